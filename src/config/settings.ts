@@ -1,0 +1,140 @@
+// The only module that reads the environment. Every setting is declared once here, validated with zod, and
+// passed down as a value; a bad value stops start with one message per setting (secrets masked).
+import { existsSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { parse as parseDotenv } from "dotenv";
+import { z } from "zod";
+
+const logLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+const secret = (expected: string, pattern?: RegExp) =>
+  optionalText.refine((value) => value === undefined || !pattern || pattern.test(value), { message: expected });
+const url = (expected: string, protocols: string[]) =>
+  optionalText.refine(
+    (value) => {
+      if (value === undefined) return true;
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { message: expected },
+  );
+
+export const settingsSchema = z.object({
+  PORT: z.coerce
+    .number({ message: "expected a port number" })
+    .int("expected a whole port number")
+    .min(1, "expected a port between 1 and 65535")
+    .max(65535, "expected a port between 1 and 65535")
+    .default(3000),
+  HOST: z.string().trim().min(1, "expected a host name or address").default("0.0.0.0"),
+  LOG_LEVEL: z.enum(logLevels, { message: `expected one of ${logLevels.join(", ")}` }).default("info"),
+  DATABASE_URL: url("expected a postgres:// or postgresql:// URL", ["postgres:", "postgresql:"]),
+  CLUSTERBOT_DATA_DIR: z.string().trim().min(1, "expected a folder path").default(".clusterbot/data"),
+  CLUSTERBOT_PUBLIC_URL: url("expected an http(s) URL", ["http:", "https:"]),
+  CLUSTERBOT_ENCRYPTION_KEY: secret(
+    "expected 32 bytes as 64 hex characters or base64",
+    /^(?:[0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/,
+  ),
+  SLACK_BOT_TOKEN: secret("expected a bot token starting with xoxb-", /^xoxb-/),
+  SLACK_SIGNING_SECRET: secret("expected the app's signing secret (hex)", /^[0-9a-fA-F]{16,}$/),
+  SLACK_APP_TOKEN: secret("expected an app-level token starting with xapp-", /^xapp-/),
+  SLACK_CLIENT_ID: optionalText,
+  SLACK_CLIENT_SECRET: secret("expected the app's client secret"),
+  SLACK_STATE_SECRET: secret("expected a random string of at least 16 characters", /^.{16,}$/),
+  SLACK_API_URL: url("expected an http(s) URL ending with /", ["http:", "https:"]).refine(
+    (value) => value === undefined || value.endsWith("/"),
+    { message: "expected an http(s) URL ending with /" },
+  ),
+  TEAMS_CLIENT_ID: optionalText,
+  TEAMS_CLIENT_SECRET: secret("expected the bot's client secret"),
+  TEAMS_TENANT_ID: optionalText,
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+export type Environment = Record<string, string | undefined>;
+
+const secretNames = new Set<string>([
+  "CLUSTERBOT_ENCRYPTION_KEY",
+  "SLACK_BOT_TOKEN",
+  "SLACK_SIGNING_SECRET",
+  "SLACK_APP_TOKEN",
+  "SLACK_CLIENT_SECRET",
+  "SLACK_STATE_SECRET",
+  "TEAMS_CLIENT_SECRET",
+  "DATABASE_URL",
+]);
+
+export interface SettingProblem {
+  name: string;
+  expected: string;
+  given: string;
+}
+
+export class SettingsError extends Error {
+  readonly problems: SettingProblem[];
+
+  constructor(problems: SettingProblem[]) {
+    super(problems.map(describeProblem).join("\n"));
+    this.name = "SettingsError";
+    this.problems = problems;
+  }
+}
+
+export function describeProblem(problem: SettingProblem): string {
+  return `${problem.name}: ${problem.expected}, got ${problem.given}`;
+}
+
+/** Reads settings from the environment, with a `.env` file in `cwd` (if any) filling what the environment lacks. */
+export function loadSettings(environment: Environment = process.env, cwd = process.cwd()): Settings {
+  const dotenvPath = resolve(cwd, ".env");
+  const fromFile = existsSync(dotenvPath) ? parseDotenv(readFileSync(dotenvPath)) : {};
+  return parseSettings({ ...fromFile, ...environment });
+}
+
+export function parseSettings(environment: Environment): Settings {
+  const names = Object.keys(settingsSchema.shape);
+  const relevant = Object.fromEntries(names.map((name) => [name, environment[name]]));
+  const result = settingsSchema.safeParse(relevant);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const name = String(issue.path[0]);
+    return { name, expected: issue.message, given: showGiven(name, environment[name]) };
+  });
+  throw new SettingsError(problems);
+}
+
+function showGiven(name: string, value: string | undefined): string {
+  if (value === undefined) return "nothing";
+  if (!secretNames.has(name)) return JSON.stringify(value);
+  if (name === "DATABASE_URL") return JSON.stringify(maskUrlPassword(value));
+  return `a ${value.length}-character value (hidden)`;
+}
+
+function maskUrlPassword(value: string): string {
+  try {
+    const parsed = new URL(value);
+    if (parsed.password) parsed.password = "****";
+    return parsed.toString();
+  } catch {
+    return value.replace(/:[^:@/]*@/, ":****@");
+  }
+}
+
+/** What is missing for each chat platform, so start can say it plainly. */
+export function missingPlatformSettings(settings: Settings): { slack: string[]; teams: string[] } {
+  const slackSingle = ["SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET"] as const;
+  const slackOAuth = ["SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "SLACK_SIGNING_SECRET", "SLACK_STATE_SECRET"] as const;
+  const missingSingle = slackSingle.filter((name) => !settings[name]);
+  const missingOAuth = slackOAuth.filter((name) => !settings[name]);
+  const slack = missingSingle.length === 0 || missingOAuth.length === 0 ? [] : missingSingle;
+  const teams = (["TEAMS_CLIENT_ID", "TEAMS_CLIENT_SECRET"] as const).filter((name) => !settings[name]);
+  return { slack, teams };
+}

@@ -1,0 +1,54 @@
+// The composition root: settings → store (migrated) → HTTP server with every adapter's routes.
+import { missingPlatformSettings, type Settings } from "../config/settings.ts";
+import { healthRoute } from "../http/health.ts";
+import { startHttpServer } from "../http/server.ts";
+import type { Logger } from "../logging/logger.ts";
+import { applyMigrations } from "../store/migrations/migrations.ts";
+import { version } from "../version.ts";
+import { openConfiguredDatabase } from "./open-store.ts";
+
+export interface RunningClusterbot {
+  readonly port: number;
+  stop(): Promise<void>;
+}
+
+export async function startClusterbot(settings: Settings, logger: Logger): Promise<RunningClusterbot> {
+  const database = await openConfiguredDatabase(settings);
+  try {
+    const applied = await applyMigrations(database);
+    if (applied.length > 0) logger.info({ migrations: applied }, `applied ${applied.length} migration(s)`);
+    const http = await startHttpServer({
+      host: settings.HOST,
+      port: settings.PORT,
+      logger,
+      routes: [
+        healthRoute({ version, pingDatabase: () => database.prisma.$queryRawUnsafe("SELECT 1").then(() => undefined) }),
+      ],
+    });
+    logger.info({ version, port: http.port, data: database.location }, `Clusterbot ${version} is ready`);
+    logger.info(`data lives in: ${database.location}`);
+    logger.info(`health check: http://localhost:${http.port}/healthz`);
+    reportMissingPlatforms(settings, logger);
+    return {
+      port: http.port,
+      async stop() {
+        await http.close();
+        await database.close();
+        logger.info("Clusterbot stopped");
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+function reportMissingPlatforms(settings: Settings, logger: Logger): void {
+  const missing = missingPlatformSettings(settings);
+  if (missing.slack.length > 0) {
+    logger.warn(
+      `Slack is off: set ${missing.slack.join(" and ")} (one workspace), or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_SIGNING_SECRET and SLACK_STATE_SECRET (OAuth install)`,
+    );
+  }
+  if (missing.teams.length > 0) logger.warn(`Teams is off: set ${missing.teams.join(" and ")}`);
+}

@@ -1,0 +1,17 @@
+/** Errors the store raises, with a code callers can branch on; turned into messages at the edge (CLI, HTTP). */
+export type StoreErrorCode = "DATABASE_UNREACHABLE" | "DATA_DIR_LOCKED" | "MIGRATION_FAILED" | "NOT_FOUND" | "CONFLICT";
+
+export class StoreError extends Error {
+  readonly code: StoreErrorCode;
+
+  constructor(code: StoreErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "StoreError";
+    this.code = code;
+  }
+}
+
+/** Prisma reports a unique violation as P2002; driver adapters put the fields in a nested cause. */
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
+}

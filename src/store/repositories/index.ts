@@ -1,0 +1,22 @@
+import type { PrismaClient } from "../../generated/prisma/client.ts";
+import { deliveryRepository } from "./deliveries.ts";
+import { interestRepository } from "./interests.ts";
+import { peopleRepository } from "./people.ts";
+import { projectRepository } from "./projects.ts";
+import { resultRepository } from "./results.ts";
+import { workshopRepository } from "./workshops.ts";
+import { workspaceRepository } from "./workspaces.ts";
+
+export function createRepositories(prisma: PrismaClient) {
+  return {
+    workspaces: workspaceRepository(prisma),
+    people: peopleRepository(prisma),
+    workshops: workshopRepository(prisma),
+    projects: projectRepository(prisma),
+    results: resultRepository(prisma),
+    interests: interestRepository(prisma),
+    deliveries: deliveryRepository(prisma),
+  };
+}
+
+export type Repositories = ReturnType<typeof createRepositories>;
