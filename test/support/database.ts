@@ -33,7 +33,8 @@ export interface TestDatabase {
 export async function createTestDatabase(backend: Backend, options: { migrate?: boolean } = {}): Promise<TestDatabase> {
   const migrate = options.migrate ?? true;
   if (backend === "pglite") {
-    const client = migrate ? await (await pgliteTemplate()).clone() : await PGlite.create();
+    // clone() is typed as the interface but returns a PGlite (a copy of the migrated template, 10x faster than initdb).
+    const client = migrate ? ((await (await pgliteTemplate()).clone()) as PGlite) : await PGlite.create();
     const database = await openDatabase({ kind: "pglite-memory", client });
     return { database, drop: () => database.close() };
   }
