@@ -1,10 +1,13 @@
 // The composition root: settings → store (migrated) → HTTP server with every adapter's routes.
+
+import { systemClock } from "../app/context.ts";
 import { missingPlatformSettings, type Settings } from "../config/settings.ts";
 import { healthRoute } from "../http/health.ts";
 import { startHttpServer } from "../http/server.ts";
 import type { Logger } from "../logging/logger.ts";
 import { applyMigrations } from "../store/migrations/migrations.ts";
 import { version } from "../version.ts";
+import { composeApp } from "./compose.ts";
 import { openConfiguredDatabase } from "./open-store.ts";
 
 export interface RunningClusterbot {
@@ -17,17 +20,20 @@ export async function startClusterbot(settings: Settings, logger: Logger): Promi
   try {
     const applied = await applyMigrations(database);
     if (applied.length > 0) logger.info({ migrations: applied }, `applied ${applied.length} migration(s)`);
+    const app = composeApp(settings, database, logger, systemClock);
     const http = await startHttpServer({
       host: settings.HOST,
       port: settings.PORT,
       logger,
       routes: [
         healthRoute({ version, pingDatabase: () => database.prisma.$queryRawUnsafe("SELECT 1").then(() => undefined) }),
+        ...app.routes,
       ],
     });
     logger.info({ version, port: http.port, data: database.location }, `Clusterbot ${version} is ready`);
     logger.info(`data lives in: ${database.location}`);
     logger.info(`health check: http://localhost:${http.port}/healthz`);
+    for (const platform of app.platforms) logger.info(`serving ${platform}`);
     reportMissingPlatforms(settings, logger);
     return {
       port: http.port,

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../../generated/prisma/client.ts";
+import { channelRepository } from "./channels.ts";
 import { deliveryRepository } from "./deliveries.ts";
 import { interestRepository } from "./interests.ts";
 import { peopleRepository } from "./people.ts";
@@ -10,6 +11,7 @@ import { workspaceRepository } from "./workspaces.ts";
 export function createRepositories(prisma: PrismaClient) {
   return {
     workspaces: workspaceRepository(prisma),
+    channels: channelRepository(prisma),
     people: peopleRepository(prisma),
     workshops: workshopRepository(prisma),
     projects: projectRepository(prisma),

@@ -1,0 +1,187 @@
+// Partners' homework: list results, characterise each, state interest in other projects' results.
+import {
+  characterisationForm,
+  type InterestTarget,
+  interestForm,
+  parseCharacterisation,
+  parseInterest,
+  parseResultList,
+  resultListForm,
+} from "../../core/forms/homework.ts";
+import type { FieldErrors, FormSpec, RawValues } from "../../core/forms/spec.ts";
+import { type HomeworkProgress, homeworkProgress, type ResultGaps, resultGaps } from "../../core/homework/progress.ts";
+import type { ExploitableResult, Interest, Project, Workshop } from "../../core/model/domain.ts";
+import { currentWorkshop, findProject, homeworkIsOpen, requireHomeworkOpen, requireMember } from "../access.ts";
+import type { Actor, AppDependencies } from "../context.ts";
+import { Refusal } from "../refusal.ts";
+
+export type Saved = { ok: true } | { ok: false; errors: FieldErrors };
+
+interface MemberScope {
+  workshop: Workshop;
+  project: Project;
+}
+
+async function memberScope(deps: AppDependencies, actor: Actor, projectId: string): Promise<MemberScope> {
+  const workshop = await currentWorkshop(deps.repos, actor);
+  const project = await findProject(deps.repos, workshop, projectId);
+  await requireMember(deps.repos, actor, project);
+  return { workshop, project };
+}
+
+async function editableScope(deps: AppDependencies, actor: Actor, projectId: string): Promise<MemberScope> {
+  const scope = await memberScope(deps, actor, projectId);
+  requireHomeworkOpen(scope.workshop, scope.project, deps.clock.now());
+  return scope;
+}
+
+export interface HomeworkOverview {
+  workshop: Workshop;
+  project: Project;
+  editable: boolean;
+  results: (ExploitableResult & { gaps: ResultGaps })[];
+  interests: (Interest & { targetLabel: string })[];
+  progress: HomeworkProgress;
+}
+
+export async function homeworkOverview(
+  deps: AppDependencies,
+  actor: Actor,
+  projectId: string,
+): Promise<HomeworkOverview> {
+  const { workshop, project } = await memberScope(deps, actor, projectId);
+  const [results, interests, targets] = await Promise.all([
+    deps.repos.results.listForProject(project.id),
+    deps.repos.interests.listForProject(project.id),
+    interestTargets(deps, workshop.id, project.id),
+  ]);
+  const labels = new Map(targets.map((target) => [target.resultId, target.label]));
+  return {
+    workshop,
+    project,
+    editable: homeworkIsOpen(workshop, project, deps.clock.now()),
+    results: results.map((result) => ({ ...result, gaps: resultGaps(result) })),
+    interests: interests.map((interest) => ({
+      ...interest,
+      targetLabel: labels.get(interest.resultId) ?? "a removed result",
+    })),
+    progress: homeworkProgress(results, interests.length),
+  };
+}
+
+// Step 1 ------------------------------------------------------------------------------------------
+
+export async function resultListFormFor(deps: AppDependencies, actor: Actor, projectId: string) {
+  const { workshop, project } = await editableScope(deps, actor, projectId);
+  const results = await deps.repos.results.listForProject(project.id);
+  const form = resultListForm(project.acronym, results, workshop.maxResultsPerProject);
+  return { form, slotResultIds: form.fields.map((_, index) => results[index]?.id) };
+}
+
+export async function saveResultList(
+  deps: AppDependencies,
+  actor: Actor,
+  projectId: string,
+  slotResultIds: (string | undefined)[],
+  raw: RawValues,
+): Promise<Saved> {
+  const { workshop, project } = await editableScope(deps, actor, projectId);
+  const parsed = parseResultList(raw, slotResultIds, workshop.maxResultsPerProject);
+  if (!parsed.ok) return parsed;
+  const current = new Set((await deps.repos.results.listForProject(project.id)).map((result) => result.id));
+  // A slot whose result was removed meanwhile (another member, another tab) becomes a new result.
+  const items = parsed.value.map((entry) => (entry.id && current.has(entry.id) ? entry : { title: entry.title }));
+  await deps.repos.results.replaceList(project.id, items);
+  return { ok: true };
+}
+
+// Step 2 ------------------------------------------------------------------------------------------
+
+async function resultScope(deps: AppDependencies, actor: Actor, resultId: string) {
+  const result = await deps.repos.results.find(resultId);
+  if (!result) throw new Refusal("not_found", "That result has been removed from the project's list.");
+  const scope = await editableScope(deps, actor, result.projectId);
+  return { ...scope, result };
+}
+
+export async function characterisationFormFor(
+  deps: AppDependencies,
+  actor: Actor,
+  resultId: string,
+): Promise<FormSpec> {
+  const { project, result } = await resultScope(deps, actor, resultId);
+  return characterisationForm(result, project.partners);
+}
+
+export async function saveCharacterisation(
+  deps: AppDependencies,
+  actor: Actor,
+  resultId: string,
+  raw: RawValues,
+): Promise<Saved> {
+  const { project } = await resultScope(deps, actor, resultId);
+  const parsed = parseCharacterisation(raw, project.partners);
+  if (!parsed.ok) return parsed;
+  const { submit, ...fields } = parsed.value;
+  await deps.repos.results.characterise(resultId, fields, submit);
+  return { ok: true };
+}
+
+// Step 3 ------------------------------------------------------------------------------------------
+
+/** Every other project's result, labelled "ACRONYM: title", in a stable order. */
+export async function interestTargets(
+  deps: AppDependencies,
+  workshopId: string,
+  ownProjectId: string,
+): Promise<InterestTarget[]> {
+  const [projects, results] = await Promise.all([
+    deps.repos.projects.list(workshopId),
+    deps.repos.results.listForWorkshop(workshopId),
+  ]);
+  const acronyms = new Map(projects.map((project) => [project.id, project.acronym]));
+  return results
+    .filter((result) => result.projectId !== ownProjectId)
+    .map((result) => ({ resultId: result.id, label: `${acronyms.get(result.projectId) ?? "?"}: ${result.title}` }))
+    .sort((a, b) => a.label.localeCompare(b.label));
+}
+
+export async function searchInterestTargets(deps: AppDependencies, actor: Actor, projectId: string, query: string) {
+  const { workshop, project } = await memberScope(deps, actor, projectId);
+  const needle = query.trim().toLowerCase();
+  const targets = await interestTargets(deps, workshop.id, project.id);
+  return targets.filter((target) => target.label.toLowerCase().includes(needle)).slice(0, 100);
+}
+
+export async function interestFormFor(deps: AppDependencies, actor: Actor, projectId: string, resultId?: string) {
+  const { workshop, project } = await editableScope(deps, actor, projectId);
+  const targets = await interestTargets(deps, workshop.id, project.id);
+  if (targets.length === 0)
+    throw new Refusal("not_found", "No other project has listed results yet. Come back a little later.");
+  const interests = await deps.repos.interests.listForProject(project.id);
+  return interestForm(targets, interests.find((interest) => interest.resultId === resultId) ?? null);
+}
+
+export async function saveInterest(
+  deps: AppDependencies,
+  actor: Actor,
+  projectId: string,
+  raw: RawValues,
+): Promise<Saved> {
+  const { workshop, project } = await editableScope(deps, actor, projectId);
+  const targets = await interestTargets(deps, workshop.id, project.id);
+  const parsed = parseInterest(raw, new Set(targets.map((target) => target.resultId)));
+  if (!parsed.ok) return parsed;
+  await deps.repos.interests.save(project.id, parsed.value);
+  return { ok: true };
+}
+
+export async function removeInterest(
+  deps: AppDependencies,
+  actor: Actor,
+  projectId: string,
+  resultId: string,
+): Promise<void> {
+  const { project } = await editableScope(deps, actor, projectId);
+  await deps.repos.interests.remove(project.id, resultId);
+}

@@ -1,0 +1,42 @@
+import type { HomeworkProgress } from "../../core/homework/progress.ts";
+import { completionLine } from "../../core/homework/progress.ts";
+import type { Project, Workshop } from "../../core/model/domain.ts";
+import { currentWorkshop, facilitatedWorkshop } from "../access.ts";
+import type { Actor, AppDependencies } from "../context.ts";
+import { workshopProgress } from "./workshop-progress.ts";
+
+export interface StatusReport {
+  workshop: Workshop;
+  completion: string;
+  rows: { acronym: string; progress: HomeworkProgress }[];
+}
+
+export async function statusReport(deps: AppDependencies, actor: Actor): Promise<StatusReport> {
+  const workshop = await facilitatedWorkshop(deps.repos, actor);
+  const progress = await workshopProgress(deps.repos, workshop.id);
+  const done = progress.filter((row) => row.progress.done).length;
+  return {
+    workshop,
+    completion: completionLine(done, progress.length),
+    rows: progress.map((row) => ({ acronym: row.project.acronym, progress: row.progress })),
+  };
+}
+
+export interface HomeData {
+  workshop: Workshop | null;
+  isFacilitator: boolean;
+  projects: { project: Project; progress: HomeworkProgress }[];
+}
+
+/** What a person sees on their home tab: their projects and what is left to do. */
+export async function homeData(deps: AppDependencies, actor: Actor): Promise<HomeData> {
+  const workshop = await currentWorkshop(deps.repos, actor).catch(() => null);
+  if (!workshop) return { workshop: null, isFacilitator: false, projects: [] };
+  const [isFacilitator, mine, all] = await Promise.all([
+    deps.repos.workshops.isFacilitator(workshop.id, actor.personId),
+    deps.repos.projects.ofMember(workshop.id, actor.personId),
+    workshopProgress(deps.repos, workshop.id),
+  ]);
+  const mineIds = new Set(mine.map((project) => project.id));
+  return { workshop, isFacilitator, projects: all.filter((row) => mineIds.has(row.project.id)) };
+}

@@ -1,0 +1,73 @@
+import { parseProject, projectForm } from "../../core/forms/project.ts";
+import type { FieldErrors, FormSpec, RawValues } from "../../core/forms/spec.ts";
+import type { Project } from "../../core/model/domain.ts";
+import { isUniqueViolation } from "../../store/errors.ts";
+import { facilitatedWorkshop } from "../access.ts";
+import type { Actor, AppDependencies } from "../context.ts";
+import { Refusal } from "../refusal.ts";
+
+export async function projectFormFor(
+  deps: AppDependencies,
+  actor: Actor,
+  acronym?: string,
+): Promise<{ form: FormSpec; projectId: string | null }> {
+  const workshop = await facilitatedWorkshop(deps.repos, actor);
+  if (!acronym) return { form: projectForm(null, []), projectId: null };
+  const project = await projectByAcronym(deps, workshop.id, acronym);
+  const externalIds = await deps.repos.people.externalIds(actor.workspaceId, project.memberIds);
+  return {
+    form: projectForm(
+      project,
+      project.memberIds.flatMap((id) => externalIds.get(id) ?? []),
+    ),
+    projectId: project.id,
+  };
+}
+
+export type ProjectSaveOutcome = { ok: true; project: Project; created: boolean } | { ok: false; errors: FieldErrors };
+
+export async function saveProject(
+  deps: AppDependencies,
+  actor: Actor,
+  projectId: string | null,
+  raw: RawValues,
+): Promise<ProjectSaveOutcome> {
+  const workshop = await facilitatedWorkshop(deps.repos, actor);
+  const parsed = parseProject(raw);
+  if (!parsed.ok) return parsed;
+  const { members, ...fields } = parsed.value;
+  const memberIds = (await deps.repos.people.ensureMany(actor.workspaceId, members)).map((person) => person.id);
+  const twin = await deps.repos.projects.findByAcronym(workshop.id, fields.acronym);
+  if (twin && twin.id !== projectId) {
+    // The same form submitted twice (a double click, a retry) is not a conflict: it is already saved.
+    if (!projectId && sameProject(twin, fields.title)) return { ok: true, project: twin, created: false };
+    return { ok: false, errors: { acronym: `${twin.acronym} is already a project in this workshop.` } };
+  }
+  try {
+    const project = projectId
+      ? await deps.repos.projects.update(projectId, { ...fields, memberIds })
+      : await deps.repos.projects.create(workshop.id, { ...fields, memberIds });
+    return { ok: true, project, created: !projectId };
+  } catch (error) {
+    if (isUniqueViolation(error))
+      return { ok: false, errors: { acronym: `${fields.acronym} is already a project in this workshop.` } };
+    throw error;
+  }
+}
+
+export async function removeProject(deps: AppDependencies, actor: Actor, acronym: string): Promise<Project> {
+  const workshop = await facilitatedWorkshop(deps.repos, actor);
+  const project = await projectByAcronym(deps, workshop.id, acronym);
+  await deps.repos.projects.remove(project.id);
+  return project;
+}
+
+async function projectByAcronym(deps: AppDependencies, workshopId: string, acronym: string): Promise<Project> {
+  const project = await deps.repos.projects.findByAcronym(workshopId, acronym.trim());
+  if (!project) throw new Refusal("not_found", `There is no project "${acronym.trim()}" in this workshop.`);
+  return project;
+}
+
+function sameProject(project: Project, title: string): boolean {
+  return project.title === title;
+}

@@ -1,0 +1,79 @@
+import type { FieldErrors, FormSpec, RawValues } from "../../core/forms/spec.ts";
+import { parseWorkshopSetup, workshopSetupForm } from "../../core/forms/workshop-setup.ts";
+import type { Workshop } from "../../core/model/domain.ts";
+import { isUniqueViolation } from "../../store/errors.ts";
+import { requireFacilitator } from "../access.ts";
+import type { Actor, AppDependencies } from "../context.ts";
+
+export interface SetupFormView {
+  form: FormSpec;
+  workshopId: string | null;
+}
+
+/** Anyone may start the workspace's first workshop (and becomes its facilitator); after that, facilitators only. */
+export async function setupForm(deps: AppDependencies, actor: Actor): Promise<SetupFormView> {
+  const workshop = await deps.repos.workshops.current(actor.workspaceId);
+  if (!workshop) return { form: workshopSetupForm(null, [], null), workshopId: null };
+  await requireFacilitator(deps.repos, actor, workshop);
+  const facilitatorIds = await deps.repos.workshops.facilitatorIds(workshop.id);
+  const externalIds = await deps.repos.people.externalIds(actor.workspaceId, facilitatorIds);
+  const coFacilitators = facilitatorIds
+    .filter((id) => id !== actor.personId)
+    .flatMap((id) => externalIds.get(id) ?? []);
+  const channel = workshop.announcementChannelId
+    ? await deps.repos.channels.externalId(workshop.announcementChannelId)
+    : null;
+  return { form: workshopSetupForm(workshop, coFacilitators, channel), workshopId: workshop.id };
+}
+
+export type SaveOutcome =
+  | { ok: true; workshop: Workshop; created: boolean; scheduleChanged: boolean }
+  | { ok: false; errors: FieldErrors };
+
+export async function saveSetup(
+  deps: AppDependencies,
+  actor: Actor,
+  workshopId: string | null,
+  raw: RawValues,
+): Promise<SaveOutcome> {
+  const existing = workshopId ? await deps.repos.workshops.find(workshopId) : null;
+  if (existing) await requireFacilitator(deps.repos, actor, existing);
+  const parsed = parseWorkshopSetup(raw, deps.clock.now(), existing?.homeworkDeadline ?? null);
+  if (!parsed.ok) return parsed;
+  const { coFacilitators, announcementChannel, ...fields } = parsed.value;
+  const channelId = announcementChannel
+    ? (await deps.repos.channels.ensure(actor.workspaceId, announcementChannel)).id
+    : null;
+  const data = { ...fields, announcementChannelId: channelId };
+  try {
+    const workshop = existing
+      ? await deps.repos.workshops.update(existing.id, data)
+      : await createOnce(deps, actor, data);
+    const people = await deps.repos.people.ensureMany(actor.workspaceId, coFacilitators);
+    await deps.repos.workshops.setFacilitators(
+      workshop.id,
+      people.map((person) => person.id),
+    );
+    const scheduleChanged =
+      !!existing &&
+      (existing.homeworkDeadline?.getTime() !== workshop.homeworkDeadline?.getTime() ||
+        existing.reminderCadenceDays.join() !== workshop.reminderCadenceDays.join() ||
+        existing.timezone !== workshop.timezone);
+    return { ok: true, workshop, created: !existing, scheduleChanged };
+  } catch (error) {
+    if (isUniqueViolation(error))
+      return { ok: false, errors: { name: "A workshop with this name already exists here." } };
+    throw error;
+  }
+}
+
+// A double-clicked "Save" on a new workshop must not create two: the second finds the first by name.
+async function createOnce(
+  deps: AppDependencies,
+  actor: Actor,
+  data: Parameters<AppDependencies["repos"]["workshops"]["create"]>[1],
+) {
+  const twin = await deps.repos.workshops.findByName(actor.workspaceId, data.name);
+  if (twin && (await deps.repos.workshops.isFacilitator(twin.id, actor.personId))) return twin;
+  return deps.repos.workshops.create(actor.workspaceId, data, actor.personId);
+}

@@ -1,0 +1,377 @@
+// The three homework steps: (1) the project's few most significant results, (2) each result's
+// characterisation, (3) interest in other projects' results.
+import { z } from "zod";
+import { requiredCharacterisation } from "../homework/progress.ts";
+import {
+  type ExploitableResult,
+  type Interest,
+  interestKinds,
+  interestLevels,
+  iprProtections,
+  resultTypes,
+} from "../model/domain.ts";
+import { choiceList, cleanText, optionalChoice, optionalInteger, optionalText, wordList } from "./fields.ts";
+import { type FieldErrors, type FieldOption, type FormSpec, type Parsed, parseForm, type RawValues } from "./spec.ts";
+
+const labels = (values: readonly string[], names: Record<string, string>): FieldOption[] =>
+  values.map((value) => ({ value, label: names[value] ?? value }));
+
+export const resultTypeNames: Record<string, string> = {
+  product: "Product",
+  service: "Service",
+  process: "Process",
+  software: "Software",
+  method: "Method / know-how",
+  standard: "Standard",
+  dataset: "Data set",
+  training: "Training",
+  other: "Other",
+};
+export const iprProtectionNames: Record<string, string> = {
+  patent: "Patent (filed or granted)",
+  copyright: "Copyright",
+  trade_secret: "Trade secret",
+  open_licence: "Open licence",
+  design: "Registered design",
+  trademark: "Trademark",
+  none: "No protection yet",
+};
+export const interestLevelNames: Record<string, string> = { low: "Low", medium: "Medium", high: "High" };
+export const interestKindNames: Record<string, string> = {
+  use: "Use it",
+  co_develop: "Co-develop it",
+  integrate: "Integrate it with ours",
+  validate: "Validate / test it",
+  license: "License it",
+  joint_exploitation: "Joint exploitation",
+};
+export const timeToMarketOptions = ["under 1 year", "1-2 years", "2-5 years", "over 5 years"] as const;
+const trlOptions = Array.from({ length: 9 }, (_, index) => ({ value: String(index + 1), label: `TRL ${index + 1}` }));
+
+// Step 1 ------------------------------------------------------------------------------------------
+
+export function resultSlotId(index: number): string {
+  return `result_${index + 1}`;
+}
+
+/** One title field per slot: the workshop's limit, or more when the limit was lowered after results were listed. */
+export function resultListForm(projectAcronym: string, results: ExploitableResult[], limit: number): FormSpec {
+  const slots = Math.max(limit, results.length);
+  return {
+    id: "homework.results",
+    title: "Exploitable results",
+    submitLabel: "Save",
+    intro: `List ${projectAcronym}'s ${limit === 1 ? "most significant exploitable result" : `${limit} most significant exploitable results`}. You can characterise each one next. Clearing a title removes that result.`,
+    fields: Array.from({ length: slots }, (_, index) => ({
+      id: resultSlotId(index),
+      label: `Result ${index + 1}`,
+      kind: "text" as const,
+      required: index === 0,
+      maxLength: 150,
+      placeholder: "A short title, e.g. Predictive maintenance toolkit",
+      initial: results[index]?.title ?? null,
+    })),
+  };
+}
+
+export interface ResultListEntry {
+  /** The slot's existing result, when the slot held one. */
+  id?: string;
+  title: string;
+}
+
+export function parseResultList(
+  raw: RawValues,
+  slotResultIds: (string | undefined)[],
+  limit: number,
+): Parsed<ResultListEntry[]> {
+  const errors: FieldErrors = {};
+  const entries: ResultListEntry[] = [];
+  const seen = new Map<string, string>();
+  slotResultIds.forEach((id, index) => {
+    const field = resultSlotId(index);
+    const value = raw[field];
+    const title = typeof value === "string" ? cleanText(value) : "";
+    if (title === "") return;
+    if (title.length > 150) errors[field] = "Please keep a result's title under 150 characters.";
+    const twin = seen.get(title.toLowerCase());
+    if (twin) errors[field] = `This is the same title as ${twin}; each result needs its own.`;
+    seen.set(title.toLowerCase(), `result ${index + 1}`);
+    entries.push(id ? { id, title } : { title });
+    if (entries.length > limit) {
+      errors[field] = `This workshop takes at most ${limit} results per project: please clear one of them.`;
+    }
+  });
+  if (entries.length === 0) errors[resultSlotId(0)] = "Please list at least one exploitable result.";
+  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, value: entries };
+}
+
+// Step 2 ------------------------------------------------------------------------------------------
+
+export function characterisationForm(result: ExploitableResult, partners: string[]): FormSpec {
+  return {
+    id: "homework.characterise",
+    title: "Characterise result",
+    submitLabel: "Save",
+    draftable: true,
+    intro: `"${result.title}": describe it so other projects can see how it could fit with theirs.`,
+    fields: [
+      {
+        id: "description",
+        label: "Description",
+        kind: "longText",
+        required: true,
+        maxLength: 1500,
+        initial: result.description,
+      },
+      {
+        id: "type",
+        label: "Type",
+        kind: "choice",
+        required: true,
+        options: labels(resultTypes, resultTypeNames),
+        initial: result.type,
+      },
+      {
+        id: "keywords",
+        label: "Keywords",
+        kind: "text",
+        required: false,
+        maxLength: 300,
+        hint: "Comma-separated, e.g. digital twin, predictive maintenance",
+        initial: result.keywords.join(", "),
+      },
+      {
+        id: "usp",
+        label: "Unique selling point",
+        kind: "longText",
+        required: false,
+        maxLength: 600,
+        initial: result.usp,
+      },
+      {
+        id: "trlNow",
+        label: "TRL now",
+        kind: "choice",
+        required: true,
+        options: trlOptions,
+        initial: numberText(result.trlNow),
+      },
+      {
+        id: "trlExpected",
+        label: "TRL expected at project end",
+        kind: "choice",
+        required: false,
+        options: trlOptions,
+        initial: numberText(result.trlExpected),
+      },
+      partners.length > 0
+        ? {
+            id: "owners",
+            label: "Owner partners",
+            kind: "choices",
+            required: true,
+            options: partners.map((name) => ({ value: name, label: name })),
+            initial: result.owners,
+          }
+        : {
+            id: "owners",
+            label: "Owner partners",
+            kind: "longText",
+            required: true,
+            maxLength: 600,
+            hint: "One organisation per line.",
+            initial: result.owners.join("\n"),
+          },
+      {
+        id: "iprWithin",
+        label: "IPR within the project",
+        kind: "longText",
+        required: true,
+        maxLength: 1000,
+        hint: "Who owns it; background or foreground; any agreement between partners.",
+        initial: result.iprWithin,
+      },
+      {
+        id: "iprProtection",
+        label: "Protection",
+        kind: "choices",
+        required: false,
+        options: labels(iprProtections, iprProtectionNames),
+        initial: result.iprProtection,
+      },
+      {
+        id: "iprOutside",
+        label: "IPR outside the project",
+        kind: "longText",
+        required: true,
+        maxLength: 1000,
+        hint: "Third-party rights, licences you depend on, freedom to operate.",
+        initial: result.iprOutside,
+      },
+      {
+        id: "targetMarket",
+        label: "Target users / market",
+        kind: "longText",
+        required: true,
+        maxLength: 600,
+        initial: result.targetMarket,
+      },
+      {
+        id: "timeToMarket",
+        label: "Time to market",
+        kind: "choice",
+        required: false,
+        options: timeToMarketOptions.map((value) => ({ value, label: value })),
+        initial: result.timeToMarket,
+      },
+      {
+        id: "needs",
+        label: "What is needed to exploit it",
+        kind: "longText",
+        required: true,
+        maxLength: 1000,
+        hint: "Partners, data, pilots, funding, certification…",
+        initial: result.needs,
+      },
+      {
+        id: "submit",
+        label: "Status",
+        kind: "choice",
+        required: true,
+        options: [
+          { value: "draft", label: "Keep as a draft" },
+          { value: "submitted", label: "Submit (every required field filled)" },
+        ],
+        initial: result.status,
+      },
+    ],
+  };
+}
+
+const characterisationSchema = z
+  .object({
+    description: optionalText("the description", 1500),
+    type: optionalChoice(resultTypes, "a type"),
+    keywords: wordList("keywords", 15, 60),
+    usp: optionalText("the unique selling point", 600),
+    trlNow: optionalInteger("the TRL", 1, 9),
+    trlExpected: optionalInteger("the expected TRL", 1, 9),
+    owners: z.preprocess(
+      (value) => (typeof value === "string" ? value.split("\n") : (value ?? [])),
+      z.array(z.string()).transform((names) => [...new Set(names.map(cleanText).filter((name) => name !== ""))]),
+    ),
+    iprWithin: optionalText("the IPR situation", 1000),
+    iprProtection: choiceList(iprProtections, "protections"),
+    iprOutside: optionalText("the IPR situation outside the project", 1000),
+    targetMarket: optionalText("the target market", 600),
+    timeToMarket: optionalChoice(timeToMarketOptions, "a time to market"),
+    needs: optionalText("what is needed", 1000),
+    submit: z.enum(["draft", "submitted"], { message: "Please choose draft or submit." }).catch("draft"),
+  })
+  .superRefine((value, context) => {
+    if (value.trlNow !== null && value.trlExpected !== null && value.trlExpected < value.trlNow) {
+      context.addIssue({
+        code: "custom",
+        path: ["trlExpected"],
+        message: `The expected TRL cannot be below today's (TRL ${value.trlNow}).`,
+      });
+    }
+    if (value.submit !== "submitted") return;
+    for (const { field, missing } of requiredCharacterisation) {
+      const given = value[field];
+      if (given === null || (Array.isArray(given) && given.length === 0)) {
+        context.addIssue({
+          code: "custom",
+          path: [field],
+          message: `To submit, please add ${missing.replace(/^their /, "its ")}.`,
+        });
+      }
+    }
+  });
+
+export type Characterisation = z.output<typeof characterisationSchema>;
+
+export function parseCharacterisation(raw: RawValues, partners: string[]): Parsed<Characterisation> {
+  const parsed = parseForm(characterisationSchema, raw);
+  if (!parsed.ok || partners.length === 0) return parsed;
+  const unknown = parsed.value.owners.filter((owner) => !partners.includes(owner));
+  if (unknown.length > 0)
+    return { ok: false, errors: { owners: "Please pick the owners among the project's partners." } };
+  return parsed;
+}
+
+// Step 3 ------------------------------------------------------------------------------------------
+
+export interface InterestTarget {
+  resultId: string;
+  /** "ACRONYM: result title" */
+  label: string;
+}
+
+export function interestForm(targets: InterestTarget[], current: Interest | null): FormSpec {
+  const initialTarget = current ? (targets.find((target) => target.resultId === current.resultId) ?? null) : null;
+  return {
+    id: "homework.interest",
+    title: "Interest in a result",
+    submitLabel: "Save",
+    intro: "Which result of another project interests yours, how much, and how would you work with it?",
+    fields: [
+      targets.length > 100
+        ? {
+            id: "resultId",
+            label: "Result",
+            kind: "search",
+            source: "interest-targets",
+            required: true,
+            initial: initialTarget ? { value: initialTarget.resultId, label: initialTarget.label } : null,
+          }
+        : {
+            id: "resultId",
+            label: "Result",
+            kind: "choice",
+            required: true,
+            options: targets.map((target) => ({ value: target.resultId, label: target.label })),
+            initial: initialTarget?.resultId ?? null,
+          },
+      {
+        id: "level",
+        label: "Interest",
+        kind: "choice",
+        required: true,
+        options: labels(interestLevels, interestLevelNames),
+        initial: current?.level ?? null,
+      },
+      {
+        id: "kind",
+        label: "Kind",
+        kind: "choice",
+        required: true,
+        options: labels(interestKinds, interestKindNames),
+        initial: current?.kind ?? null,
+      },
+      { id: "note", label: "Note", kind: "longText", required: false, maxLength: 500, initial: current?.note ?? null },
+    ],
+  };
+}
+
+const interestSchema = z.object({
+  resultId: z.string({ message: "Please pick a result." }).min(1, "Please pick a result."),
+  level: z.enum(interestLevels, { message: "Please pick how interested your project is." }),
+  kind: z.enum(interestKinds, { message: "Please pick how you would work with it." }),
+  note: optionalText("the note", 500),
+});
+
+export type InterestInput = z.output<typeof interestSchema>;
+
+export function parseInterest(raw: RawValues, allowedResultIds: Set<string>): Parsed<InterestInput> {
+  const parsed = parseForm(interestSchema, raw);
+  if (parsed.ok && !allowedResultIds.has(parsed.value.resultId)) {
+    return { ok: false, errors: { resultId: "Please pick a result of another project in this workshop." } };
+  }
+  return parsed;
+}
+
+function numberText(value: number | null): string | null {
+  return value === null ? null : String(value);
+}

@@ -1,0 +1,62 @@
+// Forms are described once here and rendered by each platform adapter (Block Kit modal, Adaptive Card dialog).
+// Raw values come back from the adapter keyed by field id; each form's zod schema validates them the same way.
+import type { z } from "zod";
+
+export interface FieldOption {
+  value: string;
+  label: string;
+}
+
+interface FieldBase {
+  id: string;
+  label: string;
+  required: boolean;
+  hint?: string;
+  placeholder?: string;
+}
+
+export type FieldSpec = FieldBase &
+  (
+    | { kind: "text" | "longText"; maxLength: number; initial?: string | null }
+    | { kind: "number"; min: number; max: number; initial?: number | null }
+    | { kind: "choice"; options: FieldOption[]; initial?: string | null }
+    | { kind: "choices"; options: FieldOption[]; initial?: string[] }
+    | { kind: "people"; initial?: string[] }
+    | { kind: "channel"; initial?: string | null }
+    | { kind: "datetime"; initial?: Date | null }
+    /** A choice among more options than a menu holds; the adapter searches them as the user types. */
+    | { kind: "search"; source: string; initial?: FieldOption | null }
+  );
+
+export interface FormSpec {
+  /** Routes the submission back, e.g. "homework.results". */
+  id: string;
+  title: string;
+  submitLabel: string;
+  intro?: string;
+  /** Required fields may be left empty while the answer is kept as a draft (checked by the form's schema). */
+  draftable?: boolean;
+  fields: FieldSpec[];
+}
+
+/** What an adapter extracts from a submission: text as typed, choices as option values, people as user ids. */
+export type RawValue = string | string[] | number | null;
+export type RawValues = Record<string, RawValue>;
+
+export type FieldErrors = Record<string, string>;
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
+
+/** Runs a form's schema; each problem is reported once, next to the field it is about. */
+export function parseForm<T>(schema: z.ZodType<T>, raw: RawValues): Parsed<T> {
+  const result = schema.safeParse(raw);
+  if (result.success) return { ok: true, value: result.data };
+  const errors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const field = String(issue.path[0] ?? "form");
+    errors[field] ??= issue.message;
+  }
+  return { ok: false, errors };
+}
+
+export const formTitleMaxLength = 24;

@@ -1,0 +1,175 @@
+// Partners' homework in modals: an overview, with steps pushed on top of it (views.push) and the overview
+// refreshed (views.update) after each step is saved.
+import type { App, BlockAction, ButtonAction, ViewSubmitAction } from "@slack/bolt";
+import type { WebClient } from "@slack/web-api";
+import type { Actor, AppDependencies } from "../../../app/context.ts";
+import {
+  characterisationFormFor,
+  homeworkOverview,
+  interestFormFor,
+  resultListFormFor,
+  saveCharacterisation,
+  saveInterest,
+  saveResultList,
+  searchInterestTargets,
+} from "../../../app/homework/answer.ts";
+import { homeData } from "../../../app/homework/status.ts";
+import { Refusal } from "../../../app/refusal.ts";
+import type { FormSpec } from "../../../core/forms/spec.ts";
+import { slackActor, teamIdOf } from "../actor.ts";
+import { decodeMetadata, encodeMetadata } from "../metadata.ts";
+import { renderForm, slackErrors, valuesFromState } from "../render/form-view.ts";
+import { renderHome } from "../render/home.ts";
+import { renderHomeworkOverview } from "../render/homework-overview.ts";
+import { escapeMrkdwn } from "../render/text.ts";
+import { ackRefusal } from "./forms.ts";
+
+export function registerHomework(app: App, deps: AppDependencies): void {
+  const actorOf = (body: BlockAction, client: WebClient) =>
+    slackActor(deps, client, teamIdOf(body) ?? "", body.user.id);
+
+  app.action<BlockAction<ButtonAction>>(/^homework\.start(#\d+)?$/, async ({ ack, body, action, client }) => {
+    await ack();
+    const actor = await actorOf(body, client);
+    await withRefusal(client, body, async () => {
+      const view = renderHomeworkOverview(await homeworkOverview(deps, actor, action.value ?? ""));
+      await client.views.open({ trigger_id: body.trigger_id, view });
+    });
+  });
+
+  app.action<BlockAction<ButtonAction>>("homework.results", async ({ ack, body, action, client }) => {
+    await ack();
+    const actor = await actorOf(body, client);
+    await withRefusal(client, body, async () => {
+      const projectId = action.value ?? "";
+      const { form, slotResultIds } = await resultListFormFor(deps, actor, projectId);
+      const metadata = { project: projectId, slots: slotResultIds.map((id) => id ?? null), ...rootOf(body) };
+      await client.views.push({
+        trigger_id: body.trigger_id,
+        view: renderForm(form, { privateMetadata: encodeMetadata(metadata) }),
+      });
+    });
+  });
+
+  app.action<BlockAction<ButtonAction>>("homework.characterise", async ({ ack, body, action, client }) => {
+    await ack();
+    const actor = await actorOf(body, client);
+    await withRefusal(client, body, async () => {
+      const resultId = action.value ?? "";
+      const form = await characterisationFormFor(deps, actor, resultId);
+      const metadata = {
+        project: decodeMetadata(body.view?.private_metadata).project,
+        result: resultId,
+        ...rootOf(body),
+      };
+      await client.views.push({
+        trigger_id: body.trigger_id,
+        view: renderForm(form, { privateMetadata: encodeMetadata(metadata) }),
+      });
+    });
+  });
+
+  app.action<BlockAction<ButtonAction>>("homework.interest", async ({ ack, body, action, client }) => {
+    await ack();
+    const actor = await actorOf(body, client);
+    await withRefusal(client, body, async () => {
+      const projectId = action.value ?? "";
+      const form = await interestFormFor(deps, actor, projectId);
+      const metadata = { project: projectId, ...rootOf(body) };
+      await client.views.push({
+        trigger_id: body.trigger_id,
+        view: renderForm(form, { privateMetadata: encodeMetadata(metadata) }),
+      });
+    });
+  });
+
+  registerStepSubmission(app, deps, "homework.results", async (actor, metadata, values) => {
+    const slots = (metadata.slots ?? []).map((id) => id ?? undefined);
+    const form = (await resultListFormFor(deps, actor, metadata.project ?? "")).form;
+    return {
+      form,
+      outcome: await saveResultList(deps, actor, metadata.project ?? "", slots, valuesFromState(form, values)),
+    };
+  });
+
+  registerStepSubmission(app, deps, "homework.characterise", async (actor, metadata, values) => {
+    const form = await characterisationFormFor(deps, actor, metadata.result ?? "");
+    return {
+      form,
+      outcome: await saveCharacterisation(deps, actor, metadata.result ?? "", valuesFromState(form, values)),
+    };
+  });
+
+  registerStepSubmission(app, deps, "homework.interest", async (actor, metadata, values) => {
+    const form = await interestFormFor(deps, actor, metadata.project ?? "");
+    return { form, outcome: await saveInterest(deps, actor, metadata.project ?? "", valuesFromState(form, values)) };
+  });
+
+  app.options<"block_suggestion">({ action_id: "resultId" }, async ({ ack, body, options, client }) => {
+    const metadata = decodeMetadata(body.view?.private_metadata);
+    const actor = await slackActor(deps, client, teamIdOf(body) ?? "", body.user.id);
+    const targets = await searchInterestTargets(deps, actor, metadata.project ?? "", String(options.value ?? "")).catch(
+      () => [],
+    );
+    await ack({
+      options: targets.map((target) => ({
+        text: { type: "plain_text", text: target.label.slice(0, 75) },
+        value: target.resultId,
+      })),
+    });
+  });
+
+  app.event("app_home_opened", async ({ event, body, client }) => {
+    if (event.tab !== "home") return;
+    const actor = await slackActor(deps, client, teamIdOf(body) ?? "", event.user);
+    await client.views.publish({ user_id: event.user, view: renderHome(await homeData(deps, actor)) });
+  });
+}
+
+type StepSave = (
+  actor: Actor,
+  metadata: ReturnType<typeof decodeMetadata>,
+  values: unknown,
+) => Promise<{ form: FormSpec; outcome: { ok: true } | { ok: false; errors: Record<string, string> } }>;
+
+/** Saves a step; field errors stay in the step, success returns to the refreshed overview. */
+function registerStepSubmission(app: App, deps: AppDependencies, callbackId: string, save: StepSave): void {
+  app.view<ViewSubmitAction>(callbackId, async ({ ack, body, view, client }) => {
+    const actor = await slackActor(deps, client, body.team?.id ?? view.team_id, body.user.id);
+    const metadata = decodeMetadata(view.private_metadata);
+    try {
+      const { form, outcome } = await save(actor, metadata, view.state.values);
+      if (!outcome.ok)
+        return void (await ack({ response_action: "errors", errors: slackErrors(outcome.errors, form) }));
+      await ack();
+      if (metadata.root && metadata.project) {
+        const overview = renderHomeworkOverview(await homeworkOverview(deps, actor, metadata.project));
+        await client.views.update({ view_id: metadata.root, view: overview }).catch(() => undefined);
+      }
+    } catch (error) {
+      await ackRefusal(error, ack, firstBlockId(view.state.values));
+    }
+  });
+}
+
+function rootOf(body: BlockAction): { root?: string } {
+  const view = body.view;
+  if (!view) return {};
+  return { root: view.root_view_id ?? view.id };
+}
+
+function firstBlockId(values: unknown): string {
+  return (typeof values === "object" && values !== null ? Object.keys(values)[0] : undefined) ?? "form";
+}
+
+async function withRefusal(client: WebClient, body: BlockAction, work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    if (!(error instanceof Refusal)) throw error;
+    const channel = body.channel?.id ?? body.user.id;
+    await client.chat
+      .postEphemeral({ channel, user: body.user.id, text: escapeMrkdwn(error.message) })
+      .catch(() => undefined);
+  }
+}

@@ -1,0 +1,62 @@
+// A running Clusterbot (Slack adapter on a real HTTP server) wired to a local Slack stand-in.
+import { type Clock, systemClock } from "../../src/app/context.ts";
+import { parseSettings } from "../../src/config/settings.ts";
+import { startHttpServer } from "../../src/http/server.ts";
+import { createLogger } from "../../src/logging/logger.ts";
+import { composeApp } from "../../src/runtime/compose.ts";
+import { createSlackStandIn, type SlackStandIn } from "../../src/standins/slack/index.ts";
+import { type Backend, createTestDatabase } from "./database.ts";
+
+export const signingSecret = "0123456789abcdef0123456789abcdef";
+export const teamId = "T0TEAM00001";
+export const users = {
+  facilitator: "U0FACIL0001",
+  ana: "U0ANA000001",
+  ben: "U0BEN000001",
+  cleo: "U0CLEO00001",
+  outsider: "U0OUT000001",
+} as const;
+
+export interface SlackHarness {
+  slack: SlackStandIn;
+  botUrl: string;
+  deps: ReturnType<typeof composeApp>["deps"];
+  close(): Promise<void>;
+}
+
+export async function startSlackHarness(backend: Backend, clock: Clock = systemClock): Promise<SlackHarness> {
+  const slack = await createSlackStandIn({
+    signingSecret,
+    botUserId: "U0BOT000001",
+    teamId,
+    users: [
+      { id: users.facilitator, name: "fran", realName: "Fran Facilitator", tz: "Europe/Brussels" },
+      { id: users.ana, name: "ana", realName: "Ana Partner", tz: "Europe/Madrid" },
+      { id: users.ben, name: "ben", realName: "Ben Partner", tz: "America/Los_Angeles" },
+      { id: users.cleo, name: "cleo", realName: "Cleo Partner", tz: "Asia/Tokyo" },
+      { id: users.outsider, name: "olly", realName: "Olly Outsider", tz: "UTC" },
+    ],
+    channels: [{ id: "C0GENERAL01", name: "general", members: ["U0BOT000001", ...Object.values(users)] }],
+  });
+  const test = await createTestDatabase(backend);
+  const settings = parseSettings({
+    SLACK_BOT_TOKEN: slack.botToken,
+    SLACK_SIGNING_SECRET: signingSecret,
+    SLACK_API_URL: slack.url,
+  });
+  const logger = createLogger("silent", false);
+  const app = composeApp(settings, test.database, logger, clock);
+  const http = await startHttpServer({ host: "127.0.0.1", port: 0, routes: app.routes, logger });
+  const botUrl = `http://127.0.0.1:${http.port}/slack/events`;
+  slack.driver.botUrl = botUrl;
+  return {
+    slack,
+    botUrl,
+    deps: app.deps,
+    async close() {
+      await http.close();
+      await slack.close();
+      await test.drop();
+    },
+  };
+}
