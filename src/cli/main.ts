@@ -5,6 +5,7 @@ import { SettingsError } from "../config/settings.ts";
 import { StoreError } from "../store/errors.ts";
 import { version } from "../version.ts";
 import { registerDbCommands } from "./db.ts";
+import { registerManifestCommand } from "./manifest.ts";
 import { registerStartCommand } from "./start.ts";
 
 export function buildProgram(): Command {
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
     .showHelpAfterError();
   registerStartCommand(program);
   registerDbCommands(program);
+  registerManifestCommand(program);
   return program;
 }
 

@@ -53,6 +53,7 @@ export const settingsSchema = z.object({
     (value) => value === undefined || value.endsWith("/"),
     { message: "expected an http(s) URL ending with /" },
   ),
+  SLACK_AUTHORIZE_URL: url("expected an http(s) URL", ["http:", "https:"]),
   TEAMS_CLIENT_ID: optionalText,
   TEAMS_CLIENT_SECRET: secret("expected the bot's client secret"),
   TEAMS_TENANT_ID: optionalText,
@@ -128,10 +129,23 @@ function maskUrlPassword(value: string): string {
   }
 }
 
+/** How Slack is reached, from the settings: one workspace, the OAuth install for many, or not at all. */
+export function slackMode(settings: Settings): "single-workspace" | "oauth" | "off" {
+  const missing = missingPlatformSettings(settings).slack;
+  if (missing.length > 0) return "off";
+  return settings.SLACK_BOT_TOKEN && settings.SLACK_SIGNING_SECRET ? "single-workspace" : "oauth";
+}
+
 /** What is missing for each chat platform, so start can say it plainly. */
 export function missingPlatformSettings(settings: Settings): { slack: string[]; teams: string[] } {
   const slackSingle = ["SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET"] as const;
-  const slackOAuth = ["SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "SLACK_SIGNING_SECRET", "SLACK_STATE_SECRET"] as const;
+  const slackOAuth = [
+    "SLACK_CLIENT_ID",
+    "SLACK_CLIENT_SECRET",
+    "SLACK_SIGNING_SECRET",
+    "SLACK_STATE_SECRET",
+    "CLUSTERBOT_ENCRYPTION_KEY",
+  ] as const;
   const missingSingle = slackSingle.filter((name) => !settings[name]);
   const missingOAuth = slackOAuth.filter((name) => !settings[name]);
   const slack = missingSingle.length === 0 || missingOAuth.length === 0 ? [] : missingSingle;

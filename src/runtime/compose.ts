@@ -1,11 +1,9 @@
 // Wires the core, the store and the configured chat platforms into routes for the HTTP server.
 import type { AppDependencies, Clock } from "../app/context.ts";
-import type { ChatPort } from "../app/ports/chat.ts";
-import type { Settings } from "../config/settings.ts";
+import { type Settings, slackMode } from "../config/settings.ts";
 import type { Route } from "../http/server.ts";
 import type { Logger } from "../logging/logger.ts";
-import { createSlackAdapter } from "../platforms/slack/app.ts";
-import { createSlackChatPort } from "../platforms/slack/chat-port.ts";
+import { createSlackAdapter, type SlackAdapter, type SlackCredentials } from "../platforms/slack/app.ts";
 import type { Database } from "../store/database.ts";
 import { createRepositories } from "../store/repositories/index.ts";
 
@@ -13,34 +11,59 @@ export interface ComposedApp {
   deps: AppDependencies;
   routes: Route[];
   platforms: string[];
+  start(): Promise<void>;
+  stop(): Promise<void>;
 }
 
 export function composeApp(settings: Settings, database: Database, logger: Logger, clock: Clock): ComposedApp {
   const repos = createRepositories(database.prisma);
-  const routes: Route[] = [];
-  const platforms: string[] = [];
-  let slackChat: ChatPort | undefined;
+  let slack: SlackAdapter | undefined;
   const deps: AppDependencies = {
     repos,
     clock,
     logger,
-    async chatForWorkspace() {
-      if (!slackChat) throw new Error("no chat platform is configured");
-      return slackChat;
+    async chatForWorkspace(workspaceId) {
+      const workspace = await repos.workspaces.find(workspaceId);
+      if (workspace?.platform === "slack" && slack) return slack.chatForTeam(workspace.externalId);
+      throw new Error(`no chat platform is configured for workspace ${workspaceId}`);
     },
   };
-  if (settings.SLACK_BOT_TOKEN && settings.SLACK_SIGNING_SECRET) {
-    const apiUrl = settings.SLACK_API_URL;
-    slackChat = createSlackChatPort({ token: settings.SLACK_BOT_TOKEN, ...(apiUrl ? { apiUrl } : {}), logger });
-    const slack = createSlackAdapter({
+  const credentials = slackCredentials(settings);
+  const platforms: string[] = [];
+  if (credentials && settings.SLACK_SIGNING_SECRET) {
+    slack = createSlackAdapter({
       signingSecret: settings.SLACK_SIGNING_SECRET,
-      botToken: settings.SLACK_BOT_TOKEN,
-      ...(apiUrl ? { apiUrl } : {}),
+      credentials,
+      ...(settings.SLACK_APP_TOKEN ? { appToken: settings.SLACK_APP_TOKEN } : {}),
+      ...(settings.SLACK_API_URL ? { apiUrl: settings.SLACK_API_URL } : {}),
+      ...(settings.SLACK_AUTHORIZE_URL ? { authorizationUrl: settings.SLACK_AUTHORIZE_URL } : {}),
+      ...(settings.CLUSTERBOT_PUBLIC_URL ? { publicUrl: settings.CLUSTERBOT_PUBLIC_URL } : {}),
       deps,
       logger,
     });
-    routes.push(...slack.routes);
-    platforms.push("Slack (HTTP, POST /slack/events)");
+    const how = settings.SLACK_APP_TOKEN ? "Socket Mode" : "HTTP, POST /slack/events";
+    platforms.push(credentials.kind === "oauth" ? `Slack (${how}; install at GET /slack/install)` : `Slack (${how})`);
   }
-  return { deps, routes, platforms };
+  return {
+    deps,
+    routes: slack?.routes ?? [],
+    platforms,
+    start: async () => slack?.start(),
+    stop: async () => slack?.stop(),
+  };
+}
+
+function slackCredentials(settings: Settings): SlackCredentials | undefined {
+  const mode = slackMode(settings);
+  if (mode === "single-workspace") return { kind: mode, botToken: settings.SLACK_BOT_TOKEN! };
+  if (mode === "oauth") {
+    return {
+      kind: mode,
+      clientId: settings.SLACK_CLIENT_ID!,
+      clientSecret: settings.SLACK_CLIENT_SECRET!,
+      stateSecret: settings.SLACK_STATE_SECRET!,
+      encryptionKey: settings.CLUSTERBOT_ENCRYPTION_KEY!,
+    };
+  }
+  return undefined;
 }

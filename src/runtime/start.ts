@@ -30,6 +30,7 @@ export async function startClusterbot(settings: Settings, logger: Logger): Promi
         ...app.routes,
       ],
     });
+    await app.start();
     logger.info({ version, port: http.port, data: database.location }, `Clusterbot ${version} is ready`);
     logger.info(`data lives in: ${database.location}`);
     logger.info(`health check: http://localhost:${http.port}/healthz`);
@@ -38,6 +39,7 @@ export async function startClusterbot(settings: Settings, logger: Logger): Promi
     return {
       port: http.port,
       async stop() {
+        await app.stop();
         await http.close();
         await database.close();
         logger.info("Clusterbot stopped");
@@ -53,7 +55,7 @@ function reportMissingPlatforms(settings: Settings, logger: Logger): void {
   const missing = missingPlatformSettings(settings);
   if (missing.slack.length > 0) {
     logger.warn(
-      `Slack is off: set ${missing.slack.join(" and ")} (one workspace), or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_SIGNING_SECRET and SLACK_STATE_SECRET (OAuth install)`,
+      `Slack is off: set ${missing.slack.join(" and ")} (one workspace), or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_SIGNING_SECRET, SLACK_STATE_SECRET and CLUSTERBOT_ENCRYPTION_KEY (OAuth install in many workspaces)`,
     );
   }
   if (missing.teams.length > 0) logger.warn(`Teams is off: set ${missing.teams.join(" and ")}`);

@@ -67,6 +67,7 @@ describe("settings", () => {
       SLACK_CLIENT_SECRET: "s",
       SLACK_SIGNING_SECRET: "abcdef0123456789",
       SLACK_STATE_SECRET: "a-long-random-state-secret",
+      CLUSTERBOT_ENCRYPTION_KEY: "a".repeat(64),
     });
     expect(missingPlatformSettings(settings).slack).toEqual([]);
   });

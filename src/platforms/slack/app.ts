@@ -1,18 +1,35 @@
-// The Slack adapter: a Bolt app whose listeners translate Slack payloads into use-case calls.
-import { App, type Logger as BoltLogger, LogLevel } from "@slack/bolt";
+// The Slack adapter: a Bolt app whose listeners translate Slack payloads into use-case calls. Three ways in:
+// one workspace (bot token), many workspaces (OAuth install, tokens encrypted in the database), Socket Mode.
+import { App, type Logger as BoltLogger, LogLevel, SocketModeReceiver } from "@slack/bolt";
+import { InstallProvider } from "@slack/oauth";
 import type { AppDependencies } from "../../app/context.ts";
+import type { ChatPort } from "../../app/ports/chat.ts";
 import type { Route } from "../../http/server.ts";
 import type { Logger } from "../../logging/logger.ts";
+import { createSecretBox } from "../../security/secret-box.ts";
+import { createSlackChatPort } from "./chat-port.ts";
 import { registerCommands } from "./handlers/commands.ts";
 import { registerFacilitatorForms } from "./handlers/forms.ts";
 import { registerHomework } from "./handlers/homework.ts";
+import { databaseInstallationStore } from "./installation-store.ts";
+import { readSlackManifest } from "./manifest.ts";
 import { SlackHttpReceiver } from "./receiver.ts";
+
+export type SlackCredentials =
+  | { kind: "single-workspace"; botToken: string }
+  | { kind: "oauth"; clientId: string; clientSecret: string; stateSecret: string; encryptionKey: string };
 
 export interface SlackAdapterOptions {
   signingSecret: string;
-  botToken: string;
+  credentials: SlackCredentials;
+  /** An app-level token (xapp-…) switches to Socket Mode: no public URL needed. */
+  appToken?: string;
   /** Web API base URL, ending with a slash; Slack's own by default. */
   apiUrl?: string;
+  /** Where "Add to Slack" sends people; Slack's own by default (tests point it at the stand-in). */
+  authorizationUrl?: string;
+  /** This bot's public base URL; the OAuth redirect goes to its /slack/oauth_redirect. */
+  publicUrl?: string;
   deps: AppDependencies;
   logger: Logger;
 }
@@ -20,21 +37,97 @@ export interface SlackAdapterOptions {
 export interface SlackAdapter {
   app: App;
   routes: Route[];
+  /** The chat port for one Slack team, with that team's bot token. */
+  chatForTeam(teamId: string): Promise<ChatPort>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
 }
 
 export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
-  const receiver = new SlackHttpReceiver({ signingSecret: options.signingSecret, logger: options.logger });
-  const app = new App({
-    receiver,
-    token: options.botToken,
-    logger: boltLogger(options.logger),
-    clientOptions: { ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}), retryConfig: { retries: 3 } },
-  });
-  registerListeners(app, options.deps);
+  const { credentials, deps, logger } = options;
+  const clientOptions = { ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}), retryConfig: { retries: 3 } };
+  const installer = credentials.kind === "oauth" ? createInstaller(options, credentials) : undefined;
+  const auth = installer
+    ? { authorize: (source: Parameters<InstallProvider["authorize"]>[0]) => installer.authorize(source) }
+    : { token: (credentials as { botToken: string }).botToken };
+  const httpReceiver = new SlackHttpReceiver({ signingSecret: options.signingSecret, logger });
+  const receiver = options.appToken
+    ? new SocketModeReceiver({ appToken: options.appToken, logger: boltLogger(logger) })
+    : httpReceiver;
+  const app = new App({ receiver, ...auth, logger: boltLogger(logger), clientOptions });
+  registerListeners(app, deps);
   app.error(async (error) => {
-    options.logger.error({ err: error }, "Slack listener failed");
+    logger.error({ err: error }, "Slack listener failed");
   });
-  return { app, routes: [receiver.route()] };
+
+  const ports = new Map<string, Promise<ChatPort>>();
+  const chatForTeam = (teamId: string) => {
+    let port = ports.get(teamId);
+    if (!port) {
+      port = botTokenFor(teamId).then((token) =>
+        createSlackChatPort({ token, ...(options.apiUrl ? { apiUrl: options.apiUrl } : {}), logger }),
+      );
+      port.catch(() => ports.delete(teamId));
+      ports.set(teamId, port);
+    }
+    return port;
+  };
+  async function botTokenFor(teamId: string): Promise<string> {
+    if (credentials.kind === "single-workspace") return credentials.botToken;
+    const authorized = await installer!.authorize({ teamId, isEnterpriseInstall: false, enterpriseId: undefined });
+    if (!authorized.botToken) throw new Error(`no bot token for Slack team ${teamId}`);
+    return authorized.botToken;
+  }
+
+  const routes = options.appToken ? [] : [httpReceiver.route()];
+  if (installer) routes.push(...installRoutes(installer, options.publicUrl));
+  return {
+    app,
+    routes,
+    chatForTeam,
+    start: async () => {
+      if (options.appToken) await app.start();
+    },
+    stop: async () => {
+      if (options.appToken) await app.stop();
+    },
+  };
+}
+
+function createInstaller(options: SlackAdapterOptions, credentials: Extract<SlackCredentials, { kind: "oauth" }>) {
+  return new InstallProvider({
+    clientId: credentials.clientId,
+    clientSecret: credentials.clientSecret,
+    stateSecret: credentials.stateSecret,
+    installationStore: databaseInstallationStore(options.deps.repos, createSecretBox(credentials.encryptionKey)),
+    ...(options.authorizationUrl ? { authorizationUrl: options.authorizationUrl } : {}),
+    ...(options.apiUrl ? { clientOptions: { slackApiUrl: options.apiUrl } } : {}),
+    logger: boltLogger(options.logger),
+  });
+}
+
+function installRoutes(installer: InstallProvider, publicUrl: string | undefined): Route[] {
+  const redirectUri = publicUrl
+    ? new URL("slack/oauth_redirect", publicUrl.endsWith("/") ? publicUrl : `${publicUrl}/`).toString()
+    : undefined;
+  const installOptions = async () => ({
+    scopes: (await readSlackManifest()).oauth_config.scopes.bot,
+    ...(redirectUri ? { redirectUri } : {}),
+  });
+  return [
+    {
+      method: "GET",
+      path: "/slack/install",
+      handle: async (request, response) =>
+        installer.handleInstallPath(request, response, undefined, await installOptions()),
+    },
+    {
+      method: "GET",
+      path: "/slack/oauth_redirect",
+      handle: async (request, response) =>
+        installer.handleCallback(request, response, undefined, await installOptions()),
+    },
+  ];
 }
 
 export function registerListeners(app: App, deps: AppDependencies): void {

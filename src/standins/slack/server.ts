@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { SlackDriver } from "./driver.ts";
 import { readRawBody, sendJson } from "./http.ts";
+import { type OAuthApp, OAuthDesk } from "./oauth.ts";
 import { RateLimiter, type RateLimits } from "./rate-limit.ts";
 import { handleResponseUrl } from "./response-url.ts";
 import { type ChannelSeed, type UserSeed, WorkspaceState } from "./state.ts";
@@ -30,6 +31,8 @@ export interface SlackStandInOptions {
   clock?: () => number;
   /** How long a trigger_id stays usable; Slack's is 3000 ms. */
   triggerTtlMs?: number;
+  /** Enables the OAuth install flow (GET /oauth/v2/authorize, oauth.v2.access) for this app. */
+  oauth?: OAuthApp;
 }
 
 export interface SlackStandIn {
@@ -37,6 +40,10 @@ export interface SlackStandIn {
   url: string;
   /** Server root, ending with `/`. */
   rootUrl: string;
+  /** Slack's "Add to Slack" page, as the stand-in plays it (approves at once). */
+  authorizeUrl: string;
+  /** Present when `oauth` was given: what was authorized. */
+  oauth?: OAuthDesk;
   botToken: string;
   state: WorkspaceState;
   driver: SlackDriver;
@@ -64,6 +71,7 @@ export async function createSlackStandIn(options: SlackStandInOptions): Promise<
   for (const channel of options.channels ?? []) state.addChannel(channel);
   const rateLimiter = new RateLimiter(options.rateLimits ?? {}, () => state.now());
 
+  const oauth = options.oauth ? new OAuthDesk(options.oauth) : undefined;
   const server = createServer((req, res) => {
     route(req, res).catch((error: unknown) => {
       if (!res.headersSent) sendJson(res, 500, { ok: false, error: "internal_error", detail: String(error) });
@@ -74,6 +82,8 @@ export async function createSlackStandIn(options: SlackStandInOptions): Promise<
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://stand-in");
     const rawBody = await readRawBody(req);
+    if (oauth && url.pathname === "/oauth/v2/authorize") return oauth.authorize(url, res);
+    if (oauth && url.pathname === "/api/oauth.v2.access") return oauth.access(state, req, rawBody, res);
     const api = /^\/api\/([A-Za-z0-9_.]+)$/.exec(url.pathname);
     if (api?.[1]) return handleWebApi({ state, rateLimiter }, api[1], req, res, url.searchParams, rawBody);
     const response = /^\/response\/([A-Za-z0-9]+)$/.exec(url.pathname);
@@ -98,6 +108,8 @@ export async function createSlackStandIn(options: SlackStandInOptions): Promise<
   return {
     url: `${rootUrl}api/`,
     rootUrl,
+    authorizeUrl: `${rootUrl}oauth/v2/authorize`,
+    ...(oauth ? { oauth } : {}),
     botToken,
     state,
     driver,

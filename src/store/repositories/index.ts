@@ -5,6 +5,7 @@ import { interestRepository } from "./interests.ts";
 import { peopleRepository } from "./people.ts";
 import { projectRepository } from "./projects.ts";
 import { resultRepository } from "./results.ts";
+import { slackInstallationRepository } from "./slack-installations.ts";
 import { workshopRepository } from "./workshops.ts";
 import { workspaceRepository } from "./workspaces.ts";
 
@@ -18,6 +19,7 @@ export function createRepositories(prisma: PrismaClient) {
     results: resultRepository(prisma),
     interests: interestRepository(prisma),
     deliveries: deliveryRepository(prisma),
+    slackInstallations: slackInstallationRepository(prisma),
   };
 }
 

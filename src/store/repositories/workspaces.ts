@@ -10,6 +10,10 @@ export interface WorkspaceRecord {
 
 export function workspaceRepository(prisma: PrismaClient) {
   return {
+    find(workspaceId: string): Promise<WorkspaceRecord | null> {
+      return prisma.workspace.findUnique({ where: { id: workspaceId } });
+    },
+
     /** The workspace row for a Slack team / Teams tenant, created on first sight. */
     ensure(platform: Platform, externalId: string, name?: string): Promise<WorkspaceRecord> {
       return prisma.workspace.upsert({

@@ -1,0 +1,115 @@
+import { App } from "@slack/bolt";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { createLogger } from "../../../src/logging/logger.ts";
+import { registerListeners } from "../../../src/platforms/slack/app.ts";
+import { recordingApp, type SlackCapabilities } from "../../../src/platforms/slack/capabilities.ts";
+import { readSlackManifest, renderSlackManifest } from "../../../src/platforms/slack/manifest.ts";
+import { SlackHttpReceiver } from "../../../src/platforms/slack/receiver.ts";
+import { type SlackHarness, startSlackHarness, users } from "../../support/slack-bot.ts";
+
+/** The bot scope each Web API method the bot calls needs (Slack's method reference). */
+const scopeOfMethod: Record<string, string | null> = {
+  "auth.test": null,
+  "views.open": null,
+  "views.push": null,
+  "views.update": null,
+  "views.publish": null,
+  "chat.postMessage": "chat:write",
+  "chat.postEphemeral": "chat:write",
+  "chat.update": "chat:write",
+  "conversations.open": "im:write",
+  "conversations.history": "im:history",
+  "users.info": "users:read",
+  "users.lookupByEmail": "users:read.email",
+  "dnd.info": "dnd:read",
+};
+
+describe("the Slack manifest", () => {
+  let harness: SlackHarness;
+  beforeAll(async () => {
+    harness = await startSlackHarness("pglite");
+  });
+  afterAll(() => harness.close());
+
+  it("declares exactly the commands and events the adapter handles", async () => {
+    const capabilities: SlackCapabilities = { commands: new Set(), events: new Set() };
+    const logger = createLogger("silent", false);
+    const app = new App({
+      receiver: new SlackHttpReceiver({ signingSecret: "x", logger }),
+      token: "xoxb-not-used",
+      tokenVerificationEnabled: false,
+    });
+    registerListeners(recordingApp(app, capabilities), harness.deps);
+    const manifest = await readSlackManifest();
+    expect([...capabilities.commands].sort()).toEqual(
+      (manifest.features.slash_commands ?? []).map((c) => c.command).sort(),
+    );
+    expect([...capabilities.events].sort()).toEqual(
+      [...(manifest.settings.event_subscriptions?.bot_events ?? [])].sort(),
+    );
+  });
+
+  it("declares a scope for every Web API method a workshop run calls", async () => {
+    const { driver, state } = harness.slack;
+    await driver.slashCommand({
+      command: "/cluster",
+      text: "setup",
+      userId: users.facilitator,
+      channelId: "C0GENERAL01",
+    });
+    await waitFor(() => state.topView(users.facilitator) !== undefined);
+    await driver.viewSubmission({
+      userId: users.facilitator,
+      viewId: state.topView(users.facilitator)!.id,
+      inputs: { name: "Scopes", timezone: "UTC", maxResultsPerProject: "3" },
+    });
+    await driver.slashCommand({
+      command: "/cluster",
+      text: "project add",
+      userId: users.facilitator,
+      channelId: "C0GENERAL01",
+    });
+    await waitFor(() => state.topView(users.facilitator)?.callback_id === "project.add");
+    await driver.viewSubmission({
+      userId: users.facilitator,
+      viewId: state.topView(users.facilitator)!.id,
+      inputs: { acronym: "ONE", title: "One", members: [users.ana] },
+    });
+    await driver.slashCommand({
+      command: "/cluster",
+      text: "homework open",
+      userId: users.facilitator,
+      channelId: "C0GENERAL01",
+    });
+    await waitFor(() => state.messagesIn(state.imWith(users.ana).id).length === 1);
+    await driver.appHomeOpened({ userId: users.ana });
+    await waitFor(() => state.homeView(users.ana) !== undefined);
+
+    const manifest = await readSlackManifest();
+    const called = [...new Set(state.calls.map((call) => call.method))];
+    for (const method of called) {
+      expect(Object.keys(scopeOfMethod), `no known scope for ${method}`).toContain(method);
+      const scope = scopeOfMethod[method];
+      if (scope) expect(manifest.oauth_config.scopes.bot, `${method} needs ${scope}`).toContain(scope);
+    }
+  });
+
+  it("prints with the deployment's URLs, and for Socket Mode", async () => {
+    const text = await renderSlackManifest({ baseUrl: "https://bot.example.org/" });
+    const manifest = parse(text) as Awaited<ReturnType<typeof readSlackManifest>>;
+    expect(manifest.settings.interactivity?.request_url).toBe("https://bot.example.org/slack/events");
+    expect(manifest.features.slash_commands?.[0]?.url).toBe("https://bot.example.org/slack/events");
+    expect(text).not.toContain("{{");
+    const socket = parse(await renderSlackManifest({ baseUrl: "https://bot.example.org", socketMode: true }));
+    expect(socket.settings.socket_mode_enabled).toBe(true);
+  });
+});
+
+async function waitFor(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const started = Date.now();
+  while (!condition()) {
+    if (Date.now() - started > timeoutMs) throw new Error("timed out waiting for the bot");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
