@@ -4,6 +4,7 @@ import { Command } from "commander";
 import { SettingsError } from "../config/settings.ts";
 import { StoreError } from "../store/errors.ts";
 import { version } from "../version.ts";
+import { registerAnalyzeCommand } from "./analyze.ts";
 import { registerDbCommands } from "./db.ts";
 import { registerManifestCommand } from "./manifest.ts";
 import { registerStartCommand } from "./start.ts";
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
   registerStartCommand(program);
   registerDbCommands(program);
   registerManifestCommand(program);
+  registerAnalyzeCommand(program);
   return program;
 }
 

@@ -50,12 +50,15 @@ export async function homeworkOverview(
   projectId: string,
 ): Promise<HomeworkOverview> {
   const { workshop, project } = await memberScope(deps, actor, projectId);
-  const [results, interests, targets] = await Promise.all([
+  const [results, interests] = await Promise.all([
     deps.repos.results.listForProject(project.id),
     deps.repos.interests.listForProject(project.id),
-    interestTargets(deps, workshop.id, project.id),
   ]);
-  const labels = new Map(targets.map((target) => [target.resultId, target.label]));
+  const labels = await targetLabels(
+    deps,
+    workshop.id,
+    interests.map((interest) => interest.resultId),
+  );
   return {
     workshop,
     project,
@@ -67,6 +70,26 @@ export async function homeworkOverview(
     })),
     progress: homeworkProgress(results, interests.length),
   };
+}
+
+/** "ACRONYM: title" for just these results (the overview needs a few labels, not the whole workshop's list). */
+async function targetLabels(deps: AppDependencies, workshopId: string, resultIds: string[]) {
+  if (resultIds.length === 0) return new Map<string, string>();
+  const results = await deps.repos.results.findMany(resultIds);
+  const projects = await Promise.all(
+    [...new Set(results.map((result) => result.projectId))].map((id) => deps.repos.projects.find(id)),
+  );
+  const acronyms = new Map(
+    projects.flatMap((project) =>
+      project && project.workshopId === workshopId ? [[project.id, project.acronym]] : [],
+    ),
+  );
+  return new Map(
+    results.flatMap((result) => {
+      const acronym = acronyms.get(result.projectId);
+      return acronym ? [[result.id, `${acronym}: ${result.title}`]] : [];
+    }),
+  );
 }
 
 // Step 1 ------------------------------------------------------------------------------------------
@@ -85,14 +108,30 @@ export async function saveResultList(
   slotResultIds: (string | undefined)[],
   raw: RawValues,
 ): Promise<Saved> {
+  return (await submitResultList(deps, actor, projectId, slotResultIds, () => raw)).outcome;
+}
+
+/**
+ * Reads the submitted values against the form they were typed into, validates and saves them, with one look at the
+ * member's project: the results step's submission path, which Slack wants answered within 3 seconds.
+ */
+export async function submitResultList(
+  deps: AppDependencies,
+  actor: Actor,
+  projectId: string,
+  slotResultIds: (string | undefined)[],
+  read: (form: FormSpec) => RawValues,
+): Promise<{ form: FormSpec; outcome: Saved }> {
   const { workshop, project } = await editableScope(deps, actor, projectId);
-  const parsed = parseResultList(raw, slotResultIds, workshop.maxResultsPerProject);
-  if (!parsed.ok) return parsed;
-  const current = new Set((await deps.repos.results.listForProject(project.id)).map((result) => result.id));
+  const results = await deps.repos.results.listForProject(project.id);
+  const form = resultListForm(project.acronym, results, workshop.maxResultsPerProject);
+  const parsed = parseResultList(read(form), slotResultIds, workshop.maxResultsPerProject);
+  if (!parsed.ok) return { form, outcome: parsed };
+  const current = new Set(results.map((result) => result.id));
   // A slot whose result was removed meanwhile (another member, another tab) becomes a new result.
   const items = parsed.value.map((entry) => (entry.id && current.has(entry.id) ? entry : { title: entry.title }));
   await deps.repos.results.replaceList(project.id, items);
-  return { ok: true };
+  return { form, outcome: { ok: true } };
 }
 
 // Step 2 ------------------------------------------------------------------------------------------
@@ -125,6 +164,36 @@ export async function saveCharacterisation(
   const { submit, ...fields } = parsed.value;
   await deps.repos.results.characterise(resultId, fields, submit);
   return { ok: true };
+}
+
+/**
+ * Keeps what was typed when a partner closes the characterisation without saving: valid fields are stored as a
+ * draft, fields with an error keep their saved value. A submitted result is left as it is.
+ */
+export async function keepCharacterisationDraft(
+  deps: AppDependencies,
+  actor: Actor,
+  resultId: string,
+  raw: RawValues,
+): Promise<boolean> {
+  const { project, result } = await resultScope(deps, actor, resultId);
+  if (result.status === "submitted") return false;
+  const draft: RawValues = { ...raw, submit: "draft" };
+  let parsed = parseCharacterisation(draft, project.partners);
+  if (!parsed.ok) {
+    for (const field of Object.keys(parsed.errors)) delete draft[field];
+    parsed = parseCharacterisation(draft, project.partners);
+  }
+  if (!parsed.ok) return false;
+  const { submit: _status, ...typed } = parsed.value;
+  const kept = Object.fromEntries(
+    Object.entries(typed).map(([field, value]) => [
+      field,
+      field in draft ? value : result[field as keyof typeof typed],
+    ]),
+  ) as typeof typed;
+  await deps.repos.results.characterise(resultId, kept, "draft");
+  return true;
 }
 
 // Step 3 ------------------------------------------------------------------------------------------

@@ -69,11 +69,9 @@ export async function sendHomeworkInvitations(
 function formatDeadline(workshop: Workshop): string {
   const deadline = workshop.homeworkDeadline;
   if (!deadline) return "";
-  return (
-    new Intl.DateTimeFormat("en-GB", {
-      dateStyle: "full",
-      timeStyle: "short",
-      timeZone: workshop.timezone,
-    }).format(deadline) + ` (${workshop.timezone})`
-  );
+  return `${new Intl.DateTimeFormat("en-GB", {
+    dateStyle: "full",
+    timeStyle: "short",
+    timeZone: workshop.timezone,
+  }).format(deadline)} (${workshop.timezone})`;
 }

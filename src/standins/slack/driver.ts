@@ -74,6 +74,8 @@ export interface ViewClosedInput extends SendOptions {
   userId: string;
   viewId: string;
   isCleared?: boolean;
+  /** What the user had typed before closing (Slack sends it with view_closed). */
+  inputs?: Record<string, SimpleInput>;
 }
 
 export interface BlockSuggestionInput extends SendOptions {
@@ -163,7 +165,9 @@ export class SlackDriver {
   async viewClosed(input: ViewClosedInput): Promise<DriverResponse> {
     const view = this.#state.requireView(input.viewId);
     const isCleared = input.isCleared ?? false;
-    const response = await this.#sendPayload(viewClosedPayload(this.#state, input.userId, view, isCleared), input);
+    const values = input.inputs ? stateValuesFor(view, input.inputs) : view.state.values;
+    const payload = viewClosedPayload(this.#state, input.userId, { ...view, state: { values } }, isCleared);
+    const response = await this.#sendPayload(payload, input);
     if (isCleared) clearStack(this.#state, input.userId);
     else popStack(this.#state, input.userId);
     return response;

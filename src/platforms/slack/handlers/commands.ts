@@ -3,6 +3,7 @@ import type { App, RespondFn } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import type { AppDependencies } from "../../../app/context.ts";
 import { openHomework, sendHomeworkInvitations } from "../../../app/homework/open.ts";
+import { reopenHomework } from "../../../app/homework/reopen.ts";
 import { statusReport } from "../../../app/homework/status.ts";
 import { projectFormFor, removeProject } from "../../../app/projects/manage.ts";
 import { Refusal } from "../../../app/refusal.ts";
@@ -22,6 +23,7 @@ export const helpText = [
   "• `/cluster project add` · `/cluster project edit ACRONYM` · `/cluster project remove ACRONYM`",
   "• `/cluster homework open`: invite every project member to do their homework",
   "• `/cluster status`: homework progress per project",
+  "• `/cluster reopen ACRONYM [days]`: let a project edit its homework after the deadline",
   "*Partners*: open the bot's Home tab, or the “Start homework” button it sent you.",
 ].join("\n");
 
@@ -94,6 +96,19 @@ const subcommands: Record<string, (context: CommandContext) => Promise<void>> = 
     await respond({
       response_type: "ephemeral",
       text: `Homework is open for "${escapeMrkdwn(workshop.name)}". Invited ${sent} new member${sent === 1 ? "" : "s"} (${invitations.length} in all).`,
+    });
+  },
+
+  async reopen({ deps, respond, actor, args }) {
+    const [acronym, days = "2"] = args;
+    if (!acronym) {
+      await respond({ response_type: "ephemeral", text: "Use `/cluster reopen ACRONYM [days]`." });
+      return;
+    }
+    const { project, until } = await reopenHomework(deps, actor, acronym, Number(days));
+    await respond({
+      response_type: "ephemeral",
+      text: `${escapeMrkdwn(project.acronym)}'s homework is open for edits until <!date^${Math.floor(until.getTime() / 1000)}^{date_short_pretty} {time}|${until.toISOString()}>.`,
     });
   },
 

@@ -6,18 +6,24 @@ import { Refusal } from "../../../app/refusal.ts";
 import { saveSetup } from "../../../app/workshop/setup.ts";
 import { projectForm } from "../../../core/forms/project.ts";
 import { searchTimezones, workshopSetupForm } from "../../../core/forms/workshop-setup.ts";
-import { slackActor } from "../actor.ts";
+import { slackActor, teamIdOf } from "../actor.ts";
 import { decodeMetadata } from "../metadata.ts";
+import { stateValuesOf, textOf } from "../narrow.ts";
 import { slackErrors, valuesFromState } from "../render/form-view.ts";
 import { escapeMrkdwn } from "../render/text.ts";
 
 export function registerFacilitatorForms(app: App, deps: AppDependencies): void {
   app.view<ViewSubmitAction>("workshop.setup", async ({ ack, body, view, client }) => {
     const spec = workshopSetupForm(null, [], null);
-    const actor = await slackActor(deps, client, body.team?.id ?? view.team_id, body.user.id);
     const metadata = decodeMetadata(view.private_metadata);
     try {
-      const outcome = await saveSetup(deps, actor, metadata.workshop ?? null, valuesFromState(spec, view.state.values));
+      const actor = await slackActor(deps, client, teamIdOf(body) ?? textOf(view.team_id), body.user.id);
+      const outcome = await saveSetup(
+        deps,
+        actor,
+        metadata.workshop ?? null,
+        valuesFromState(spec, stateValuesOf(view)),
+      );
       if (!outcome.ok)
         return void (await ack({ response_action: "errors", errors: slackErrors(outcome.errors, spec) }));
       await ack();
@@ -36,14 +42,14 @@ export function registerFacilitatorForms(app: App, deps: AppDependencies): void 
 
   app.view<ViewSubmitAction>(/^project\.(add|edit)$/, async ({ ack, body, view, client }) => {
     const spec = projectForm(null, []);
-    const actor = await slackActor(deps, client, body.team?.id ?? view.team_id, body.user.id);
     const metadata = decodeMetadata(view.private_metadata);
     try {
+      const actor = await slackActor(deps, client, teamIdOf(body) ?? textOf(view.team_id), body.user.id);
       const outcome = await saveProject(
         deps,
         actor,
         metadata.project ?? null,
-        valuesFromState(spec, view.state.values),
+        valuesFromState(spec, stateValuesOf(view)),
       );
       if (!outcome.ok)
         return void (await ack({ response_action: "errors", errors: slackErrors(outcome.errors, spec) }));
@@ -54,7 +60,7 @@ export function registerFacilitatorForms(app: App, deps: AppDependencies): void 
   });
 
   app.options<"block_suggestion">({ action_id: "timezone" }, async ({ ack, options }) => {
-    const zones = searchTimezones(typeof options.value === "string" ? options.value : "");
+    const zones = searchTimezones(textOf(options.value));
     await ack({ options: zones.map((zone) => ({ text: { type: "plain_text", text: zone }, value: zone })) });
   });
 }

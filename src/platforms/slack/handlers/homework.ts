@@ -1,23 +1,25 @@
 // Partners' homework in modals: an overview, with steps pushed on top of it (views.push) and the overview
 // refreshed (views.update) after each step is saved.
-import type { App, BlockAction, ButtonAction, ViewSubmitAction } from "@slack/bolt";
+import type { App, BlockAction, ButtonAction, ViewClosedAction, ViewSubmitAction } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import type { Actor, AppDependencies } from "../../../app/context.ts";
 import {
   characterisationFormFor,
   homeworkOverview,
   interestFormFor,
+  keepCharacterisationDraft,
   resultListFormFor,
   saveCharacterisation,
   saveInterest,
-  saveResultList,
   searchInterestTargets,
+  submitResultList,
 } from "../../../app/homework/answer.ts";
 import { homeData } from "../../../app/homework/status.ts";
 import { Refusal } from "../../../app/refusal.ts";
 import type { FormSpec } from "../../../core/forms/spec.ts";
 import { slackActor, teamIdOf } from "../actor.ts";
 import { decodeMetadata, encodeMetadata } from "../metadata.ts";
+import { stateValuesOf, textOf } from "../narrow.ts";
 import { renderForm, slackErrors, valuesFromState } from "../render/form-view.ts";
 import { renderHome } from "../render/home.ts";
 import { renderHomeworkOverview } from "../render/homework-overview.ts";
@@ -32,7 +34,7 @@ export function registerHomework(app: App, deps: AppDependencies): void {
     await ack();
     const actor = await actorOf(body, client);
     await withRefusal(client, body, async () => {
-      const view = renderHomeworkOverview(await homeworkOverview(deps, actor, action.value ?? ""));
+      const view = renderHomeworkOverview(await homeworkOverview(deps, actor, textOf(action.value)));
       await client.views.open({ trigger_id: body.trigger_id, view });
     });
   });
@@ -41,7 +43,7 @@ export function registerHomework(app: App, deps: AppDependencies): void {
     await ack();
     const actor = await actorOf(body, client);
     await withRefusal(client, body, async () => {
-      const projectId = action.value ?? "";
+      const projectId = textOf(action.value);
       const { form, slotResultIds } = await resultListFormFor(deps, actor, projectId);
       const metadata = { project: projectId, slots: slotResultIds.map((id) => id ?? null), ...rootOf(body) };
       await client.views.push({
@@ -55,7 +57,7 @@ export function registerHomework(app: App, deps: AppDependencies): void {
     await ack();
     const actor = await actorOf(body, client);
     await withRefusal(client, body, async () => {
-      const resultId = action.value ?? "";
+      const resultId = textOf(action.value);
       const form = await characterisationFormFor(deps, actor, resultId);
       const metadata = {
         project: decodeMetadata(body.view?.private_metadata).project,
@@ -73,7 +75,7 @@ export function registerHomework(app: App, deps: AppDependencies): void {
     await ack();
     const actor = await actorOf(body, client);
     await withRefusal(client, body, async () => {
-      const projectId = action.value ?? "";
+      const projectId = textOf(action.value);
       const form = await interestFormFor(deps, actor, projectId);
       const metadata = { project: projectId, ...rootOf(body) };
       await client.views.push({
@@ -85,11 +87,7 @@ export function registerHomework(app: App, deps: AppDependencies): void {
 
   registerStepSubmission(app, deps, "homework.results", async (actor, metadata, values) => {
     const slots = (metadata.slots ?? []).map((id) => id ?? undefined);
-    const form = (await resultListFormFor(deps, actor, metadata.project ?? "")).form;
-    return {
-      form,
-      outcome: await saveResultList(deps, actor, metadata.project ?? "", slots, valuesFromState(form, values)),
-    };
+    return submitResultList(deps, actor, metadata.project ?? "", slots, (form) => valuesFromState(form, values));
   });
 
   registerStepSubmission(app, deps, "homework.characterise", async (actor, metadata, values) => {
@@ -105,10 +103,32 @@ export function registerHomework(app: App, deps: AppDependencies): void {
     return { form, outcome: await saveInterest(deps, actor, metadata.project ?? "", valuesFromState(form, values)) };
   });
 
+  // Closing the characterisation without saving keeps what was typed, as a draft.
+  app.view<ViewClosedAction>(
+    { callback_id: "homework.characterise", type: "view_closed" },
+    async ({ ack, body, view, client }) => {
+      await ack();
+      const actor = await slackActor(deps, client, teamIdOf(body) ?? textOf(view.team_id), body.user.id);
+      const metadata = decodeMetadata(view.private_metadata);
+      const form = await characterisationFormFor(deps, actor, metadata.result ?? "").catch(() => undefined);
+      if (!form) return;
+      const kept = await keepCharacterisationDraft(
+        deps,
+        actor,
+        metadata.result ?? "",
+        valuesFromState(form, stateValuesOf(view)),
+      );
+      if (kept && metadata.root && metadata.project) {
+        const overview = renderHomeworkOverview(await homeworkOverview(deps, actor, metadata.project));
+        await client.views.update({ view_id: metadata.root, view: overview }).catch(() => undefined);
+      }
+    },
+  );
+
   app.options<"block_suggestion">({ action_id: "resultId" }, async ({ ack, body, options, client }) => {
     const metadata = decodeMetadata(body.view?.private_metadata);
     const actor = await slackActor(deps, client, teamIdOf(body) ?? "", body.user.id);
-    const targets = await searchInterestTargets(deps, actor, metadata.project ?? "", String(options.value ?? "")).catch(
+    const targets = await searchInterestTargets(deps, actor, metadata.project ?? "", textOf(options.value)).catch(
       () => [],
     );
     await ack({
@@ -120,9 +140,10 @@ export function registerHomework(app: App, deps: AppDependencies): void {
   });
 
   app.event("app_home_opened", async ({ event, body, client }) => {
-    if (event.tab !== "home") return;
-    const actor = await slackActor(deps, client, teamIdOf(body) ?? "", event.user);
-    await client.views.publish({ user_id: event.user, view: renderHome(await homeData(deps, actor)) });
+    const userId = textOf(event.user);
+    if (event.tab !== "home" || !userId) return;
+    const actor = await slackActor(deps, client, teamIdOf(body) ?? "", userId);
+    await client.views.publish({ user_id: userId, view: renderHome(await homeData(deps, actor)) });
   });
 }
 
@@ -135,10 +156,11 @@ type StepSave = (
 /** Saves a step; field errors stay in the step, success returns to the refreshed overview. */
 function registerStepSubmission(app: App, deps: AppDependencies, callbackId: string, save: StepSave): void {
   app.view<ViewSubmitAction>(callbackId, async ({ ack, body, view, client }) => {
-    const actor = await slackActor(deps, client, body.team?.id ?? view.team_id, body.user.id);
     const metadata = decodeMetadata(view.private_metadata);
+    const values = stateValuesOf(view);
     try {
-      const { form, outcome } = await save(actor, metadata, view.state.values);
+      const actor = await slackActor(deps, client, teamIdOf(body) ?? textOf(view.team_id), body.user.id);
+      const { form, outcome } = await save(actor, metadata, values);
       if (!outcome.ok)
         return void (await ack({ response_action: "errors", errors: slackErrors(outcome.errors, form) }));
       await ack();
@@ -147,7 +169,7 @@ function registerStepSubmission(app: App, deps: AppDependencies, callbackId: str
         await client.views.update({ view_id: metadata.root, view: overview }).catch(() => undefined);
       }
     } catch (error) {
-      await ackRefusal(error, ack, firstBlockId(view.state.values));
+      await ackRefusal(error, ack, firstBlockId(values));
     }
   });
 }
@@ -155,7 +177,8 @@ function registerStepSubmission(app: App, deps: AppDependencies, callbackId: str
 function rootOf(body: BlockAction): { root?: string } {
   const view = body.view;
   if (!view) return {};
-  return { root: view.root_view_id ?? view.id };
+  const root = textOf(view.root_view_id) || textOf(view.id);
+  return root ? { root } : {};
 }
 
 function firstBlockId(values: unknown): string {

@@ -1,0 +1,247 @@
+import { type CommunityOptions, DEFAULT_COMMUNITY_OPTIONS, detectCommunities } from "./communities.ts";
+import {
+  type ComplementarityOptions,
+  complementEdges,
+  DEFAULT_COMPLEMENTARITY_OPTIONS,
+  needOfferComplements,
+  typeFitComplements,
+} from "./complementarity.ts";
+import { applyConstraints, groupsOf } from "./constraints.ts";
+import { analyseResult } from "./documents.ts";
+import { distinctiveTerms, type ExplainContext, explainContext, explanationOf, labelOf } from "./explain.ts";
+import { combineSignals, type Edge, type Link, type SignalWeights, sortEdges, symmetricEdges } from "./graph.ts";
+import type { Analysis, ClusterSuggestion, Granularity, Workshop } from "./interchange.ts";
+import { DEFAULT_INTEREST_OPTIONS, type InterestOptions, interestEdges } from "./interest.ts";
+import { topNeighbours } from "./neighbours.ts";
+import { clusterSums, meanSimilarity, type SimilarityModel, similarityModel } from "./similarity.ts";
+import { smoothVectors } from "./smoothing.ts";
+import { dot, type SparseVector } from "./sparse.ts";
+import { DEFAULT_TEXT_OPTIONS, type TextOptions } from "./text.ts";
+import {
+  bagOfResult,
+  buildVocabulary,
+  collectSurfaces,
+  DEFAULT_TFIDF_OPTIONS,
+  type TfidfOptions,
+  vectorise,
+} from "./tfidf.ts";
+import { validateWorkshop, type WorkshopIssue } from "./validate.ts";
+
+export * from "./interchange.ts";
+export { formatIssuePath, validateWorkshop, type WorkshopIssue, type WorkshopValidation } from "./validate.ts";
+
+export interface AnalyzeOptions {
+  /** Most results in one cluster (default 10). */
+  maxSize?: number;
+  /** Coarse prefers fewer, larger clusters among nearly-as-good partitions; fine prefers more, smaller ones. */
+  granularity?: Granularity;
+  seed?: number;
+  /** Relative weight of each signal (default text 1, interest 0.6, complementarity 0.6). */
+  weights?: Partial<SignalWeights>;
+  text?: Partial<TextOptions>;
+  tfidf?: Partial<TfidfOptions>;
+  /** Text neighbours kept per result, the least cosine worth a link, and how much neighbours smooth a vector. */
+  neighbours?: { k?: number; minScore?: number; smoothing?: number };
+  complementarity?: Partial<ComplementarityOptions>;
+  interest?: Partial<InterestOptions>;
+  community?: Partial<Omit<CommunityOptions, "granularity" | "seed">>;
+  /** Least mean similarity to its cluster for a result to stay in it (default 0.04). */
+  minAttachment?: number;
+  /** Damping of links between results of the same project (default 0.5). */
+  sameProjectFactor?: number;
+}
+
+export interface AnalysisDiagnostics {
+  resolution: number;
+  silhouette: number;
+  /** Every resolution tried, with the raw Louvain partition (labels by index into `resultIds`). */
+  trials: { resolution: number; clusters: number; silhouette: number; labels: Int32Array }[];
+  resultIds: string[];
+  links: number;
+}
+
+export interface DetailedAnalysis {
+  analysis: Analysis;
+  warnings: WorkshopIssue[];
+  diagnostics: AnalysisDiagnostics;
+}
+
+/** Raised when the workshop does not validate; `issues` locates each problem by JSON path. */
+export class WorkshopValidationError extends Error {
+  readonly issues: WorkshopIssue[];
+  constructor(issues: WorkshopIssue[]) {
+    super(`The workshop is not valid (${issues.length} problem${issues.length === 1 ? "" : "s"})`);
+    this.name = "WorkshopValidationError";
+    this.issues = issues;
+  }
+}
+
+export const DEFAULT_WEIGHTS: SignalWeights = { text: 1, interest: 0.6, complementarity: 0.6 };
+export const DEFAULT_MAX_SIZE = 10;
+
+/** Groups a workshop's exploitable results into suggested clusters. Same input in any order → same output. */
+export function analyzeWorkshop(input: unknown, options: AnalyzeOptions = {}): Analysis {
+  return analyzeWorkshopDetailed(input, options).analysis;
+}
+
+export function analyzeWorkshopDetailed(input: unknown, options: AnalyzeOptions = {}): DetailedAnalysis {
+  const validation = validateWorkshop(input);
+  if (!validation.ok) throw new WorkshopValidationError(validation.issues);
+  const { analysis, diagnostics } = clusterWorkshop(canonicalOrder(validation.workshop), resolveOptions(options));
+  return { analysis, warnings: validation.warnings, diagnostics };
+}
+
+type Settings = ReturnType<typeof resolveOptions>;
+
+function resolveOptions(options: AnalyzeOptions) {
+  const maxSize = options.maxSize ?? DEFAULT_MAX_SIZE;
+  if (!Number.isInteger(maxSize) || maxSize < 2) throw new RangeError("maxSize must be an integer ≥ 2");
+  return {
+    maxSize,
+    weights: { ...DEFAULT_WEIGHTS, ...options.weights },
+    text: { ...DEFAULT_TEXT_OPTIONS, ...options.text },
+    tfidf: { ...DEFAULT_TFIDF_OPTIONS, ...options.tfidf },
+    neighbours: { k: 5, minScore: 0.05, smoothing: 0, ...options.neighbours },
+    complementarity: { ...DEFAULT_COMPLEMENTARITY_OPTIONS, ...options.complementarity },
+    interest: { ...DEFAULT_INTEREST_OPTIONS, ...options.interest },
+    community: {
+      ...DEFAULT_COMMUNITY_OPTIONS,
+      ...options.community,
+      granularity: options.granularity ?? "normal",
+      seed: options.seed ?? DEFAULT_COMMUNITY_OPTIONS.seed,
+    },
+    minAttachment: options.minAttachment ?? 0.08,
+    sameProjectFactor: options.sameProjectFactor ?? 1,
+  };
+}
+
+const byId = <T extends { id: string }>(x: T, y: T) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
+
+function canonicalOrder(workshop: Workshop): Workshop {
+  return {
+    workshop: workshop.workshop,
+    projects: [...workshop.projects].sort(byId),
+    results: [...workshop.results].sort(byId).map((r) => ({ ...r, keywords: r.keywords && [...r.keywords].sort() })),
+    interests: [...workshop.interests].sort((x, y) =>
+      byId({ id: `${x.project}\u0000${x.result}` }, { id: `${y.project}\u0000${y.result}` }),
+    ),
+  };
+}
+
+function clusterWorkshop(
+  workshop: Workshop,
+  settings: Settings,
+): { analysis: Analysis; diagnostics: AnalysisDiagnostics } {
+  const { results } = workshop;
+  const projectOf = results.map((r) => r.project);
+  const analysed = results.map((r) => analyseResult(r, settings.text));
+  const bags = analysed.map((a) => bagOfResult(a, settings.tfidf));
+  const surfaces = collectSurfaces(
+    analysed.flatMap((a) => [...Object.values(a.fields).map((f) => f.terms), a.keywords]),
+  );
+  const vocabulary = buildVocabulary(bags, settings.tfidf.idf, surfaces);
+  const vectors = bags.map((bag) => vectorise(bag, vocabulary));
+
+  const textEdges = textNeighbourEdges(vectors, settings.neighbours);
+  const complements =
+    settings.weights.complementarity > 0
+      ? needOfferComplements(results, analysed, settings.text, settings.complementarity)
+      : [];
+  const complementarity = mergeEdges(
+    complementEdges(complements),
+    typeFitComplements(results, textEdges.edges, settings.complementarity.typeFitShare),
+  );
+  const affinity = settings.weights.text > 0 ? (a: number, b: number) => dot(vectors[a]!, vectors[b]!) : () => 0;
+  const interest = interestEdges(results, workshop.interests, affinity, settings.interest);
+  const links = combineSignals(
+    { text: textEdges.edges, interest, complementarity },
+    { weights: settings.weights, sameProjectFactor: settings.sameProjectFactor, projectOf },
+  );
+
+  const model = buildSimilarity(textEdges.vectors, links, settings.weights);
+  const communities = detectCommunities(results.length, links, model, settings.community);
+  const placement = applyConstraints(communities.chosen.labels, links, model, projectOf, {
+    maxSize: settings.maxSize,
+    minAttachment: settings.minAttachment,
+    seed: settings.community.seed,
+  });
+  const context = explainContext(
+    {
+      results,
+      projects: new Map(workshop.projects.map((p) => [p.id, p])),
+      vectors,
+      vocabulary,
+      interests: workshop.interests,
+    },
+    complements,
+    links,
+  );
+  const analysis = describe(placement.labels, placement.nearest, model, context);
+  return {
+    analysis,
+    diagnostics: {
+      resolution: communities.chosen.resolution,
+      silhouette: communities.chosen.silhouette,
+      trials: communities.trials,
+      resultIds: results.map((r) => r.id),
+      links: links.length,
+    },
+  };
+}
+
+/** Text links from smoothed vectors; the raw vectors stay the evidence shown to people. */
+function textNeighbourEdges(
+  vectors: SparseVector[],
+  settings: Settings["neighbours"],
+): { edges: Edge[]; vectors: SparseVector[] } {
+  const skip = (q: number, t: number) => q === t;
+  const first = topNeighbours(vectors, vectors, { ...settings, skip });
+  if (settings.smoothing <= 0) return { edges: symmetricEdges(first), vectors };
+  const smoothed = smoothVectors(vectors, first, settings.smoothing);
+  return { edges: symmetricEdges(topNeighbours(smoothed, smoothed, { ...settings, skip })), vectors: smoothed };
+}
+
+function buildSimilarity(
+  vectors: Parameters<typeof similarityModel>[0],
+  links: Link[],
+  weights: SignalWeights,
+): SimilarityModel {
+  const total = weights.text + weights.interest + weights.complementarity || 1;
+  const extra = (l: Link) => (weights.interest * l.interest + weights.complementarity * l.complementarity) / total;
+  return similarityModel(vectors, links, weights.text / total, extra);
+}
+
+function mergeEdges(first: Edge[], second: Edge[]): Edge[] {
+  const byPair = new Map<string, Edge>();
+  for (const edge of [...first, ...second]) {
+    const key = `${edge.a},${edge.b}`;
+    const existing = byPair.get(key);
+    if (!existing || existing.weight < edge.weight) byPair.set(key, edge);
+  }
+  return sortEdges([...byPair.values()]);
+}
+
+function describe(labels: Int32Array, nearest: Int32Array, model: SimilarityModel, context: ExplainContext): Analysis {
+  const sums = clusterSums(labels, model);
+  const groups = [...groupsOf(labels)].sort(([, x], [, y]) => y.length - x.length || x[0]! - y[0]!);
+  const idOfLabel = new Map(groups.map(([label], k) => [label, `c${k + 1}`]));
+  const clusters: ClusterSuggestion[] = groups.map(([label, members], k) => {
+    const cohesion =
+      members.reduce((sum, i) => sum + meanSimilarity(i, label, labels, sums, model), 0) / members.length;
+    const shared = distinctiveTerms(members, context);
+    return {
+      id: `c${k + 1}`,
+      label: labelOf(members, context, shared),
+      results: members.map((i) => context.results[i]!.id),
+      projects: [...new Set(members.map((i) => context.results[i]!.project))].sort(),
+      explanation: explanationOf(members, context, shared, cohesion),
+      cohesion: Math.round(cohesion * 100) / 100,
+    };
+  });
+  const unclustered: Analysis["unclustered"] = [];
+  for (let i = 0; i < labels.length; i++) {
+    if (labels[i]! < 0)
+      unclustered.push({ result: context.results[i]!.id, nearest: idOfLabel.get(nearest[i]!) ?? null });
+  }
+  return { clusters, unclustered };
+}

@@ -1,0 +1,109 @@
+import { adjacency, type Link } from "./graph.ts";
+import { addInto, dotWithSum, type SparseVector } from "./sparse.ts";
+
+/**
+ * The combined similarity of any two results: text cosine (exact, from the TF-IDF vectors, so clusters are
+ * judged on all their pairs, not only on the top-k links) plus the sparse interest and complementarity parts.
+ */
+export interface SimilarityModel {
+  vectors: readonly SparseVector[];
+  /** Share of the text signal in the combined weight (0–1). */
+  textShare: number;
+  /** Interest + complementarity part of each link, already weighted. */
+  extra: { index: number; weight: number }[][];
+  /** All links, for finding which clusters a result is close to. */
+  links: { index: number; weight: number }[][];
+}
+
+export function similarityModel(
+  vectors: readonly SparseVector[],
+  links: readonly Link[],
+  textShare: number,
+  extraOf: (l: Link) => number,
+): SimilarityModel {
+  const n = vectors.length;
+  const extraEdges = links.map((l) => ({ a: l.a, b: l.b, weight: extraOf(l) })).filter((e) => e.weight > 0);
+  return { vectors, textShare, extra: adjacency(n, extraEdges), links: adjacency(n, links) };
+}
+
+/** Per cluster label: the sum of its members' vectors and its size. */
+export interface ClusterSums {
+  sums: Map<number, Map<number, number>>;
+  sizes: Map<number, number>;
+}
+
+export function clusterSums(labels: ArrayLike<number>, model: SimilarityModel): ClusterSums {
+  const sums = new Map<number, Map<number, number>>();
+  const sizes = new Map<number, number>();
+  for (let i = 0; i < labels.length; i++) {
+    const label = labels[i]!;
+    if (label < 0) continue;
+    let sum = sums.get(label);
+    if (!sum) {
+      sum = new Map();
+      sums.set(label, sum);
+    }
+    addInto(sum, model.vectors[i]!);
+    sizes.set(label, (sizes.get(label) ?? 0) + 1);
+  }
+  return { sums, sizes };
+}
+
+/** Mean combined similarity of result i to the members of cluster `label` (excluding i itself). */
+export function meanSimilarity(
+  i: number,
+  label: number,
+  labels: ArrayLike<number>,
+  sums: ClusterSums,
+  model: SimilarityModel,
+): number {
+  const own = labels[i] === label;
+  const count = (sums.sizes.get(label) ?? 0) - (own ? 1 : 0);
+  if (count <= 0) return 0;
+  const vector = model.vectors[i]!;
+  const selfDot = own && vector.ids.length > 0 ? 1 : 0;
+  let total = model.textShare * (dotWithSum(vector, sums.sums.get(label)!) - selfDot);
+  for (const { index, weight } of model.extra[i]!) if (labels[index] === label) total += weight;
+  return total / count;
+}
+
+/** Clusters a result has a link into, other than its own. */
+export function nearbyLabels(i: number, labels: ArrayLike<number>, model: SimilarityModel): number[] {
+  const found = new Set<number>();
+  for (const { index } of model.links[i]!) {
+    const label = labels[index]!;
+    if (label >= 0 && label !== labels[i]) found.add(label);
+  }
+  return [...found].sort((a, b) => a - b);
+}
+
+/** Silhouette of one result, with distance = 1 − combined similarity; 0 for singletons, as usual. */
+export function silhouetteOf(i: number, labels: ArrayLike<number>, sums: ClusterSums, model: SimilarityModel): number {
+  const label = labels[i]!;
+  if (label < 0 || (sums.sizes.get(label) ?? 0) < 2) return 0;
+  const within = 1 - meanSimilarity(i, label, labels, sums, model);
+  let between = 1;
+  for (const other of otherClusters(i, labels, sums, model)) {
+    between = Math.min(between, 1 - meanSimilarity(i, other, labels, sums, model));
+  }
+  const scale = Math.max(within, between);
+  return scale > 0 ? (between - within) / scale : 0;
+}
+
+const FEW_CLUSTERS = 64;
+
+// The nearest other cluster is almost always one the result links into. When all its links stay inside its own
+// cluster (typical of coarse partitions, which have few clusters), every cluster is checked instead: otherwise
+// coarse partitions would look falsely well separated.
+function otherClusters(i: number, labels: ArrayLike<number>, sums: ClusterSums, model: SimilarityModel): number[] {
+  const nearby = nearbyLabels(i, labels, model);
+  if (nearby.length > 0 || sums.sizes.size > FEW_CLUSTERS) return nearby;
+  return [...sums.sizes.keys()].filter((label) => label !== labels[i]);
+}
+
+export function meanSilhouette(labels: ArrayLike<number>, model: SimilarityModel): number {
+  const sums = clusterSums(labels, model);
+  let total = 0;
+  for (let i = 0; i < labels.length; i++) total += silhouetteOf(i, labels, sums, model);
+  return labels.length ? total / labels.length : 0;
+}

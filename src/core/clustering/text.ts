@@ -1,0 +1,105 @@
+import model from "wink-eng-lite-web-model";
+import winkNLP, { type ItsFunction, type Tokens, type WinkMethods } from "wink-nlp";
+import { GENERIC_WORDS } from "./lexicon.ts";
+
+export type Stemming = "porter" | "lemma" | "none";
+
+export interface TextOptions {
+  /** How words are reduced to terms: Porter stems, dictionary lemmas, or the lower-cased word. */
+  stemming: Stemming;
+  /** Add two-word phrases ("digital twin") as terms of their own. */
+  phrases: boolean;
+  /** Drop words that are common in any project description ("innovative", "solution"). */
+  genericStopWords: boolean;
+}
+
+export const DEFAULT_TEXT_OPTIONS: TextOptions = { stemming: "porter", phrases: false, genericStopWords: true };
+
+/** A term with the words it came from, so labels can show readable words instead of stems. */
+export interface Term {
+  term: string;
+  surface: string;
+}
+
+export interface AnalysedText {
+  /** Content terms (and phrases) for TF-IDF. */
+  terms: Term[];
+  /** Every word reduced to a term, stop words included; "" marks a sentence or punctuation break. For cue matching. */
+  words: string[];
+}
+
+let plainNlp: WinkMethods | undefined;
+let posNlp: WinkMethods | undefined;
+
+// Lemmas need the part-of-speech tagger, which costs time; stems and plain words do not.
+function nlpFor(stemming: Stemming): WinkMethods {
+  if (stemming === "lemma") {
+    posNlp ??= winkNLP(model, ["sbd", "pos"]);
+    return posNlp;
+  }
+  plainNlp ??= winkNLP(model, ["sbd"]);
+  return plainNlp;
+}
+
+export function analyseText(text: string, options: TextOptions): AnalysedText {
+  const nlp = nlpFor(options.stemming);
+  const its = nlp.its;
+  const tokens = nlp.readDoc(joinHyphenatedWords(text)).tokens();
+  const normals = tokens.out(its.normal) as string[];
+  const types = tokens.out(its.type) as string[];
+  const stops = tokens.out(its.stopWordFlag) as unknown as boolean[];
+  const reduced = reduceWords(tokens, options.stemming, normals, nlp);
+  const words: string[] = [];
+  const terms: Term[] = [];
+  let previous: Term | undefined;
+  for (let i = 0; i < normals.length; i++) {
+    const normal = normals[i]!;
+    const isWord = types[i] === "word" && /\p{L}/u.test(normal);
+    words.push(isWord ? reduced[i]! : "");
+    const isContent =
+      isWord && !stops[i] && normal.length > 1 && !(options.genericStopWords && GENERIC_WORDS.has(normal));
+    if (!isContent) {
+      previous = undefined;
+      continue;
+    }
+    const term = { term: reduced[i]!, surface: normal };
+    terms.push(term);
+    if (options.phrases && previous) terms.push(phrase(previous, term));
+    previous = term;
+  }
+  return { terms, words };
+}
+
+const reducedCache = new Map<Stemming, Map<string, string>>();
+
+// Stemming or lemmatising every token is the slowest step; words repeat, so each distinct word is reduced once.
+function reduceWords(tokens: Tokens, stemming: Stemming, normals: string[], nlp: WinkMethods): string[] {
+  if (stemming === "none") return normals;
+  const cache = reducedCache.get(stemming) ?? new Map<string, string>();
+  reducedCache.set(stemming, cache);
+  if (normals.every((w) => cache.has(w))) return normals.map((w) => cache.get(w)!);
+  // wink-nlp's typings declare stem/lemma with a signature `out` does not accept; they work at run time.
+  const reducer = (stemming === "porter" ? nlp.its.stem : nlp.its.lemma) as unknown as ItsFunction<string>;
+  const reduced = tokens.out(reducer) as string[];
+  // Lemmas depend on the part of speech in context, so only stems are safe to reuse across texts.
+  if (stemming === "porter" && cache.size < 200_000) {
+    normals.forEach((w, i) => {
+      cache.set(w, reduced[i]!);
+    });
+  }
+  return reduced;
+}
+
+function phrase(first: Term, second: Term): Term {
+  return { term: `${first.term} ${second.term}`, surface: `${first.surface} ${second.surface}` };
+}
+
+// "real-time", "co-design": keep both halves as words so they can form a phrase.
+function joinHyphenatedWords(text: string): string {
+  return text.replace(/(\p{L})[-‐/](\p{L})/gu, "$1 $2");
+}
+
+/** Reduces a short cue phrase to the word sequence `analyseText` would produce for it. */
+export function cueWords(cue: string, options: TextOptions): string[] {
+  return analyseText(cue, options).words.filter(Boolean);
+}

@@ -1,0 +1,141 @@
+// Drafts survive a closed modal; after the deadline homework is read-only until a facilitator reopens it.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type SlackHarness, startSlackHarness, users } from "../../support/slack-bot.ts";
+
+describe("homework drafts and the deadline", () => {
+  let harness: SlackHarness;
+  let now = new Date("2026-03-02T10:00:00Z").getTime();
+  const clock = { now: () => new Date(now) };
+  beforeAll(async () => {
+    harness = await startSlackHarness("pglite", clock);
+    const { driver, state } = harness.slack;
+    await driver.slashCommand({
+      command: "/cluster",
+      text: "setup",
+      userId: users.facilitator,
+      channelId: "C0GENERAL01",
+    });
+    await waitFor(() => state.topView(users.facilitator) !== undefined);
+    await driver.viewSubmission({
+      userId: users.facilitator,
+      viewId: state.topView(users.facilitator)!.id,
+      inputs: { name: "Deadlines", timezone: "UTC", maxResultsPerProject: "1", homeworkDeadline: now / 1000 + 86_400 },
+    });
+    await driver.slashCommand({
+      command: "/cluster",
+      text: "project add",
+      userId: users.facilitator,
+      channelId: "C0GENERAL01",
+    });
+    await waitFor(() => state.topView(users.facilitator)?.callback_id === "project.add");
+    await driver.viewSubmission({
+      userId: users.facilitator,
+      viewId: state.topView(users.facilitator)!.id,
+      inputs: { acronym: "ALPHA", title: "Alpha", partners: "Uni A", members: [users.ana] },
+    });
+    await driver.slashCommand({
+      command: "/cluster",
+      text: "homework open",
+      userId: users.facilitator,
+      channelId: "C0GENERAL01",
+    });
+    await waitFor(() => state.messagesIn(state.imWith(users.ana).id).length === 1);
+  });
+  afterAll(() => harness.close());
+
+  async function openOverview() {
+    const { driver, state } = harness.slack;
+    const dm = state.messagesIn(state.imWith(users.ana).id)[0]!;
+    const actions = (
+      dm.blocks as { type: string; block_id: string; elements: { action_id: string; value: string }[] }[]
+    ).find((block) => block.type === "actions")!;
+    const button = actions.elements[0]!;
+    const opened = state.calls.filter((call) => call.method === "views.open").length;
+    await driver.blockActions({
+      userId: users.ana,
+      actions: [{ actionId: button.action_id, blockId: actions.block_id, value: button.value }],
+      message: { channelId: state.imWith(users.ana).id, ts: dm.ts },
+    });
+    await waitFor(() => state.calls.filter((call) => call.method === "views.open").length > opened);
+    return { projectId: button.value, view: state.topView(users.ana)! };
+  }
+
+  it("keeps what a partner typed when they close the characterisation without saving", async () => {
+    const { driver, state } = harness.slack;
+    const { projectId } = await openOverview();
+    await driver.blockActions({
+      userId: users.ana,
+      actions: [{ actionId: "homework.results", value: projectId }],
+      viewId: state.topView(users.ana)!.id,
+    });
+    await waitFor(() => state.topView(users.ana)?.callback_id === "homework.results");
+    await driver.viewSubmission({
+      userId: users.ana,
+      viewId: state.topView(users.ana)!.id,
+      inputs: { result_1: "Sensor kit" },
+    });
+    await waitFor(() => JSON.stringify(state.topView(users.ana)?.blocks).includes("Sensor kit"));
+
+    const [result] = await harness.deps.repos.results.listForProject(projectId);
+    await driver.blockActions({
+      userId: users.ana,
+      actions: [{ actionId: "homework.characterise", value: result!.id }],
+      viewId: state.topView(users.ana)!.id,
+    });
+    await waitFor(() => state.topView(users.ana)?.callback_id === "homework.characterise");
+    const form = state.topView(users.ana)!;
+    await driver.viewClosed({
+      userId: users.ana,
+      viewId: form.id,
+      inputs: { description: "Half-written description", trlNow: "4", trlExpected: "2" },
+    });
+    await waitFor(() => state.topView(users.ana)?.callback_id === "homework.overview");
+    await waitForAsync(
+      async () => (await harness.deps.repos.results.find(result!.id))?.description === "Half-written description",
+    );
+    const saved = await harness.deps.repos.results.find(result!.id);
+    expect(saved).toMatchObject({
+      status: "draft",
+      description: "Half-written description",
+      trlNow: 4,
+      trlExpected: null,
+    });
+  });
+
+  it("makes homework read-only after the deadline, until a facilitator reopens the project", async () => {
+    const { driver, state } = harness.slack;
+    now += 2 * 86_400_000;
+    const { projectId, view } = await openOverview();
+    expect(JSON.stringify(view.blocks)).toContain("Read-only: the homework deadline has passed");
+    expect(JSON.stringify(view.blocks)).not.toContain("homework.results");
+
+    await driver.blockActions({
+      userId: users.ana,
+      actions: [{ actionId: "homework.results", blockId: "forged", value: projectId }],
+      viewId: view.id,
+    });
+    await waitFor(() => state.ephemerals.some((post) => post.text?.includes("deadline has passed")));
+
+    const reopen = await driver.slashCommand({
+      command: "/cluster",
+      text: "reopen alpha 2",
+      userId: users.facilitator,
+      channelId: "C0GENERAL01",
+    });
+    await waitFor(() => state.responseUrlPosts.some((post) => reopen.responseUrl.endsWith(post.id)));
+    const { view: reopened } = await openOverview();
+    expect(JSON.stringify(reopened.blocks)).toContain("homework.results");
+  });
+});
+
+async function waitFor(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
+  await waitForAsync(async () => condition(), timeoutMs);
+}
+
+async function waitForAsync(condition: () => Promise<boolean>, timeoutMs = 5_000): Promise<void> {
+  const started = Date.now();
+  while (!(await condition())) {
+    if (Date.now() - started > timeoutMs) throw new Error("timed out waiting for the bot");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
