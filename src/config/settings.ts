@@ -38,6 +38,15 @@ export const settingsSchema = z.object({
   LOG_LEVEL: z.enum(logLevels, { message: `expected one of ${logLevels.join(", ")}` }).default("info"),
   DATABASE_URL: url("expected a postgres:// or postgresql:// URL", ["postgres:", "postgresql:"]),
   CLUSTERBOT_DATA_DIR: z.string().trim().min(1, "expected a folder path").default(".clusterbot/data"),
+  CLUSTERBOT_SCHEDULER: z.enum(["on", "off"], { message: "expected on or off" }).default("on"),
+  CLUSTERBOT_SCHEDULER_TICK_SECONDS: z.coerce
+    .number({ message: "expected a number of seconds" })
+    .int("expected a whole number of seconds")
+    .refine(
+      (seconds) => seconds >= 1 && 60 % seconds === 0,
+      "expected a divisor of 60 (1, 2, 3, 5, 10, 15, 20, 30, 60)",
+    )
+    .default(5),
   CLUSTERBOT_PUBLIC_URL: url("expected an http(s) URL", ["http:", "https:"]),
   CLUSTERBOT_ENCRYPTION_KEY: secret(
     "expected 32 bytes as 64 hex characters or base64",

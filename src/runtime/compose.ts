@@ -1,9 +1,12 @@
 // Wires the core, the store and the configured chat platforms into routes for the HTTP server.
 import type { AppDependencies, Clock } from "../app/context.ts";
+import { reminderJobHandlers } from "../app/reminders/handlers.ts";
 import { type Settings, slackMode } from "../config/settings.ts";
 import type { Route } from "../http/server.ts";
 import type { Logger } from "../logging/logger.ts";
 import { createSlackAdapter, type SlackAdapter, type SlackCredentials } from "../platforms/slack/app.ts";
+import { type Scheduler, startScheduler } from "../scheduler/scheduler.ts";
+import { createChatThrottle } from "../scheduler/throttled-chat.ts";
 import type { Database } from "../store/database.ts";
 import { createRepositories } from "../store/repositories/index.ts";
 
@@ -18,16 +21,20 @@ export interface ComposedApp {
 export function composeApp(settings: Settings, database: Database, logger: Logger, clock: Clock): ComposedApp {
   const repos = createRepositories(database.prisma);
   let slack: SlackAdapter | undefined;
+  // Every message and look-up, whichever use case sends it, waits for the platform's rate limits.
+  const throttle = createChatThrottle();
   const deps: AppDependencies = {
     repos,
     clock,
     logger,
     async chatForWorkspace(workspaceId) {
       const workspace = await repos.workspaces.find(workspaceId);
-      if (workspace?.platform === "slack" && slack) return slack.chatForTeam(workspace.externalId);
+      if (workspace?.platform === "slack" && slack)
+        return throttle.wrap(workspaceId, await slack.chatForTeam(workspace.externalId));
       throw new Error(`no chat platform is configured for workspace ${workspaceId}`);
     },
   };
+  let scheduler: Scheduler | undefined;
   const credentials = slackCredentials(settings);
   const platforms: string[] = [];
   if (credentials && settings.SLACK_SIGNING_SECRET) {
@@ -48,8 +55,23 @@ export function composeApp(settings: Settings, database: Database, logger: Logge
     deps,
     routes: slack?.routes ?? [],
     platforms,
-    start: async () => slack?.start(),
-    stop: async () => slack?.stop(),
+    async start() {
+      await slack?.start();
+      if (settings.CLUSTERBOT_SCHEDULER === "on") {
+        const handlers = reminderJobHandlers(deps);
+        scheduler = startScheduler({
+          jobs: repos.jobs,
+          handlers,
+          clock,
+          logger,
+          tickSeconds: settings.CLUSTERBOT_SCHEDULER_TICK_SECONDS,
+        });
+      }
+    },
+    async stop() {
+      await scheduler?.stop();
+      await slack?.stop();
+    },
   };
 }
 

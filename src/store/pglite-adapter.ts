@@ -26,7 +26,7 @@ export class MigrationSafePGliteFactory implements SqlMigrationAwareDriverAdapte
     const dispose = adapter.dispose.bind(adapter);
     adapter.dispose = async () => {
       await dispose();
-      await shadow.close();
+      if (!shadow.closed) await shadow.close();
     };
     return adapter;
   }

@@ -3,22 +3,29 @@ import { completionLine } from "../../core/homework/progress.ts";
 import type { Project, Workshop } from "../../core/model/domain.ts";
 import { currentWorkshop, facilitatedWorkshop } from "../access.ts";
 import type { Actor, AppDependencies } from "../context.ts";
+import { type FailedDelivery, failedJobs } from "../reminders/status.ts";
 import { workshopProgress } from "./workshop-progress.ts";
 
 export interface StatusReport {
   workshop: Workshop;
   completion: string;
   rows: { acronym: string; progress: HomeworkProgress }[];
+  /** Scheduled messages that could not be delivered after every attempt. */
+  failedDeliveries: FailedDelivery[];
 }
 
 export async function statusReport(deps: AppDependencies, actor: Actor): Promise<StatusReport> {
   const workshop = await facilitatedWorkshop(deps.repos, actor);
-  const progress = await workshopProgress(deps.repos, workshop.id);
+  const [progress, failedDeliveries] = await Promise.all([
+    workshopProgress(deps.repos, workshop.id),
+    failedJobs(deps, workshop.id),
+  ]);
   const done = progress.filter((row) => row.progress.done).length;
   return {
     workshop,
     completion: completionLine(done, progress.length),
     rows: progress.map((row) => ({ acronym: row.project.acronym, progress: row.progress })),
+    failedDeliveries,
   };
 }
 

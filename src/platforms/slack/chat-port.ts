@@ -12,6 +12,7 @@ import {
 } from "../../app/ports/chat.ts";
 import type { Logger } from "../../logging/logger.ts";
 import { renderMessage } from "./render/message.ts";
+import { slackUserSchema, toChatUserProfile } from "./user-profile.ts";
 
 export interface SlackChatPortOptions {
   token: string;
@@ -72,16 +73,7 @@ const historySchema = z.object({
   has_more: z.boolean().optional(),
   response_metadata: z.object({ next_cursor: z.string().optional() }).optional(),
 });
-const userSchema = z.object({
-  user: z.object({
-    id: z.string(),
-    name: z.string().optional(),
-    real_name: z.string().optional(),
-    tz: z.string().nullish(),
-    is_bot: z.boolean().optional(),
-    profile: z.object({ display_name: z.string().optional(), email: z.string().optional() }).optional(),
-  }),
-});
+const userSchema = z.object({ user: slackUserSchema });
 const dndSchema = z.object({
   dnd_enabled: z.boolean().optional(),
   next_dnd_start_ts: z.number().optional(),
@@ -170,13 +162,7 @@ export function createSlackChatPort(options: SlackChatPortOptions): ChatPort {
 
     async userProfile(userExternalId): Promise<ChatUserProfile> {
       const { user } = await call("users.info", { user: userExternalId }, userSchema);
-      return {
-        externalId: user.id,
-        displayName: user.profile?.display_name || user.real_name || user.name || user.id,
-        email: user.profile?.email ?? null,
-        timezone: user.tz ?? null,
-        isBot: user.is_bot ?? false,
-      };
+      return toChatUserProfile(user);
     },
 
     async doNotDisturbUntil(userExternalId, now) {

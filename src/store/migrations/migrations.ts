@@ -95,7 +95,7 @@ export async function createMigration(
     await writeFile(join(paths.migrations, "migration_lock.toml"), lockfileContent);
     return { directory, sql };
   } finally {
-    await shadow.close();
+    if (!shadow.closed) await shadow.close();
   }
 }
 

@@ -2,6 +2,7 @@ import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { channelRepository } from "./channels.ts";
 import { deliveryRepository } from "./deliveries.ts";
 import { interestRepository } from "./interests.ts";
+import { jobRepository } from "./jobs.ts";
 import { peopleRepository } from "./people.ts";
 import { projectRepository } from "./projects.ts";
 import { resultRepository } from "./results.ts";
@@ -20,6 +21,7 @@ export function createRepositories(prisma: PrismaClient) {
     interests: interestRepository(prisma),
     deliveries: deliveryRepository(prisma),
     slackInstallations: slackInstallationRepository(prisma),
+    jobs: jobRepository(prisma),
   };
 }
 

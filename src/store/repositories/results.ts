@@ -50,6 +50,11 @@ export function resultRepository(prisma: PrismaClient) {
       return rows.map(toResult);
     },
 
+    async findMany(resultIds: string[]): Promise<ExploitableResult[]> {
+      const rows = await prisma.exploitableResult.findMany({ where: { id: { in: resultIds } }, include: withOwners });
+      return rows.map(toResult);
+    },
+
     async find(resultId: string): Promise<ExploitableResult | null> {
       const row = await prisma.exploitableResult.findUnique({ where: { id: resultId }, include: withOwners });
       return row ? toResult(row) : null;
@@ -70,7 +75,12 @@ export function resultRepository(prisma: PrismaClient) {
         for (const [position, item] of items.entries()) {
           if (item.id)
             await tx.exploitableResult.update({ where: { id: item.id }, data: { title: item.title, position } });
-          else await tx.exploitableResult.create({ data: { projectId, title: item.title, position } });
+        }
+        const added = [...items.entries()].filter(([, item]) => !item.id);
+        if (added.length > 0) {
+          await tx.exploitableResult.createMany({
+            data: added.map(([position, item]) => ({ projectId, title: item.title, position })),
+          });
         }
       });
       return this.listForProject(projectId);

@@ -7,6 +7,8 @@ import { reopenHomework } from "../../../app/homework/reopen.ts";
 import { statusReport } from "../../../app/homework/status.ts";
 import { projectFormFor, removeProject } from "../../../app/projects/manage.ts";
 import { Refusal } from "../../../app/refusal.ts";
+import { markAway, nudgeNow } from "../../../app/reminders/commands.ts";
+import { closeWorkshop, replanReminders } from "../../../app/workshop/lifecycle.ts";
 import { setupForm } from "../../../app/workshop/setup.ts";
 import { slackActor } from "../actor.ts";
 import { encodeMetadata } from "../metadata.ts";
@@ -24,6 +26,9 @@ export const helpText = [
   "• `/cluster homework open`: invite every project member to do their homework",
   "• `/cluster status`: homework progress per project",
   "• `/cluster reopen ACRONYM [days]`: let a project edit its homework after the deadline",
+  "• `/cluster remind [ACRONYM]`: remind whoever has not finished, now (at most once an hour per person)",
+  "• `/cluster close`: close the workshop (no more reminders)",
+  "*Everyone*: `/cluster away YYYY-MM-DD` pauses your reminders until that day; `/cluster back` turns them on again.",
   "*Partners*: open the bot's Home tab, or the “Start homework” button it sent you.",
 ].join("\n");
 
@@ -93,6 +98,7 @@ const subcommands: Record<string, (context: CommandContext) => Promise<void>> = 
     }
     const { workshop, invitations } = await openHomework(deps, actor);
     const sent = await sendHomeworkInvitations(deps, workshop, invitations);
+    await replanReminders(deps, workshop.id);
     await respond({
       response_type: "ephemeral",
       text: `Homework is open for "${escapeMrkdwn(workshop.name)}". Invited ${sent} new member${sent === 1 ? "" : "s"} (${invitations.length} in all).`,
@@ -109,6 +115,34 @@ const subcommands: Record<string, (context: CommandContext) => Promise<void>> = 
     await respond({
       response_type: "ephemeral",
       text: `${escapeMrkdwn(project.acronym)}'s homework is open for edits until <!date^${Math.floor(until.getTime() / 1000)}^{date_short_pretty} {time}|${until.toISOString()}>.`,
+    });
+  },
+
+  async remind({ deps, respond, actor, args }) {
+    const text = await nudgeNow(deps, actor, args[0]);
+    await respond({ response_type: "ephemeral", text: escapeMrkdwn(text) });
+  },
+
+  async away({ deps, respond, actor, args }) {
+    const until = await markAway(deps, actor, args[0] ?? "");
+    await respond({
+      response_type: "ephemeral",
+      text: until
+        ? `No reminders until ${until.toISOString().slice(0, 10)}. Welcome back then!`
+        : "Welcome back: reminders are on again.",
+    });
+  },
+
+  async back({ deps, respond, actor }) {
+    await markAway(deps, actor, "back");
+    await respond({ response_type: "ephemeral", text: "Welcome back: reminders are on again." });
+  },
+
+  async close({ deps, respond, actor }) {
+    const { workshop, cancelled } = await closeWorkshop(deps, actor);
+    await respond({
+      response_type: "ephemeral",
+      text: `Closed "${escapeMrkdwn(workshop.name)}". ${cancelled} pending reminder${cancelled === 1 ? "" : "s"} cancelled.`,
     });
   },
 

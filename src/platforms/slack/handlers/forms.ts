@@ -3,6 +3,7 @@ import type { App, ViewSubmitAction } from "@slack/bolt";
 import type { AppDependencies } from "../../../app/context.ts";
 import { saveProject } from "../../../app/projects/manage.ts";
 import { Refusal } from "../../../app/refusal.ts";
+import { replanReminders } from "../../../app/workshop/lifecycle.ts";
 import { saveSetup } from "../../../app/workshop/setup.ts";
 import { projectForm } from "../../../core/forms/project.ts";
 import { searchTimezones, workshopSetupForm } from "../../../core/forms/workshop-setup.ts";

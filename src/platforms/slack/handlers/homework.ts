@@ -16,8 +16,11 @@ import {
 } from "../../../app/homework/answer.ts";
 import { homeData } from "../../../app/homework/status.ts";
 import { Refusal } from "../../../app/refusal.ts";
+import { snoozeReminders } from "../../../app/reminders/commands.ts";
+import { projectToContinue } from "../../../app/workshop/lifecycle.ts";
 import type { FormSpec } from "../../../core/forms/spec.ts";
 import { slackActor, teamIdOf } from "../actor.ts";
+import { type FollowUps, followUps } from "../follow-ups.ts";
 import { decodeMetadata, encodeMetadata } from "../metadata.ts";
 import { stateValuesOf, textOf } from "../narrow.ts";
 import { renderForm, slackErrors, valuesFromState } from "../render/form-view.ts";
@@ -27,6 +30,8 @@ import { escapeMrkdwn } from "../render/text.ts";
 import { ackRefusal } from "./forms.ts";
 
 export function registerHomework(app: App, deps: AppDependencies): void {
+  // Refreshing the overview after a step is saved waits behind other people's acks, two at a time.
+  const later = followUps(2, (error) => deps.logger.warn({ err: error }, "refreshing a homework overview failed"));
   const actorOf = (body: BlockAction, client: WebClient) =>
     slackActor(deps, client, teamIdOf(body) ?? "", body.user.id);
 
@@ -36,6 +41,32 @@ export function registerHomework(app: App, deps: AppDependencies): void {
     await withRefusal(client, body, async () => {
       const view = renderHomeworkOverview(await homeworkOverview(deps, actor, textOf(action.value)));
       await client.views.open({ trigger_id: body.trigger_id, view });
+    });
+  });
+
+  app.action<BlockAction<ButtonAction>>(/^homework\.continue(#\d+)?$/, async ({ ack, body, action, client }) => {
+    await ack();
+    const actor = await actorOf(body, client);
+    await withRefusal(client, body, async () => {
+      const projectId = await projectToContinue(deps, actor, action.value ?? "");
+      await client.views.open({
+        trigger_id: body.trigger_id,
+        view: renderHomeworkOverview(await homeworkOverview(deps, actor, projectId)),
+      });
+    });
+  });
+
+  app.action<BlockAction<ButtonAction>>(/^reminder\.snooze(#\d+)?$/, async ({ ack, body, action, client }) => {
+    await ack();
+    const actor = await actorOf(body, client);
+    await withRefusal(client, body, async () => {
+      const until = await snoozeReminders(deps, actor, action.value ?? "");
+      const when = `<!date^${Math.floor(until.getTime() / 1000)}^{date_short_pretty} at {time}|${until.toISOString()}>`;
+      await client.chat.postEphemeral({
+        channel: body.channel?.id ?? body.user.id,
+        user: body.user.id,
+        text: `Snoozed: no reminder before ${when}.`,
+      });
     });
   });
 
@@ -85,12 +116,12 @@ export function registerHomework(app: App, deps: AppDependencies): void {
     });
   });
 
-  registerStepSubmission(app, deps, "homework.results", async (actor, metadata, values) => {
+  registerStepSubmission(app, deps, later, "homework.results", async (actor, metadata, values) => {
     const slots = (metadata.slots ?? []).map((id) => id ?? undefined);
     return submitResultList(deps, actor, metadata.project ?? "", slots, (form) => valuesFromState(form, values));
   });
 
-  registerStepSubmission(app, deps, "homework.characterise", async (actor, metadata, values) => {
+  registerStepSubmission(app, deps, later, "homework.characterise", async (actor, metadata, values) => {
     const form = await characterisationFormFor(deps, actor, metadata.result ?? "");
     return {
       form,
@@ -98,7 +129,7 @@ export function registerHomework(app: App, deps: AppDependencies): void {
     };
   });
 
-  registerStepSubmission(app, deps, "homework.interest", async (actor, metadata, values) => {
+  registerStepSubmission(app, deps, later, "homework.interest", async (actor, metadata, values) => {
     const form = await interestFormFor(deps, actor, metadata.project ?? "");
     return { form, outcome: await saveInterest(deps, actor, metadata.project ?? "", valuesFromState(form, values)) };
   });
@@ -154,7 +185,13 @@ type StepSave = (
 ) => Promise<{ form: FormSpec; outcome: { ok: true } | { ok: false; errors: Record<string, string> } }>;
 
 /** Saves a step; field errors stay in the step, success returns to the refreshed overview. */
-function registerStepSubmission(app: App, deps: AppDependencies, callbackId: string, save: StepSave): void {
+function registerStepSubmission(
+  app: App,
+  deps: AppDependencies,
+  later: FollowUps,
+  callbackId: string,
+  save: StepSave,
+): void {
   app.view<ViewSubmitAction>(callbackId, async ({ ack, body, view, client }) => {
     const metadata = decodeMetadata(view.private_metadata);
     const values = stateValuesOf(view);
@@ -164,9 +201,12 @@ function registerStepSubmission(app: App, deps: AppDependencies, callbackId: str
       if (!outcome.ok)
         return void (await ack({ response_action: "errors", errors: slackErrors(outcome.errors, form) }));
       await ack();
-      if (metadata.root && metadata.project) {
-        const overview = renderHomeworkOverview(await homeworkOverview(deps, actor, metadata.project));
-        await client.views.update({ view_id: metadata.root, view: overview }).catch(() => undefined);
+      const { root, project } = metadata;
+      if (root && project) {
+        later.run(async () => {
+          const overview = renderHomeworkOverview(await homeworkOverview(deps, actor, project));
+          await client.views.update({ view_id: root, view: overview }).catch(() => undefined);
+        });
       }
     } catch (error) {
       await ackRefusal(error, ack, firstBlockId(values));

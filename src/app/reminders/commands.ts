@@ -1,0 +1,56 @@
+// The people-facing side of reminders, as the chat adapters call it: snooze, away, and a facilitator's nudge.
+import { currentWorkshop } from "../access.ts";
+import type { Actor, AppDependencies } from "../context.ts";
+import { Refusal } from "../refusal.ts";
+import { setAway, snooze } from "./preferences.ts";
+import { remindNow } from "./remind-now.ts";
+
+export async function snoozeReminders(deps: AppDependencies, actor: Actor, workshopId: string): Promise<Date> {
+  const workshop = await deps.repos.workshops.find(workshopId);
+  if (!workshop || workshop.workspaceId !== actor.workspaceId)
+    throw new Refusal("not_found", "That workshop is no longer here.");
+  return snooze(deps, actor.personId, workshopId);
+}
+
+/** "I'm away until …": a date (YYYY-MM-DD, read in the person's timezone as the start of that day) or "back". */
+export async function markAway(deps: AppDependencies, actor: Actor, text: string): Promise<Date | null> {
+  if (/^back$/i.test(text.trim())) {
+    await setAway(deps, actor.personId, null);
+    return null;
+  }
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  const until = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined;
+  if (!until || Number.isNaN(until.getTime()) || until <= deps.clock.now()) {
+    throw new Refusal(
+      "conflict",
+      "Give the day you are back, in the future, as YYYY-MM-DD: e.g. `/cluster away 2026-12-07`.",
+    );
+  }
+  await setAway(deps, actor.personId, until);
+  return until;
+}
+
+export async function nudgeNow(deps: AppDependencies, actor: Actor, acronym?: string): Promise<string> {
+  const workshop = await currentWorkshop(deps.repos, actor);
+  const result = await remindNow(deps, workshop.id, actor.personId, acronym);
+  switch (result.status) {
+    case "not_found":
+      throw new Refusal("no_workshop", "There is no workshop here yet.");
+    case "not_facilitator":
+      throw new Refusal("not_facilitator", `Only the facilitators of "${workshop.name}" can do that.`);
+    case "homework_not_open":
+      throw new Refusal("conflict", "Homework is not open, so there is nothing to remind people of.");
+    case "unknown_project":
+      throw new Refusal("not_found", `There is no project "${result.acronym}" in this workshop.`);
+    case "queued": {
+      const parts = [`Reminding ${result.queued.length} ${result.queued.length === 1 ? "person" : "people"} now.`];
+      if (result.recentlyNudged.length > 0) {
+        parts.push(
+          `Already reminded in the last hour: ${result.recentlyNudged.map((person) => person.displayName).join(", ")}.`,
+        );
+      }
+      if (result.doneProjects.length > 0) parts.push(`Done already: ${result.doneProjects.join(", ")}.`);
+      return parts.join(" ");
+    }
+  }
+}

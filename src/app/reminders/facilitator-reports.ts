@@ -1,0 +1,69 @@
+// What facilitators get: a completion digest every working morning, and after the deadline who is still missing.
+import { digestMessage, missingAfterDeadlineMessage, type ProjectStatusLine } from "../../core/reminders/messages.ts";
+import { done, type JobResult, later } from "../../scheduler/job-handler.ts";
+import type { JobRecord } from "../../store/repositories/jobs.ts";
+import { workshopProgress } from "../homework/workshop-progress.ts";
+import { deliverOnce } from "./deliver.ts";
+import type { ReminderDependencies } from "./dependencies.ts";
+import { payloadSchemas, readJob } from "./job-kinds.ts";
+import { nextDeliveryTime, resolveRecipient } from "./recipient.ts";
+
+/** A digest held (quiet hours, away) this long after its planned time is replaced by the next one. */
+export const digestShelfLifeMs = 20 * 3_600_000;
+
+export async function sendFacilitatorDigest(deps: ReminderDependencies, job: JobRecord): Promise<JobResult> {
+  const { workshopId, payload } = readJob(job, payloadSchemas.digest);
+  const now = deps.clock.now();
+  const workshop = await deps.repos.workshops.find(workshopId);
+  if (workshop?.phase !== "homework") return done("skipped: homework is not open");
+  if (now.getTime() - Date.parse(payload.plannedAt) > digestShelfLifeMs) return done("skipped: superseded");
+  if (!(await deps.repos.workshops.isFacilitator(workshopId, payload.personId))) {
+    return done("skipped: no longer a facilitator");
+  }
+  const port = await deps.chatForWorkspace(workshop.workspaceId);
+  const recipient = await resolveRecipient(deps, port, workshop.workspaceId, payload.personId, workshop.timezone);
+  const sendAt = await nextDeliveryTime(deps, port, recipient, now);
+  if (sendAt > now) return later(sendAt, "recipient not reachable now");
+
+  const projects = await statusLines(deps, workshopId, false);
+  const failed = (await deps.repos.jobs.failed(workshopId)).length;
+  return deliverOnce(port, recipient.externalId, digestMessage(workshop.name, projects, failed), job);
+}
+
+export async function sendMissingAfterDeadline(deps: ReminderDependencies, job: JobRecord): Promise<JobResult> {
+  const { workshopId, payload } = readJob(job, payloadSchemas.missing);
+  const now = deps.clock.now();
+  const workshop = await deps.repos.workshops.find(workshopId);
+  if (!workshop || workshop.phase === "closed" || workshop.phase === "setup") return done("skipped: workshop closed");
+  if (workshop.homeworkDeadline?.toISOString() !== payload.deadline) return done("skipped: the deadline changed");
+  if (!(await deps.repos.workshops.isFacilitator(workshopId, payload.personId))) {
+    return done("skipped: no longer a facilitator");
+  }
+  const port = await deps.chatForWorkspace(workshop.workspaceId);
+  const recipient = await resolveRecipient(deps, port, workshop.workspaceId, payload.personId, workshop.timezone);
+  const sendAt = await nextDeliveryTime(deps, port, recipient, now);
+  if (sendAt > now) return later(sendAt, "recipient not reachable now");
+
+  const projects = await statusLines(deps, workshopId, true);
+  return deliverOnce(port, recipient.externalId, missingAfterDeadlineMessage(workshop.name, projects), job);
+}
+
+async function statusLines(
+  deps: ReminderDependencies,
+  workshopId: string,
+  withPeople: boolean,
+): Promise<ProjectStatusLine[]> {
+  const projects = await workshopProgress(deps.repos, workshopId);
+  return Promise.all(
+    projects.map(async ({ project, progress }) => {
+      const line: ProjectStatusLine = {
+        acronym: project.acronym,
+        done: progress.done,
+        missingSummary: progress.missingSummary,
+      };
+      if (!withPeople || progress.done) return line;
+      const people = await Promise.all(project.memberIds.map((id) => deps.repos.people.find(id)));
+      return { ...line, people: people.flatMap((person) => (person ? [person.displayName] : [])) };
+    }),
+  );
+}

@@ -1,0 +1,81 @@
+// `/cluster remind [project]`: a facilitator nudges, now, the members of incomplete projects, at most once an hour
+// per person. The nudge goes through the scheduler like any reminder (quiet hours, snooze and DND still apply).
+import type { Person } from "../../core/model/domain.ts";
+import { workshopProgress } from "../homework/workshop-progress.ts";
+import type { ReminderDependencies } from "./dependencies.ts";
+import { reminderKeys, reminderKinds } from "./job-kinds.ts";
+
+export const nudgeIntervalMs = 3_600_000;
+
+export interface NudgedPerson {
+  personId: string;
+  displayName: string;
+}
+
+export type RemindNowResult =
+  | { status: "not_found" }
+  | { status: "not_facilitator" }
+  | { status: "homework_not_open" }
+  | { status: "unknown_project"; acronym: string }
+  | {
+      status: "queued";
+      /** Nudges queued now (they go out within a few seconds, or at the person's next working hour). */
+      queued: NudgedPerson[];
+      /** Already nudged in the last hour: nothing queued for them. */
+      recentlyNudged: NudgedPerson[];
+      /** Projects whose homework is done: their members get nothing. */
+      doneProjects: string[];
+    };
+
+export async function remindNow(
+  deps: ReminderDependencies,
+  workshopId: string,
+  actorPersonId: string,
+  projectAcronym?: string,
+): Promise<RemindNowResult> {
+  const workshop = await deps.repos.workshops.find(workshopId);
+  if (!workshop) return { status: "not_found" };
+  if (!(await deps.repos.workshops.isFacilitator(workshopId, actorPersonId))) return { status: "not_facilitator" };
+  const now = deps.clock.now();
+  if (workshop.phase !== "homework" || (workshop.homeworkDeadline && now >= workshop.homeworkDeadline)) {
+    return { status: "homework_not_open" };
+  }
+  let projects = await workshopProgress(deps.repos, workshopId);
+  if (projectAcronym) {
+    const wanted = projectAcronym.trim().toLowerCase();
+    projects = projects.filter(({ project }) => project.acronym.toLowerCase() === wanted);
+    if (projects.length === 0) return { status: "unknown_project", acronym: projectAcronym };
+  }
+  const doneProjects = projects.filter(({ progress }) => progress.done).map(({ project }) => project.acronym);
+  const people = [
+    ...new Set(projects.filter(({ progress }) => !progress.done).flatMap(({ project }) => project.memberIds)),
+  ];
+  const queued: NudgedPerson[] = [];
+  const recentlyNudged: NudgedPerson[] = [];
+  for (const personId of people) {
+    const person = await deps.repos.people.find(personId);
+    if (!person) continue;
+    const nudged = nudgedPerson(person);
+    const since = new Date(now.getTime() - nudgeIntervalMs);
+    const recent = await deps.repos.jobs.lastRequested(workshopId, [reminderKinds.nudge], personId, since);
+    const inserted =
+      !recent &&
+      (await deps.repos.jobs.schedule([
+        {
+          kind: reminderKinds.nudge,
+          dedupeKey: reminderKeys.nudge(workshopId, personId, now),
+          dueAt: now,
+          createdAt: now,
+          workshopId,
+          target: personId,
+          payload: { personId, daysBefore: null, last: false, requestedBy: actorPersonId },
+        },
+      ])) === 1;
+    (inserted ? queued : recentlyNudged).push(nudged);
+  }
+  return { status: "queued", queued, recentlyNudged, doneProjects };
+}
+
+function nudgedPerson(person: Person): NudgedPerson {
+  return { personId: person.id, displayName: person.displayName };
+}

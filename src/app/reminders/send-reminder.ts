@@ -1,0 +1,59 @@
+// Sends one homework reminder (planned or a facilitator's nudge), deciding again at send time whether it is still
+// wanted: homework still open, the partner's project still incomplete, the partner reachable now.
+import { reminderMessage } from "../../core/reminders/messages.ts";
+import { done, type JobResult, later } from "../../scheduler/job-handler.ts";
+import type { JobRecord } from "../../store/repositories/jobs.ts";
+import { deliverOnce } from "./deliver.ts";
+import type { ReminderDependencies } from "./dependencies.ts";
+import { payloadSchemas, readJob, reminderKinds } from "./job-kinds.ts";
+import type { CompletionCounter } from "./progress.ts";
+import { ownProjectsProgress } from "./progress.ts";
+import { nextDeliveryTime, resolveRecipient } from "./recipient.ts";
+
+/** A planned reminder is not sent when another reminder reached the person this recently. */
+export const minimumGapMs = 20 * 3_600_000;
+
+export async function sendReminder(
+  deps: ReminderDependencies,
+  counter: CompletionCounter,
+  job: JobRecord,
+): Promise<JobResult> {
+  const { workshopId, payload } = readJob(job, payloadSchemas.reminder);
+  const now = deps.clock.now();
+  const planned = job.kind === reminderKinds.reminder;
+  const [workshop, own, recent, snoozedUntil] = await Promise.all([
+    deps.repos.workshops.find(workshopId),
+    ownProjectsProgress(deps.repos, workshopId, payload.personId),
+    planned
+      ? deps.repos.jobs.lastSent(workshopId, [job.kind], payload.personId, new Date(now.getTime() - minimumGapMs))
+      : null,
+    deps.repos.jobs.snoozedUntil(workshopId, payload.personId),
+  ]);
+  if (workshop?.phase !== "homework") return done("skipped: homework is not open");
+  const deadline = workshop.homeworkDeadline;
+  if (deadline && now >= deadline) return done("skipped: the deadline has passed");
+  if (own.length === 0) return done("skipped: not a project member");
+  const gaps = own.filter(({ progress }) => !progress.done);
+  if (gaps.length === 0) return done("skipped: homework done");
+  if (recent) return done("skipped: reminded recently");
+
+  const port = await deps.chatForWorkspace(workshop.workspaceId);
+  const recipient = await resolveRecipient(deps, port, workshop.workspaceId, payload.personId, workshop.timezone);
+  const sendAt = await nextDeliveryTime(deps, port, recipient, now, [snoozedUntil]);
+  if (sendAt > now) {
+    if (deadline && sendAt >= deadline) return done("skipped: the next moment to send is after the deadline");
+    return later(sendAt, "recipient not reachable now");
+  }
+
+  const message = reminderMessage({
+    workshopId,
+    workshopName: workshop.name,
+    deadline,
+    timeZone: recipient.timeZone,
+    gaps: gaps.map(({ project, progress }) => ({ acronym: project.acronym, missingSummary: progress.missingSummary })),
+    completion: await counter.completion(workshopId),
+    last: payload.last,
+    requestedByFacilitator: payload.requestedBy !== null,
+  });
+  return deliverOnce(port, recipient.externalId, message, job);
+}

@@ -1,0 +1,175 @@
+// Reminders through the whole bot: opening homework plans them, the scheduler sends them as Slack DMs whose
+// buttons work, a facilitator can nudge now, and closing the workshop cancels the rest.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { reminderJobHandlers } from "../../../src/app/reminders/handlers.ts";
+import { createLogger } from "../../../src/logging/logger.ts";
+import { createJobRunner, type JobRunner } from "../../../src/scheduler/runner.ts";
+import { type SlackHarness, startSlackHarness, users } from "../../support/slack-bot.ts";
+
+describe("reminders through the Slack bot", () => {
+  let harness: SlackHarness;
+  let runner: JobRunner;
+  // Monday 2 March 2026, 10:00 UTC; the deadline is Friday 13 March 17:00 Brussels time.
+  let now = Date.parse("2026-03-02T10:00:00Z");
+  const deadline = Date.parse("2026-03-13T16:00:00Z");
+  const clock = { now: () => new Date(now) };
+
+  beforeAll(async () => {
+    harness = await startSlackHarness("pglite", clock);
+    runner = createJobRunner({
+      jobs: harness.deps.repos.jobs,
+      handlers: reminderJobHandlers(harness.deps),
+      clock,
+      logger: createLogger("silent", false),
+      owner: "test-runner",
+    });
+    const { driver, state } = harness.slack;
+    await driver.slashCommand({
+      command: "/cluster",
+      text: "setup",
+      userId: users.facilitator,
+      channelId: "C0GENERAL01",
+    });
+    await waitFor(() => state.topView(users.facilitator) !== undefined);
+    await driver.viewSubmission({
+      userId: users.facilitator,
+      viewId: state.topView(users.facilitator)!.id,
+      inputs: {
+        name: "Reminders",
+        timezone: "Europe/Brussels",
+        maxResultsPerProject: "2",
+        homeworkDeadline: deadline / 1000,
+        reminderCadence: "7, 1",
+      },
+    });
+    for (const [acronym, member] of [
+      ["ALPHA", users.ana],
+      ["BETA", users.cleo],
+    ] as const) {
+      await driver.slashCommand({
+        command: "/cluster",
+        text: "project add",
+        userId: users.facilitator,
+        channelId: "C0GENERAL01",
+      });
+      await waitFor(() => state.topView(users.facilitator)?.callback_id === "project.add");
+      await driver.viewSubmission({
+        userId: users.facilitator,
+        viewId: state.topView(users.facilitator)!.id,
+        inputs: { acronym, title: acronym, members: [member] },
+      });
+    }
+    await driver.slashCommand({
+      command: "/cluster",
+      text: "homework open",
+      userId: users.facilitator,
+      channelId: "C0GENERAL01",
+    });
+    await waitFor(() => state.messagesIn(state.imWith(users.cleo).id).length === 1);
+  });
+  afterAll(() => harness.close());
+
+  const dms = (userId: string) => harness.slack.state.messagesIn(harness.slack.state.imWith(userId).id);
+
+  it("plans reminders when homework opens and sends the 7-day one on the morning it is due", async () => {
+    const planned = await harness.deps.repos.jobs.list({ kind: "homework.reminder", status: "pending" });
+    expect(planned.map((job) => job.dueAt.toISOString()).sort()).toEqual([
+      "2026-03-06T08:00:00.000Z",
+      "2026-03-06T08:00:00.000Z",
+      "2026-03-12T08:00:00.000Z",
+      "2026-03-12T08:00:00.000Z",
+    ]);
+    now = Date.parse("2026-03-06T08:30:00Z"); // Friday 6 March, 09:30 in Brussels
+    await runner.runDueJobsOnce();
+    const reminder = dms(users.ana).at(-1)!;
+    expect(dms(users.ana)).toHaveLength(2);
+    expect(reminder.text).toContain("Your homework for Reminders is due");
+    expect(JSON.stringify(reminder.blocks)).toContain("no exploitable results listed yet");
+    expect(JSON.stringify(reminder.blocks)).toContain("0 of 2 projects are done");
+  });
+
+  it("opens the homework from the reminder's Continue button and snoozes from its Snooze button", async () => {
+    const { driver, state } = harness.slack;
+    const reminder = dms(users.ana).at(-1)!;
+    const actions = (
+      reminder.blocks as { type: string; block_id: string; elements: { action_id: string; value: string }[] }[]
+    ).find((block) => block.type === "actions")!;
+    const [continueButton, snoozeButton] = actions.elements;
+    await driver.blockActions({
+      userId: users.ana,
+      actions: [{ actionId: continueButton!.action_id, blockId: actions.block_id, value: continueButton!.value }],
+      message: { channelId: state.imWith(users.ana).id, ts: reminder.ts },
+    });
+    await waitFor(() => state.topView(users.ana)?.callback_id === "homework.overview");
+    expect(JSON.stringify(state.topView(users.ana)!.blocks)).toContain("ALPHA");
+
+    await driver.blockActions({
+      userId: users.ana,
+      actions: [{ actionId: snoozeButton!.action_id, blockId: actions.block_id, value: snoozeButton!.value }],
+      message: { channelId: state.imWith(users.ana).id, ts: reminder.ts },
+    });
+    await waitFor(() => state.ephemerals.some((post) => post.text?.startsWith("Snoozed: no reminder before")));
+  });
+
+  it("lets a facilitator nudge now, once an hour per person, but not a partner", async () => {
+    const { driver, state } = harness.slack;
+    const before = dms(users.cleo).length;
+    const first = await driver.slashCommand({
+      command: "/cluster",
+      text: "remind beta",
+      userId: users.facilitator,
+      channelId: "C0GENERAL01",
+    });
+    await waitFor(() => state.responseUrlPosts.some((post) => first.responseUrl.endsWith(post.id)));
+    expect(JSON.stringify(state.responseUrlPosts.at(-1)!.body)).toContain("Reminding 1 person now.");
+    await runner.runDueJobsOnce();
+    expect(dms(users.cleo)).toHaveLength(before + 1);
+    expect(JSON.stringify(dms(users.cleo).at(-1)!.blocks)).toContain("A facilitator asked me to remind you.");
+
+    const again = await driver.slashCommand({
+      command: "/cluster",
+      text: "remind beta",
+      userId: users.facilitator,
+      channelId: "C0GENERAL01",
+    });
+    await waitFor(() => state.responseUrlPosts.some((post) => again.responseUrl.endsWith(post.id)));
+    expect(JSON.stringify(state.responseUrlPosts.at(-1)!.body)).toContain(
+      "Already reminded in the last hour: Cleo Partner.",
+    );
+
+    const partner = await driver.slashCommand({
+      command: "/cluster",
+      text: "remind",
+      userId: users.ana,
+      channelId: "C0GENERAL01",
+    });
+    await waitFor(() => state.responseUrlPosts.some((post) => partner.responseUrl.endsWith(post.id)));
+    expect(JSON.stringify(state.responseUrlPosts.at(-1)!.body)).toContain("Only the facilitators");
+  });
+
+  it("cancels every pending reminder when the workshop closes", async () => {
+    const { driver, state } = harness.slack;
+    const closed = await driver.slashCommand({
+      command: "/cluster",
+      text: "close",
+      userId: users.facilitator,
+      channelId: "C0GENERAL01",
+    });
+    await waitFor(() => state.responseUrlPosts.some((post) => closed.responseUrl.endsWith(post.id)));
+    expect(JSON.stringify(state.responseUrlPosts.at(-1)!.body)).toMatch(
+      /Closed \\"Reminders\\"\. [1-9]\d* pending reminders? cancelled/,
+    );
+    const counts = [dms(users.ana).length, dms(users.cleo).length];
+    now = Date.parse("2026-03-13T09:00:00Z");
+    await runner.runDueJobsOnce();
+    expect([dms(users.ana).length, dms(users.cleo).length]).toEqual(counts);
+  });
+});
+
+async function waitFor(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const started = Date.now();
+  while (!condition()) {
+    if (Date.now() - started > timeoutMs) throw new Error("timed out waiting for the bot");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
