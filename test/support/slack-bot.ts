@@ -2,7 +2,7 @@
 import { type Clock, systemClock } from "../../src/app/context.ts";
 import { parseSettings } from "../../src/config/settings.ts";
 import { startHttpServer } from "../../src/http/server.ts";
-import { createLogger } from "../../src/logging/logger.ts";
+import { createLogger, type Logger } from "../../src/logging/logger.ts";
 import { composeApp } from "../../src/runtime/compose.ts";
 import { createSlackStandIn, type SlackStandIn } from "../../src/standins/slack/index.ts";
 import { type Backend, createTestDatabase } from "./database.ts";
@@ -24,7 +24,11 @@ export interface SlackHarness {
   close(): Promise<void>;
 }
 
-export async function startSlackHarness(backend: Backend, clock: Clock = systemClock): Promise<SlackHarness> {
+export async function startSlackHarness(
+  backend: Backend,
+  clock: Clock = systemClock,
+  options: { logger?: Logger } = {},
+): Promise<SlackHarness> {
   const slack = await createSlackStandIn({
     signingSecret,
     botUserId: "U0BOT000001",
@@ -44,7 +48,7 @@ export async function startSlackHarness(backend: Backend, clock: Clock = systemC
     SLACK_SIGNING_SECRET: signingSecret,
     SLACK_API_URL: slack.url,
   });
-  const logger = createLogger("silent", false);
+  const logger = options.logger ?? createLogger("silent", false);
   const app = composeApp(settings, test.database, logger, clock);
   const http = await startHttpServer({ host: "127.0.0.1", port: 0, routes: app.routes, logger });
   const botUrl = `http://127.0.0.1:${http.port}/slack/events`;

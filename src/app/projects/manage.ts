@@ -49,9 +49,11 @@ export async function saveProject(
       : await deps.repos.projects.create(workshop.id, { ...fields, memberIds });
     return { ok: true, project, created: !projectId };
   } catch (error) {
-    if (isUniqueViolation(error))
-      return { ok: false, errors: { acronym: `${fields.acronym} is already a project in this workshop.` } };
-    throw error;
+    if (!isUniqueViolation(error)) throw error;
+    // Two submissions of the same new project at once: the one that lost the race finds the other's row.
+    const winner = projectId ? null : await deps.repos.projects.findByAcronym(workshop.id, fields.acronym);
+    if (winner && sameProject(winner, fields.title)) return { ok: true, project: winner, created: false };
+    return { ok: false, errors: { acronym: `${fields.acronym} is already a project in this workshop.` } };
   }
 }
 

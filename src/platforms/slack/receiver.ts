@@ -1,13 +1,16 @@
 // A Bolt receiver mounted on Clusterbot's own HTTP server (POST /slack/events). It checks the signature with
-// Bolt's own verifier, and guards the parse: a signed body that is not an object (e.g. `payload=null`, which
-// crashes Bolt 5.1's HTTPReceiver) gets a 400 instead of reaching Bolt.
+// Bolt's own verifier, and guards the parse: a signed body without the shape Bolt routes on (e.g. `payload=null`,
+// which crashes Bolt 5.1's HTTPReceiver, or `actions` that is not a list) gets a 400 instead of reaching Bolt.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { App, Receiver, ReceiverEvent } from "@slack/bolt";
 import { isValidSlackRequest } from "@slack/bolt";
 import type { Route } from "../../http/server.ts";
 import type { Logger } from "../../logging/logger.ts";
+import { parseSlackBody } from "./envelope.ts";
 
 const maxBodyBytes = 1024 * 1024;
+/** An oversized body is read and dropped up to this size, so the sender still reads our 413. */
+const discardCapBytes = 16 * maxBodyBytes;
 /** Slack gives up after 3 s; answer an event nobody acknowledged a little later, politely, and log it. */
 const unackedTimeoutMs = 3_500;
 
@@ -41,9 +44,12 @@ export class SlackHttpReceiver implements Receiver {
 
   async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const raw = await readBody(request);
-    if (raw === undefined) return reply(response, 413, "request body too large");
+    if (raw === undefined) {
+      response.shouldKeepAlive = false;
+      return reply(response, 413, "request body too large");
+    }
     if (!this.#verified(request, raw)) return reply(response, 401, "invalid signature");
-    const body = parseBody(raw, String(request.headers["content-type"] ?? ""));
+    const body = parseSlackBody(raw, String(request.headers["content-type"] ?? ""));
     if (!body) return reply(response, 400, "unreadable body");
     if (body.ssl_check) return reply(response, 200, "");
     if (body.type === "url_verification") return replyJson(response, 200, { challenge: body.challenge });
@@ -87,11 +93,26 @@ export class SlackHttpReceiver implements Receiver {
       await this.#app.processEvent(event);
     } catch (error) {
       this.#logger.error({ err: error, type: body.type }, "Slack request failed");
-      if (!acked) await event.ack();
-    } finally {
-      if (acked) clearTimeout(timer);
+    }
+    // Every listener has run: one that matched would have acknowledged by now, so answer at once instead of
+    // holding the request until Slack gives up (no listener for it, or the listener failed).
+    if (!acked) {
+      this.#logger.warn({ type: body.type }, "no listener acknowledged a Slack request");
+      await event.ack(unhandledAnswer(body));
     }
   }
+}
+
+const unhandledSubmission = "Sorry, this could not be saved. Please try again in a moment.";
+
+/** A modal nobody saved stays open with a note, so the person keeps what they typed; anything else gets an empty ack. */
+function unhandledAnswer(body: Record<string, unknown>): unknown {
+  if (body.type !== "view_submission") return undefined;
+  const blocks = asObject(body.view)?.blocks;
+  const input = Array.isArray(blocks)
+    ? blocks.map(asObject).find((block) => block?.type === "input" && typeof block.block_id === "string")
+    : undefined;
+  return input ? { response_action: "errors", errors: { [String(input.block_id)]: unhandledSubmission } } : undefined;
 }
 
 function retryHeaders(request: IncomingMessage): Pick<ReceiverEvent, "retryNum" | "retryReason"> {
@@ -103,33 +124,23 @@ function retryHeaders(request: IncomingMessage): Pick<ReceiverEvent, "retryNum" 
   };
 }
 
+/**
+ * The body as text, or undefined when it is over the limit. An oversized body is still read to its end (up to a hard
+ * cap) so the sender gets our 413 instead of a reset connection; past the cap the connection is dropped.
+ */
 async function readBody(request: IncomingMessage): Promise<string | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > maxBodyBytes) return undefined;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
-
-/** The body as an object Bolt can route, or undefined when it is not one. */
-export function parseBody(raw: string, contentType: string): Record<string, unknown> | undefined {
-  try {
-    if (contentType.includes("application/json")) return asObject(JSON.parse(raw));
-    const form = new URLSearchParams(raw);
-    const payload = form.get("payload");
-    if (payload !== null) {
-      const parsed = asObject(JSON.parse(payload));
-      return parsed && typeof parsed.type === "string" ? parsed : undefined;
+    const bytes = chunk as Buffer;
+    size += bytes.length;
+    if (size > discardCapBytes) {
+      request.socket.destroy();
+      return undefined;
     }
-    const fields = Object.fromEntries(form);
-    if (fields.ssl_check) return fields;
-    return typeof fields.command === "string" ? fields : undefined;
-  } catch {
-    return undefined;
+    if (size <= maxBodyBytes) chunks.push(bytes);
   }
+  return size > maxBodyBytes ? undefined : Buffer.concat(chunks).toString("utf8");
 }
 
 function asObject(value: unknown): Record<string, unknown> | undefined {

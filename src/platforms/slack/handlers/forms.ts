@@ -28,6 +28,7 @@ export function registerFacilitatorForms(app: App, deps: AppDependencies): void 
       if (!outcome.ok)
         return void (await ack({ response_action: "errors", errors: slackErrors(outcome.errors, spec) }));
       await ack();
+      if (outcome.scheduleChanged) await replanReminders(deps, outcome.workshop.id);
       const verb = outcome.created ? "created" : "updated";
       await client.chat
         .postEphemeral({
@@ -55,6 +56,7 @@ export function registerFacilitatorForms(app: App, deps: AppDependencies): void 
       if (!outcome.ok)
         return void (await ack({ response_action: "errors", errors: slackErrors(outcome.errors, spec) }));
       await ack();
+      await replanReminders(deps, outcome.project.workshopId);
     } catch (error) {
       await ackRefusal(error, ack, "acronym");
     }

@@ -1,0 +1,83 @@
+// Slack redelivers, people double-click and the Web API rate-limits: none of it shows twice or gets lost.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { backends } from "../../support/database.ts";
+import { type SlackHarness, startSlackHarness, users } from "../../support/slack-bot.ts";
+import { type SeededWorkshop, seedWorkshop, waitFor } from "../../support/slack-seed.ts";
+
+describe.each(backends)("Slack retries on %s", (backend) => {
+  let harness: SlackHarness;
+  let seeded: SeededWorkshop;
+  beforeAll(async () => {
+    harness = await startSlackHarness(backend);
+    seeded = await seedWorkshop(harness, [{ acronym: "ALPHA", members: ["ana"] }]);
+  });
+  afterAll(() => harness.close());
+
+  const slack = () => harness.slack;
+  const publishesFor = (userId: string) =>
+    slack()
+      .state.callsTo("views.publish")
+      .filter((call) => call.args.user_id === userId);
+
+  async function openProjectForm() {
+    const sent = await slack().driver.slashCommand({
+      command: "/cluster",
+      text: "project add",
+      userId: users.facilitator,
+      channelId: "C0GENERAL01",
+    });
+    expect(sent.status).toBe(200);
+    await waitFor(() => slack().state.topView(users.facilitator)?.callback_id === "project.add");
+    return slack().state.topView(users.facilitator)!;
+  }
+
+  it("publishes the App Home once when Slack redelivers the same app_home_opened event", async () => {
+    const event = {
+      type: "app_home_opened",
+      user: users.ana,
+      channel: slack().state.imWith(users.ana).id,
+      tab: "home",
+    };
+    const first = await slack().driver.event({ event, eventId: "Ev0RETRY0001" });
+    expect(first.status).toBe(200);
+    await waitFor(() => publishesFor(users.ana).length === 1);
+
+    const retried = await slack().driver.event({
+      event,
+      eventId: "Ev0RETRY0001",
+      retryNum: 1,
+      retryReason: "http_timeout",
+    });
+    expect(retried.status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(publishesFor(users.ana)).toHaveLength(1);
+    expect(JSON.stringify(slack().state.homeView(users.ana)?.blocks)).toContain("ALPHA");
+  });
+
+  it("stores one project when the same project form is submitted twice at once (a double click)", async () => {
+    const view = await openProjectForm();
+    const inputs = { acronym: "TWICE", title: "Clicked twice", partners: "Uni Twice", members: [users.ana] };
+    const answers = await Promise.all([
+      slack().driver.viewSubmission({ userId: users.facilitator, viewId: view.id, inputs }),
+      slack().driver.viewSubmission({ userId: users.facilitator, viewId: view.id, inputs }),
+    ]);
+
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200]);
+    // Neither click shows an error: the second one finds its project already saved.
+    expect(answers.map((answer) => answer.responseAction?.action)).toEqual(["close", "close"]);
+    const projects = await harness.deps.repos.projects.list(seeded.workshop.id);
+    expect(projects.filter((project) => project.acronym === "TWICE")).toHaveLength(1);
+  });
+
+  it("waits out a 429 with Retry-After on views.open and still opens the modal", async () => {
+    slack().rateLimiter.failNext("views.open", 1, 1);
+    const before = slack().state.callsTo("views.open").length;
+    const started = Date.now();
+    const view = await openProjectForm();
+
+    const calls = slack().state.callsTo("views.open").slice(before);
+    expect(calls.map((call) => call.status)).toEqual([429, 200]);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
+    expect(view.callback_id).toBe("project.add");
+  });
+});
