@@ -1,5 +1,5 @@
-import { CONCEPTS, type Concept, TYPE_FIT } from "./lexicon.ts";
-import { cueWords, type TextOptions } from "./text.ts";
+import { CONCEPTS, type Concept, TOPICS, type Topic, TYPE_FIT } from "./lexicon.ts";
+import { type AnalysedText, cueWords, type TextOptions } from "./text.ts";
 
 export interface ConceptMatch {
   concept: Concept;
@@ -78,4 +78,58 @@ export function typesFit(offer: string | undefined, user: string | undefined): b
   const o = typeWords(offer);
   const u = typeWords(user);
   return TYPE_FIT.some(([offers, users]) => offers.some((t) => o.has(t)) && users.some((t) => u.has(t)));
+}
+
+interface TopicCue {
+  topic: Topic;
+  words: string[];
+  /** Written in capitals in the lexicon ("AM", "OT"): only matches a word written in capitals. */
+  capitals: boolean;
+}
+
+type TopicIndex = Map<string, TopicCue[]>;
+
+const topicIndexes = new Map<string, TopicIndex>();
+
+/** The domain lexicon's phrases reduced like the documents, indexed by first word. */
+export function topicIndex(options: TextOptions, topics: readonly Topic[] = TOPICS): TopicIndex {
+  const key = topics === TOPICS ? JSON.stringify(options) : "";
+  const cached = key ? topicIndexes.get(key) : undefined;
+  if (cached) return cached;
+  const index: TopicIndex = new Map();
+  for (const topic of topics) {
+    for (const phrase of topic.phrases) {
+      const words = cueWords(phrase, options);
+      if (words.length === 0) continue;
+      const capitals = words.length === 1 && /^[\p{Lu}\d]+s?$/u.test(phrase);
+      const list = index.get(words[0]!) ?? [];
+      list.push({ topic, words, capitals });
+      index.set(words[0]!, list);
+    }
+  }
+  if (key) topicIndexes.set(key, index);
+  return index;
+}
+
+/**
+ * Topics named in a text, once per mention: at each position the longest phrase wins and the words it covers are
+ * not matched again, so "additive manufacturing" counts once, not also as "manufacturing".
+ */
+export function matchTopics(text: AnalysedText, index: TopicIndex): Topic[] {
+  const { words, capitals } = text;
+  const found: Topic[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const candidates = words[i] ? index.get(words[i]!) : undefined;
+    if (!candidates) continue;
+    let best: TopicCue | undefined;
+    for (const cue of candidates) {
+      if (cue.capitals && !capitals.has(i)) continue;
+      if (best && cue.words.length <= best.words.length) continue;
+      if (cue.words.every((w, k) => words[i + k] === w)) best = cue;
+    }
+    if (!best) continue;
+    found.push(best.topic);
+    i += best.words.length - 1;
+  }
+  return found;
 }

@@ -9,7 +9,16 @@ import {
 import { applyConstraints, groupsOf } from "./constraints.ts";
 import { analyseResult } from "./documents.ts";
 import { distinctiveTerms, type ExplainContext, explainContext, explanationOf, labelOf } from "./explain.ts";
-import { combineSignals, type Edge, type Link, type SignalWeights, sortEdges, symmetricEdges } from "./graph.ts";
+import {
+  combineSignals,
+  type Edge,
+  type Link,
+  type SignalScale,
+  type SignalWeights,
+  signalDivisor,
+  sortEdges,
+  symmetricEdges,
+} from "./graph.ts";
 import type { Analysis, ClusterSuggestion, Granularity, Workshop } from "./interchange.ts";
 import { DEFAULT_INTEREST_OPTIONS, type InterestOptions, interestEdges } from "./interest.ts";
 import { topNeighbours } from "./neighbours.ts";
@@ -36,7 +45,7 @@ export interface AnalyzeOptions {
   /** Coarse prefers fewer, larger clusters among nearly-as-good partitions; fine prefers more, smaller ones. */
   granularity?: Granularity;
   seed?: number;
-  /** Relative weight of each signal (default text 1, interest 0.6, complementarity 0.6). */
+  /** Relative weight of each signal (default text 1, interest 0.6, complementarity 0.3). */
   weights?: Partial<SignalWeights>;
   text?: Partial<TextOptions>;
   tfidf?: Partial<TfidfOptions>;
@@ -45,10 +54,14 @@ export interface AnalyzeOptions {
   complementarity?: Partial<ComplementarityOptions>;
   interest?: Partial<InterestOptions>;
   community?: Partial<Omit<CommunityOptions, "granularity" | "seed">>;
-  /** Least mean similarity to its cluster for a result to stay in it (default 0.04). */
+  /** Least mean similarity to its cluster for a result to stay in it (default 0.05). */
   minAttachment?: number;
-  /** Damping of links between results of the same project (default 0.5). */
+  /** Damping of links between results of the same project (default 1: none). */
   sameProjectFactor?: number;
+  /** How the signals are put on one scale (default "max", see `signalDivisor`). */
+  signalScale?: SignalScale;
+  /** Scale the interest weight by the share of projects that expressed interests (default false, see README). */
+  interestCoverage?: boolean;
 }
 
 export interface AnalysisDiagnostics {
@@ -76,7 +89,7 @@ export class WorkshopValidationError extends Error {
   }
 }
 
-export const DEFAULT_WEIGHTS: SignalWeights = { text: 1, interest: 0.6, complementarity: 0.6 };
+export const DEFAULT_WEIGHTS: SignalWeights = { text: 1, interest: 0.6, complementarity: 0.3 };
 export const DEFAULT_MAX_SIZE = 10;
 
 /** Groups a workshop's exploitable results into suggested clusters. Same input in any order → same output. */
@@ -110,8 +123,10 @@ function resolveOptions(options: AnalyzeOptions) {
       granularity: options.granularity ?? "normal",
       seed: options.seed ?? DEFAULT_COMMUNITY_OPTIONS.seed,
     },
-    minAttachment: options.minAttachment ?? 0.08,
+    minAttachment: options.minAttachment ?? 0.05,
     sameProjectFactor: options.sameProjectFactor ?? 1,
+    signalScale: options.signalScale ?? "max",
+    interestCoverage: options.interestCoverage ?? false,
   };
 }
 
@@ -128,19 +143,21 @@ function canonicalOrder(workshop: Workshop): Workshop {
   };
 }
 
-function clusterWorkshop(
-  workshop: Workshop,
-  settings: Settings,
-): { analysis: Analysis; diagnostics: AnalysisDiagnostics } {
+function clusterWorkshop(workshop: Workshop, base: Settings): { analysis: Analysis; diagnostics: AnalysisDiagnostics } {
   const { results } = workshop;
+  const settings = base.interestCoverage ? { ...base, weights: availableWeights(workshop, base.weights) } : base;
   const projectOf = results.map((r) => r.project);
   const analysed = results.map((r) => analyseResult(r, settings.text));
   const bags = analysed.map((a) => bagOfResult(a, settings.tfidf));
   const surfaces = collectSurfaces(
-    analysed.flatMap((a) => [...Object.values(a.fields).map((f) => f.terms), a.keywords]),
+    analysed.flatMap((a) => [
+      ...Object.values(a.fields).map((f) => f.terms),
+      a.keywords,
+      ...Object.values(a.topics).flatMap((t) => [t.topics, t.areas]),
+    ]),
   );
   const vocabulary = buildVocabulary(bags, settings.tfidf.idf, surfaces);
-  const vectors = bags.map((bag) => vectorise(bag, vocabulary));
+  const vectors = bags.map((bag) => vectorise(bag, vocabulary, settings.tfidf.tf));
 
   const textEdges = textNeighbourEdges(vectors, settings.neighbours);
   const complements =
@@ -155,10 +172,15 @@ function clusterWorkshop(
   const interest = interestEdges(results, workshop.interests, affinity, settings.interest);
   const links = combineSignals(
     { text: textEdges.edges, interest, complementarity },
-    { weights: settings.weights, sameProjectFactor: settings.sameProjectFactor, projectOf },
+    {
+      weights: settings.weights,
+      scale: settings.signalScale,
+      sameProjectFactor: settings.sameProjectFactor,
+      projectOf,
+    },
   );
 
-  const model = buildSimilarity(textEdges.vectors, links, settings.weights);
+  const model = buildSimilarity(textEdges.vectors, links, settings.weights, settings.signalScale);
   const communities = detectCommunities(results.length, links, model, settings.community);
   const placement = applyConstraints(communities.chosen.labels, links, model, projectOf, {
     maxSize: settings.maxSize,
@@ -189,6 +211,18 @@ function clusterWorkshop(
   };
 }
 
+/**
+ * Optional (off by default): the interest weight scaled by the share of projects that expressed any interest. It
+ * mattered while signals were averaged (a workshop without interests got diluted similarities); with the "max"
+ * signal scale a missing signal no longer dilutes, and the scaling measured worse.
+ */
+export function availableWeights(workshop: Workshop, weights: SignalWeights): SignalWeights {
+  const projects = new Set(workshop.results.map((r) => r.project));
+  const expressing = new Set(workshop.interests.map((i) => i.project).filter((p) => projects.has(p)));
+  const coverage = projects.size > 0 ? expressing.size / projects.size : 0;
+  return { ...weights, interest: weights.interest * coverage };
+}
+
 /** Text links from smoothed vectors; the raw vectors stay the evidence shown to people. */
 function textNeighbourEdges(
   vectors: SparseVector[],
@@ -205,8 +239,9 @@ function buildSimilarity(
   vectors: Parameters<typeof similarityModel>[0],
   links: Link[],
   weights: SignalWeights,
+  scale: SignalScale,
 ): SimilarityModel {
-  const total = weights.text + weights.interest + weights.complementarity || 1;
+  const total = signalDivisor(weights, scale);
   const extra = (l: Link) => (weights.interest * l.interest + weights.complementarity * l.complementarity) / total;
   return similarityModel(vectors, links, weights.text / total, extra);
 }

@@ -24,8 +24,13 @@ export interface Term {
 export interface AnalysedText {
   /** Content terms (and phrases) for TF-IDF. */
   terms: Term[];
-  /** Every word reduced to a term, stop words included; "" marks a sentence or punctuation break. For cue matching. */
+  /**
+   * Every word reduced to a term, stop words included, numbers as written ("62443"); "" marks punctuation.
+   * For cue and lexicon matching.
+   */
   words: string[];
+  /** Positions in `words` written in capitals ("AM", "OT"), so short acronyms are not confused with words. */
+  capitals: Set<number>;
 }
 
 let plainNlp: WinkMethods | undefined;
@@ -46,16 +51,22 @@ export function analyseText(text: string, options: TextOptions): AnalysedText {
   const its = nlp.its;
   const tokens = nlp.readDoc(joinHyphenatedWords(text)).tokens();
   const normals = tokens.out(its.normal) as string[];
+  const values = tokens.out(its.value) as string[];
   const types = tokens.out(its.type) as string[];
   const stops = tokens.out(its.stopWordFlag) as unknown as boolean[];
-  const reduced = reduceWords(tokens, options.stemming, normals, nlp);
+  const reduced = [...reduceWords(tokens, options.stemming, normals, nlp)];
   const words: string[] = [];
+  const capitals = new Set<number>();
   const terms: Term[] = [];
   let previous: Term | undefined;
   for (let i = 0; i < normals.length; i++) {
     const normal = normals[i]!;
     const isWord = types[i] === "word" && /\p{L}/u.test(normal);
-    words.push(isWord ? reduced[i]! : "");
+    const acronym = isWord && ACRONYM.exec(values[i]!);
+    // "PLCs", "KPIs": the plural of an acronym is the acronym (Porter leaves words without vowels alone).
+    if (acronym) reduced[i] = acronym[1]!.toLowerCase();
+    if (acronym) capitals.add(i);
+    words.push(isWord ? reduced[i]! : types[i] === "number" && /^\d+$/.test(normal) ? normal : "");
     const isContent =
       isWord && !stops[i] && normal.length > 1 && !(options.genericStopWords && GENERIC_WORDS.has(normal));
     if (!isContent) {
@@ -67,8 +78,10 @@ export function analyseText(text: string, options: TextOptions): AnalysedText {
     if (options.phrases && previous) terms.push(phrase(previous, term));
     previous = term;
   }
-  return { terms, words };
+  return { terms, words, capitals };
 }
+
+const ACRONYM = /^(\p{Lu}[\p{Lu}\d]{1,4})s?$/u;
 
 const reducedCache = new Map<Stemming, Map<string, string>>();
 

@@ -10,12 +10,24 @@ export interface TfidfOptions {
   fieldWeights: FieldWeights;
   /** Extra weight of a whole keyword shared by two results, on top of its words. */
   keywordBonus: number;
+  /** Weight of a domain-lexicon topic named in a field (synonyms and abbreviations meet), relative to a word. */
+  topicWeight: number;
+  /** Weight of a topic's broad area (robotics, energy…), relative to a word. */
+  areaWeight: number;
+  /** Also count each word's first `length` letters as a term of `weight` (0 = off), for variants and compounds. */
+  prefix: { length: number; weight: number };
+  /** Term frequency: 1 + log(count) (sublinear), the raw count, or BM25's saturation count·(k1+1)/(count+k1). */
+  tf: "sublinear" | "raw" | "bm25";
 }
 
 export const DEFAULT_TFIDF_OPTIONS: TfidfOptions = {
   idf: "smooth",
   fieldWeights: { title: 1, description: 1, keywords: 1, usp: 1, market: 1, needs: 0 },
   keywordBonus: 1,
+  topicWeight: 2,
+  areaWeight: 0,
+  tf: "sublinear",
+  prefix: { length: 0, weight: 0 },
 };
 
 /** Weighted term counts of one document. */
@@ -34,10 +46,22 @@ export interface Vocabulary {
 export function bagOfResult(result: AnalysedResult, options: TfidfOptions): TermBag {
   const bag: TermBag = new Map();
   for (const [field, weight] of Object.entries(options.fieldWeights) as [TextField, number][]) {
-    if (weight > 0) addTerms(bag, result.fields[field].terms, weight);
+    if (weight <= 0) continue;
+    addTerms(bag, result.fields[field].terms, weight);
+    if (options.prefix.weight > 0) addPrefixes(bag, result.fields[field].terms, options.prefix, weight);
+    if (options.topicWeight > 0) addTerms(bag, result.topics[field].topics, weight * options.topicWeight);
+    if (options.areaWeight > 0) addTerms(bag, result.topics[field].areas, weight * options.areaWeight);
   }
   if (options.keywordBonus > 0) addTerms(bag, result.keywords, options.keywordBonus);
   return bag;
+}
+
+function addPrefixes(bag: TermBag, terms: readonly Term[], prefix: TfidfOptions["prefix"], weight: number): void {
+  for (const { term } of terms) {
+    if (term.length <= prefix.length || term.includes(" ")) continue;
+    const key = `p:${term.slice(0, prefix.length)}`;
+    bag.set(key, (bag.get(key) ?? 0) + weight * prefix.weight);
+  }
 }
 
 export function addTerms(bag: TermBag, terms: readonly Term[], weight: number): void {
@@ -74,7 +98,7 @@ export function buildVocabulary(bags: readonly TermBag[], idf: IdfVariant, surfa
     ids: new Map(terms.map((t, i) => [t, i])),
     df,
     idf: Float64Array.from(df, (d) => inverseDocumentFrequency(idf, d, n)),
-    surfaces: terms.map((t) => surfaces.get(t) ?? t.replace(/^kw:/, "")),
+    surfaces: terms.map((t) => surfaces.get(t) ?? t.replace(/^(kw|t|a):/, "")),
   };
 }
 
@@ -92,14 +116,26 @@ export function inverseDocumentFrequency(variant: IdfVariant, df: number, n: num
 }
 
 /** Sublinear TF × IDF, unit length; terms unknown to the vocabulary are ignored. */
-export function vectorise(bag: TermBag, vocabulary: Vocabulary): SparseVector {
+export function vectorise(bag: TermBag, vocabulary: Vocabulary, tf: TfidfOptions["tf"] = "sublinear"): SparseVector {
   const entries = new Map<number, number>();
   for (const [term, count] of bag) {
     const id = vocabulary.ids.get(term);
     if (id === undefined) continue;
-    // Dampens repetition: a word said five times is not five times as telling.
-    const tf = count >= 1 ? 1 + Math.log(count) : count;
-    entries.set(id, tf * vocabulary.idf[id]!);
+    entries.set(id, termFrequency(tf, count) * vocabulary.idf[id]!);
   }
   return unitVector(entries);
+}
+
+const BM25_K1 = 1.2;
+
+function termFrequency(variant: TfidfOptions["tf"], count: number): number {
+  switch (variant) {
+    case "raw":
+      return count;
+    case "bm25":
+      return (count * (BM25_K1 + 1)) / (count + BM25_K1);
+    default:
+      // Dampens repetition: a word said five times is not five times as telling.
+      return count >= 1 ? 1 + Math.log(count) : count;
+  }
 }
