@@ -66,8 +66,7 @@ try {
   await warmUp(slack.driver.botUrl);
   await warmUp(bare.url);
   const ourTimes = await fireAll(slack.driver.botUrl, bodies);
-  await settle();
-  const stored = (await composed.deps.repos.results.listForWorkshop(workshopId)).length;
+  const stored = await settle(workshopId, partnerCount * resultsEach);
   const bareTimes = await fireAll(bare.url, bodies);
 
   printTable([
@@ -170,12 +169,21 @@ async function warmUp(url: string): Promise<void> {
 }
 
 /** Waits until the bot's work after the acks (refreshing each overview) is done, so it does not skew the next run. */
-async function settle(): Promise<void> {
-  let last = -1;
-  while (slack.state.calls.length !== last) {
-    last = slack.state.calls.length;
+/**
+ * Answers are saved after the ack; wait until every one is stored and the bot's follow-up calls have stopped, so
+ * the bare app's run does not share the machine with our saves. Returns how many results are stored.
+ */
+async function settle(workshopId: string, expected: number): Promise<number> {
+  const deadline = Date.now() + 180_000;
+  let stored = 0;
+  let calls = -1;
+  while (Date.now() < deadline) {
+    stored = (await composed.deps.repos.results.listForWorkshop(workshopId)).length;
+    if (stored >= expected && slack.state.calls.length === calls) break;
+    calls = slack.state.calls.length;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
+  return stored;
 }
 
 async function startBareBolt(standIn: SlackStandIn): Promise<{ url: string; stop(): Promise<void> }> {

@@ -98,7 +98,11 @@ export async function resultListFormFor(deps: AppDependencies, actor: Actor, pro
   const { workshop, project } = await editableScope(deps, actor, projectId);
   const results = await deps.repos.results.listForProject(project.id);
   const form = resultListForm(project.acronym, results, workshop.maxResultsPerProject);
-  return { form, slotResultIds: form.fields.map((_, index) => results[index]?.id) };
+  return {
+    form,
+    slotResultIds: form.fields.map((_, index) => results[index]?.id),
+    limit: workshop.maxResultsPerProject,
+  };
 }
 
 export async function saveResultList(

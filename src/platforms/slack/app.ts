@@ -8,6 +8,7 @@ import type { Route } from "../../http/server.ts";
 import type { Logger } from "../../logging/logger.ts";
 import { createSecretBox } from "../../security/secret-box.ts";
 import { createSlackChatPort } from "./chat-port.ts";
+import { type Traffic, traffic } from "./follow-ups.ts";
 import { registerCommands } from "./handlers/commands.ts";
 import { registerFacilitatorForms } from "./handlers/forms.ts";
 import { registerHomework } from "./handlers/homework.ts";
@@ -50,12 +51,17 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const auth = installer
     ? { authorize: (source: Parameters<InstallProvider["authorize"]>[0]) => installer.authorize(source) }
     : { token: (credentials as { botToken: string }).botToken };
-  const httpReceiver = new SlackHttpReceiver({ signingSecret: options.signingSecret, logger });
+  const requests = traffic();
+  const httpReceiver = new SlackHttpReceiver({
+    signingSecret: options.signingSecret,
+    logger,
+    onRequest: requests.touch,
+  });
   const receiver = options.appToken
     ? new SocketModeReceiver({ appToken: options.appToken, logger: boltLogger(logger) })
     : httpReceiver;
   const app = new App({ receiver, ...auth, logger: boltLogger(logger), clientOptions });
-  registerListeners(app, deps);
+  registerListeners(app, deps, requests);
   app.error(async (error) => {
     logger.error({ err: error }, "Slack listener failed");
   });
@@ -130,7 +136,7 @@ function installRoutes(installer: InstallProvider, publicUrl: string | undefined
   ];
 }
 
-export function registerListeners(app: App, deps: AppDependencies): void {
+export function registerListeners(app: App, deps: AppDependencies, requests?: Traffic): void {
   // Slack redelivers an event it thinks we missed (X-Slack-Retry-Num); its event_id says it is the same one.
   app.use(async ({ body, next }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
@@ -139,7 +145,7 @@ export function registerListeners(app: App, deps: AppDependencies): void {
   });
   registerCommands(app, deps);
   registerFacilitatorForms(app, deps);
-  registerHomework(app, deps);
+  registerHomework(app, deps, requests);
 }
 
 function boltLogger(logger: Logger): BoltLogger {

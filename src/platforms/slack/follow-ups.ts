@@ -1,20 +1,66 @@
-// Work done after Slack has its answer (refreshing a view the person returns to). It runs a few at a time, so a
-// burst of submissions gets its acks first instead of sharing the database with everyone's follow-ups.
+// Work done after Slack has its answer (saving an answer checked before the ack, refreshing a view the person
+// returns to). It runs a few at a time and yields to a burst of incoming requests: with PGlite the database works
+// on this same thread, so saves started during a burst would hold back the acks Slack needs within 3 s.
 
 export interface FollowUps {
   /** Queues the work; its failure is reported to onError, never thrown. */
   run(work: () => Promise<void>): void;
 }
 
-export function followUps(limit: number, onError: (error: unknown) => void): FollowUps {
-  const waiting: (() => Promise<void>)[] = [];
+/** When the last Slack request arrived; follow-ups wait for a short lull. */
+export interface Traffic {
+  touch(): void;
+  quietFor(): number;
+}
+
+export function traffic(now: () => number = () => performance.now()): Traffic {
+  let last = Number.NEGATIVE_INFINITY;
+  return {
+    touch: () => {
+      last = now();
+    },
+    quietFor: () => now() - last,
+  };
+}
+
+export interface FollowUpOptions {
+  concurrency: number;
+  onError: (error: unknown) => void;
+  traffic?: Traffic;
+  /** Start once requests have paused this long… */
+  lullMs?: number;
+  /** …or once the oldest waiting work has waited this long, so a steady stream of requests cannot starve it. */
+  maxHoldMs?: number;
+}
+
+export function followUps(options: FollowUpOptions): FollowUps {
+  const { concurrency, onError } = options;
+  const lullMs = options.lullMs ?? 30;
+  const maxHoldMs = options.maxHoldMs ?? 2_000;
+  const waiting: { work: () => Promise<void>; queuedAt: number }[] = [];
   let running = 0;
+  let timer: NodeJS.Timeout | undefined;
+
+  const mayStart = () => {
+    const oldest = waiting[0];
+    if (!oldest || !options.traffic) return true;
+    return options.traffic.quietFor() >= lullMs || performance.now() - oldest.queuedAt >= maxHoldMs;
+  };
+
   const pump = () => {
-    while (running < limit) {
-      const work = waiting.shift();
-      if (!work) return;
+    while (running < concurrency && waiting.length > 0) {
+      if (!mayStart()) {
+        timer ??= setTimeout(() => {
+          timer = undefined;
+          pump();
+        }, lullMs);
+        return;
+      }
+      const { work } = waiting.shift()!;
       running++;
-      work()
+      // setImmediate runs after pending I/O, so requests already read get their ack first.
+      new Promise<void>((resolve) => setImmediate(resolve))
+        .then(work)
         .catch(onError)
         .finally(() => {
           running--;
@@ -24,7 +70,7 @@ export function followUps(limit: number, onError: (error: unknown) => void): Fol
   };
   return {
     run(work) {
-      waiting.push(work);
+      waiting.push({ work, queuedAt: performance.now() });
       pump();
     },
   };

@@ -6,6 +6,8 @@ const metadataSchema = z.object({
   result: z.string().optional(),
   workshop: z.string().nullable().optional(),
   slots: z.array(z.string().nullable()).optional(),
+  /** The workshop's results-per-project limit when the step opened, so the answer can be checked before any I/O. */
+  limit: z.number().int().positive().optional(),
   root: z.string().optional(),
 });
 

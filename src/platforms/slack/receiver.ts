@@ -20,7 +20,10 @@ export class SlackHttpReceiver implements Receiver {
   readonly #now: () => number;
   #app: App | undefined;
 
-  constructor(options: { signingSecret: string; logger: Logger; now?: () => number }) {
+  readonly #onRequest: () => void;
+
+  constructor(options: { signingSecret: string; logger: Logger; now?: () => number; onRequest?: () => void }) {
+    this.#onRequest = options.onRequest ?? (() => undefined);
     this.#signingSecret = options.signingSecret;
     this.#logger = options.logger;
     this.#now = options.now ?? Date.now;
@@ -43,6 +46,7 @@ export class SlackHttpReceiver implements Receiver {
   }
 
   async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    this.#onRequest();
     const raw = await readBody(request);
     if (raw === undefined) {
       response.shouldKeepAlive = false;

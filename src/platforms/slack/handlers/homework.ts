@@ -18,9 +18,10 @@ import { homeData } from "../../../app/homework/status.ts";
 import { Refusal } from "../../../app/refusal.ts";
 import { snoozeReminders } from "../../../app/reminders/commands.ts";
 import { projectToContinue } from "../../../app/workshop/lifecycle.ts";
+import { parseResultList, resultListForm } from "../../../core/forms/homework.ts";
 import type { FormSpec } from "../../../core/forms/spec.ts";
 import { slackActor, teamIdOf } from "../actor.ts";
-import { type FollowUps, followUps } from "../follow-ups.ts";
+import { type FollowUps, followUps, type Traffic } from "../follow-ups.ts";
 import { decodeMetadata, encodeMetadata } from "../metadata.ts";
 import { stateValuesOf, textOf } from "../narrow.ts";
 import { renderForm, slackErrors, valuesFromState } from "../render/form-view.ts";
@@ -29,9 +30,13 @@ import { renderHomeworkOverview } from "../render/homework-overview.ts";
 import { escapeMrkdwn } from "../render/text.ts";
 import { ackRefusal } from "./forms.ts";
 
-export function registerHomework(app: App, deps: AppDependencies): void {
+export function registerHomework(app: App, deps: AppDependencies, requests?: Traffic): void {
   // Refreshing the overview after a step is saved waits behind other people's acks, two at a time.
-  const later = followUps(2, (error) => deps.logger.warn({ err: error }, "refreshing a homework overview failed"));
+  const later = followUps({
+    concurrency: 2,
+    onError: (error) => deps.logger.warn({ err: error }, "a homework follow-up failed"),
+    ...(requests ? { traffic: requests } : {}),
+  });
   const actorOf = (body: BlockAction, client: WebClient) =>
     slackActor(deps, client, teamIdOf(body) ?? "", body.user.id);
 
@@ -75,8 +80,8 @@ export function registerHomework(app: App, deps: AppDependencies): void {
     const actor = await actorOf(body, client);
     await withRefusal(client, body, async () => {
       const projectId = textOf(action.value);
-      const { form, slotResultIds } = await resultListFormFor(deps, actor, projectId);
-      const metadata = { project: projectId, slots: slotResultIds.map((id) => id ?? null), ...rootOf(body) };
+      const { form, slotResultIds, limit } = await resultListFormFor(deps, actor, projectId);
+      const metadata = { project: projectId, slots: slotResultIds.map((id) => id ?? null), limit, ...rootOf(body) };
       await client.views.push({
         trigger_id: body.trigger_id,
         view: renderForm(form, { privateMetadata: encodeMetadata(metadata) }),
@@ -116,10 +121,17 @@ export function registerHomework(app: App, deps: AppDependencies): void {
     });
   });
 
-  registerStepSubmission(app, deps, later, "homework.results", async (actor, metadata, values) => {
-    const slots = (metadata.slots ?? []).map((id) => id ?? undefined);
-    return submitResultList(deps, actor, metadata.project ?? "", slots, (form) => valuesFromState(form, values));
-  });
+  registerStepSubmission(
+    app,
+    deps,
+    later,
+    "homework.results",
+    async (actor, metadata, values) => {
+      const slots = (metadata.slots ?? []).map((id) => id ?? undefined);
+      return submitResultList(deps, actor, metadata.project ?? "", slots, (form) => valuesFromState(form, values));
+    },
+    precheckResultList,
+  );
 
   registerStepSubmission(app, deps, later, "homework.characterise", async (actor, metadata, values) => {
     const form = await characterisationFormFor(deps, actor, metadata.result ?? "");
@@ -184,34 +196,94 @@ type StepSave = (
   values: unknown,
 ) => Promise<{ form: FormSpec; outcome: { ok: true } | { ok: false; errors: Record<string, string> } }>;
 
-/** Saves a step; field errors stay in the step, success returns to the refreshed overview. */
+/**
+ * Checks an answer from what the view itself carries (no I/O), so Slack gets its answer at once; undefined when the
+ * view lacks what the check needs (then the save decides before answering).
+ */
+type StepPrecheck = (
+  metadata: ReturnType<typeof decodeMetadata>,
+  values: unknown,
+) => Record<string, string> | null | undefined;
+
+function precheckResultList(metadata: ReturnType<typeof decodeMetadata>, values: unknown) {
+  if (!metadata.limit || !metadata.slots) return undefined;
+  const slots = metadata.slots.map((id) => id ?? undefined);
+  const form = resultListForm("", [], slots.length);
+  const parsed = parseResultList(valuesFromState(form, values), slots, metadata.limit);
+  return parsed.ok ? null : slackErrors(parsed.errors, form);
+}
+
+/**
+ * Saves a step; field errors stay in the step, success returns to the refreshed overview. With a precheck, a valid
+ * answer is acknowledged before the save (Slack's 3 s rule under load); should the save then be refused (deadline
+ * passed, membership changed, limit lowered meanwhile), the person is told privately, with what they typed.
+ */
 function registerStepSubmission(
   app: App,
   deps: AppDependencies,
   later: FollowUps,
   callbackId: string,
   save: StepSave,
+  precheck?: StepPrecheck,
 ): void {
   app.view<ViewSubmitAction>(callbackId, async ({ ack, body, view, client }) => {
     const metadata = decodeMetadata(view.private_metadata);
     const values = stateValuesOf(view);
+    const early = precheck?.(metadata, values);
+    if (early) return void (await ack({ response_action: "errors", errors: early }));
+    if (early === null) {
+      await ack();
+      later.run(async () => {
+        try {
+          const actor = await slackActor(deps, client, teamIdOf(body) ?? textOf(view.team_id), body.user.id);
+          const { outcome } = await save(actor, metadata, values);
+          if (!outcome.ok) throw new Refusal("conflict", Object.values(outcome.errors).join(" "));
+          refreshOverview(later, deps, client, actor, metadata);
+        } catch (error) {
+          const reason = error instanceof Refusal ? error.message : "something went wrong on our side";
+          deps.logger.warn({ err: error, callbackId }, "a step acknowledged early could not be saved");
+          await client.chat
+            .postMessage({ channel: body.user.id, text: notSavedText(reason, view) })
+            .catch(() => undefined);
+        }
+      });
+      return;
+    }
     try {
       const actor = await slackActor(deps, client, teamIdOf(body) ?? textOf(view.team_id), body.user.id);
       const { form, outcome } = await save(actor, metadata, values);
       if (!outcome.ok)
         return void (await ack({ response_action: "errors", errors: slackErrors(outcome.errors, form) }));
       await ack();
-      const { root, project } = metadata;
-      if (root && project) {
-        later.run(async () => {
-          const overview = renderHomeworkOverview(await homeworkOverview(deps, actor, project));
-          await client.views.update({ view_id: root, view: overview }).catch(() => undefined);
-        });
-      }
+      refreshOverview(later, deps, client, actor, metadata);
     } catch (error) {
       await ackRefusal(error, ack, firstBlockId(values));
     }
   });
+}
+
+function refreshOverview(
+  later: FollowUps,
+  deps: AppDependencies,
+  client: WebClient,
+  actor: Actor,
+  metadata: ReturnType<typeof decodeMetadata>,
+): void {
+  const { root, project } = metadata;
+  if (!root || !project) return;
+  later.run(async () => {
+    const overview = renderHomeworkOverview(await homeworkOverview(deps, actor, project));
+    await client.views.update({ view_id: root, view: overview }).catch(() => undefined);
+  });
+}
+
+/** Nothing typed is lost: the message repeats the answer that could not be saved. */
+function notSavedText(reason: string, view: { state?: unknown }): string {
+  const typed = Object.values((stateValuesOf(view) ?? {}) as Record<string, Record<string, { value?: unknown }>>)
+    .flatMap((block) => Object.values(block ?? {}).map((element) => element?.value))
+    .filter((value): value is string => typeof value === "string" && value.trim() !== "");
+  const list = typed.map((value) => `• ${escapeMrkdwn(value)}`).join("\n");
+  return `Your answer could not be saved: ${escapeMrkdwn(reason)}${list ? `\nWhat you typed:\n${list}` : ""}`;
 }
 
 function rootOf(body: BlockAction): { root?: string } {
