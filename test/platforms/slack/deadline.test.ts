@@ -102,9 +102,37 @@ describe("homework drafts and the deadline", () => {
     });
   });
 
+  it("tells a partner, with what they typed, when an answer sent just before the deadline cannot be saved after it", async () => {
+    const { driver, state } = harness.slack;
+    const { projectId } = await openOverview();
+    await driver.blockActions({
+      userId: users.ana,
+      actions: [{ actionId: "homework.results", value: projectId }],
+      viewId: state.topView(users.ana)!.id,
+    });
+    await waitFor(() => state.topView(users.ana)?.callback_id === "homework.results");
+    now += 2 * 86_400_000;
+    const sent = await driver.viewSubmission({
+      userId: users.ana,
+      viewId: state.topView(users.ana)!.id,
+      inputs: { result_1: "Late <!here> kit" },
+    });
+    expect(sent.responseAction?.action).toBe("close");
+    await waitFor(() =>
+      state.messagesIn(state.imWith(users.ana).id).some((message) => message.text?.includes("could not be saved")),
+    );
+    const notice = state
+      .messagesIn(state.imWith(users.ana).id)
+      .find((message) => message.text?.includes("could not be saved"))!;
+    expect(notice.text).toContain("deadline has passed");
+    expect(notice.text).toContain("Late &lt;!here&gt; kit");
+    expect((await harness.deps.repos.results.listForProject(projectId)).map((result) => result.title)).toEqual([
+      "Sensor kit",
+    ]);
+  });
+
   it("makes homework read-only after the deadline, until a facilitator reopens the project", async () => {
     const { driver, state } = harness.slack;
-    now += 2 * 86_400_000;
     const { projectId, view } = await openOverview();
     expect(JSON.stringify(view.blocks)).toContain("Read-only: the homework deadline has passed");
     expect(JSON.stringify(view.blocks)).not.toContain("homework.results");
