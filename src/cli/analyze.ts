@@ -7,6 +7,7 @@ import {
   GRANULARITIES,
   type Granularity,
   type Workshop,
+  workshopJsonSchema,
 } from "../core/clustering/index.ts";
 import {
   type FileIssue,
@@ -23,6 +24,7 @@ export interface AnalyzeCliOptions {
   maxSize?: string;
   granularity?: string;
   template?: string;
+  schema?: boolean;
   out?: string;
 }
 
@@ -50,6 +52,7 @@ export function registerAnalyzeCommand(program: Command): void {
     .option("--max-size <n>", `most results in one cluster (default ${DEFAULT_MAX_SIZE})`)
     .option("--granularity <level>", `fewer or more clusters among equally good ones: ${GRANULARITIES.join(" | ")}`)
     .option("--template <format>", `write an example workshop file to fill in: ${TEMPLATE_FORMATS.join(" | ")}`)
+    .option("--schema", "print the JSON Schema of the workshop interchange format")
     .option("--out <file>", "write the analysis or template to this file instead of the terminal")
     .action(async (file: string | undefined, options: AnalyzeCliOptions) => {
       process.exitCode = await runAnalyze(file, options);
@@ -63,6 +66,10 @@ export async function runAnalyze(
   output: CliOutput = processOutput,
 ): Promise<number> {
   try {
+    if (options.schema) {
+      await emit(`${JSON.stringify(workshopJsonSchema(), null, 2)}\n`, options.out, output);
+      return 0;
+    }
     if (options.template !== undefined) return await writeTemplate(options, output);
     if (!file) throw new UsageError("missing FILE: give a workshop file, or --template json|csv|xlsx for an example");
     const analysisOptions = {

@@ -25,6 +25,7 @@ describe("clusterbot analyze", () => {
       "--max-size",
       "--granularity",
       "--template",
+      "--schema",
       "--out",
     ]);
   });
@@ -71,5 +72,16 @@ describe("clusterbot analyze", () => {
     });
     expect(await run(undefined, { template: "pdf" })).toMatchObject({ code: 2 });
     expect((await run(undefined, {})).code).toBe(2);
+  });
+});
+
+describe("analyze --schema", () => {
+  it("prints the interchange format's JSON Schema, which requires a result's id, project and title", async () => {
+    const { code, stdout } = await run(undefined, { schema: true });
+    expect(code).toBe(0);
+    const schema = JSON.parse(stdout);
+    expect(schema.$schema).toContain("json-schema.org");
+    const result = schema.properties.results.items;
+    expect(result.required).toEqual(expect.arrayContaining(["id", "project", "title"]));
   });
 });

@@ -35,7 +35,7 @@ export interface FollowUpOptions {
 
 export function followUps(options: FollowUpOptions): FollowUps {
   const { concurrency, onError } = options;
-  const lullMs = options.lullMs ?? 30;
+  const lullMs = options.lullMs ?? 100;
   const maxHoldMs = options.maxHoldMs ?? 2_000;
   const waiting: { work: () => Promise<void>; queuedAt: number }[] = [];
   let running = 0;
