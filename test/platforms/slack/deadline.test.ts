@@ -1,6 +1,8 @@
 // Drafts survive a closed modal; after the deadline homework is read-only until a facilitator reopens it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type SlackHarness, startSlackHarness, users } from "../../support/slack-bot.ts";
+import { waitFor } from "../../support/slack-seed.ts";
+import { answerTo, clickInMessage, cluster, submitModal } from "../../support/slack-ui.ts";
 
 describe("homework drafts and the deadline", () => {
   let harness: SlackHarness;
@@ -8,54 +10,26 @@ describe("homework drafts and the deadline", () => {
   const clock = { now: () => new Date(now) };
   beforeAll(async () => {
     harness = await startSlackHarness("pglite", clock);
-    const { driver, state } = harness.slack;
-    await driver.slashCommand({
-      command: "/cluster",
-      text: "setup",
-      userId: users.facilitator,
-      channelId: "C0GENERAL01",
+    const { slack } = harness;
+    const deadline = now / 1000 + 86_400;
+    await submitModal(slack, users.facilitator, "setup", "workshop.setup", {
+      name: "Deadlines",
+      timezone: "UTC",
+      maxResultsPerProject: "1",
+      homeworkDeadline: deadline,
     });
-    await waitFor(() => state.topView(users.facilitator) !== undefined);
-    await driver.viewSubmission({
-      userId: users.facilitator,
-      viewId: state.topView(users.facilitator)!.id,
-      inputs: { name: "Deadlines", timezone: "UTC", maxResultsPerProject: "1", homeworkDeadline: now / 1000 + 86_400 },
-    });
-    await driver.slashCommand({
-      command: "/cluster",
-      text: "project add",
-      userId: users.facilitator,
-      channelId: "C0GENERAL01",
-    });
-    await waitFor(() => state.topView(users.facilitator)?.callback_id === "project.add");
-    await driver.viewSubmission({
-      userId: users.facilitator,
-      viewId: state.topView(users.facilitator)!.id,
-      inputs: { acronym: "ALPHA", title: "Alpha", partners: "Uni A", members: [users.ana] },
-    });
-    await driver.slashCommand({
-      command: "/cluster",
-      text: "homework open",
-      userId: users.facilitator,
-      channelId: "C0GENERAL01",
-    });
-    await waitFor(() => state.messagesIn(state.imWith(users.ana).id).length === 1);
+    const project = { acronym: "ALPHA", title: "Alpha", partners: "Uni A", members: [users.ana] };
+    await submitModal(slack, users.facilitator, "project add", "project.add", project);
+    await cluster(slack, users.facilitator, "homework open");
+    await waitFor(() => slack.state.messagesIn(slack.state.imWith(users.ana).id).length === 1);
   });
   afterAll(() => harness.close());
 
   async function openOverview() {
-    const { driver, state } = harness.slack;
-    const dm = state.messagesIn(state.imWith(users.ana).id)[0]!;
-    const actions = (
-      dm.blocks as { type: string; block_id: string; elements: { action_id: string; value: string }[] }[]
-    ).find((block) => block.type === "actions")!;
-    const button = actions.elements[0]!;
+    const { state } = harness.slack;
     const opened = state.calls.filter((call) => call.method === "views.open").length;
-    await driver.blockActions({
-      userId: users.ana,
-      actions: [{ actionId: button.action_id, blockId: actions.block_id, value: button.value }],
-      message: { channelId: state.imWith(users.ana).id, ts: dm.ts },
-    });
+    const invitation = state.messagesIn(state.imWith(users.ana).id)[0]!;
+    const button = await clickInMessage(harness.slack, users.ana, invitation.ts);
     await waitFor(() => state.calls.filter((call) => call.method === "views.open").length > opened);
     return { projectId: button.value, view: state.topView(users.ana)! };
   }
@@ -144,21 +118,11 @@ describe("homework drafts and the deadline", () => {
     });
     await waitFor(() => state.ephemerals.some((post) => post.text?.includes("deadline has passed")));
 
-    const reopen = await driver.slashCommand({
-      command: "/cluster",
-      text: "reopen alpha 2",
-      userId: users.facilitator,
-      channelId: "C0GENERAL01",
-    });
-    await waitFor(() => state.responseUrlPosts.some((post) => reopen.responseUrl.endsWith(post.id)));
+    await answerTo(harness.slack, await cluster(harness.slack, users.facilitator, "reopen alpha 2"));
     const { view: reopened } = await openOverview();
     expect(JSON.stringify(reopened.blocks)).toContain("homework.results");
   });
 });
-
-async function waitFor(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
-  await waitForAsync(async () => condition(), timeoutMs);
-}
 
 async function waitForAsync(condition: () => Promise<boolean>, timeoutMs = 5_000): Promise<void> {
   const started = Date.now();

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backends } from "../../support/database.ts";
 import { type SlackHarness, startSlackHarness, users } from "../../support/slack-bot.ts";
+import { findButton, waitFor } from "../../support/slack-seed.ts";
 
 describe.each(backends)("Slack homework flow on %s", (backend) => {
   let harness: SlackHarness;
@@ -243,33 +244,3 @@ describe.each(backends)("Slack homework flow on %s", (backend) => {
     expect(ephemeralTo(denied.responseUrl).join()).toContain("Only the facilitators");
   });
 });
-
-interface Button {
-  action_id: string;
-  value: string;
-}
-
-function findButton(blocks: unknown, actionId: RegExp): Button {
-  const found: Button[] = [];
-  const visit = (node: unknown) => {
-    if (Array.isArray(node)) node.forEach(visit);
-    else if (node && typeof node === "object") {
-      const record = node as Record<string, unknown>;
-      if (record.type === "button" && typeof record.action_id === "string" && actionId.test(record.action_id)) {
-        found.push({ action_id: record.action_id, value: String(record.value) });
-      }
-      Object.values(record).forEach(visit);
-    }
-  };
-  visit(blocks);
-  if (!found[0]) throw new Error(`no button ${actionId} in ${JSON.stringify(blocks)}`);
-  return found[0];
-}
-
-async function waitFor(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
-  const started = Date.now();
-  while (!condition()) {
-    if (Date.now() - started > timeoutMs) throw new Error("timed out waiting for the bot");
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}

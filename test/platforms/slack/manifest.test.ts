@@ -7,6 +7,8 @@ import { recordingApp, type SlackCapabilities } from "../../../src/platforms/sla
 import { readSlackManifest, renderSlackManifest } from "../../../src/platforms/slack/manifest.ts";
 import { SlackHttpReceiver } from "../../../src/platforms/slack/receiver.ts";
 import { type SlackHarness, startSlackHarness, users } from "../../support/slack-bot.ts";
+import { waitFor } from "../../support/slack-seed.ts";
+import { cluster, submitModal } from "../../support/slack-ui.ts";
 
 /** The bot scope each Web API method the bot calls needs (Slack's method reference). */
 const scopeOfMethod: Record<string, string | null> = {
@@ -51,37 +53,19 @@ describe("the Slack manifest", () => {
   });
 
   it("declares a scope for every Web API method a workshop run calls", async () => {
-    const { driver, state } = harness.slack;
-    await driver.slashCommand({
-      command: "/cluster",
-      text: "setup",
-      userId: users.facilitator,
-      channelId: "C0GENERAL01",
+    const { slack } = harness;
+    const { driver, state } = slack;
+    await submitModal(slack, users.facilitator, "setup", "workshop.setup", {
+      name: "Scopes",
+      timezone: "UTC",
+      maxResultsPerProject: "3",
     });
-    await waitFor(() => state.topView(users.facilitator) !== undefined);
-    await driver.viewSubmission({
-      userId: users.facilitator,
-      viewId: state.topView(users.facilitator)!.id,
-      inputs: { name: "Scopes", timezone: "UTC", maxResultsPerProject: "3" },
+    await submitModal(slack, users.facilitator, "project add", "project.add", {
+      acronym: "ONE",
+      title: "One",
+      members: [users.ana],
     });
-    await driver.slashCommand({
-      command: "/cluster",
-      text: "project add",
-      userId: users.facilitator,
-      channelId: "C0GENERAL01",
-    });
-    await waitFor(() => state.topView(users.facilitator)?.callback_id === "project.add");
-    await driver.viewSubmission({
-      userId: users.facilitator,
-      viewId: state.topView(users.facilitator)!.id,
-      inputs: { acronym: "ONE", title: "One", members: [users.ana] },
-    });
-    await driver.slashCommand({
-      command: "/cluster",
-      text: "homework open",
-      userId: users.facilitator,
-      channelId: "C0GENERAL01",
-    });
+    await cluster(slack, users.facilitator, "homework open");
     await waitFor(() => state.messagesIn(state.imWith(users.ana).id).length === 1);
     await driver.appHomeOpened({ userId: users.ana });
     await waitFor(() => state.homeView(users.ana) !== undefined);
@@ -105,11 +89,3 @@ describe("the Slack manifest", () => {
     expect(socket.settings.socket_mode_enabled).toBe(true);
   });
 });
-
-async function waitFor(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
-  const started = Date.now();
-  while (!condition()) {
-    if (Date.now() - started > timeoutMs) throw new Error("timed out waiting for the bot");
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}

@@ -5,6 +5,8 @@ import { reminderJobHandlers } from "../../../src/app/reminders/handlers.ts";
 import { createLogger } from "../../../src/logging/logger.ts";
 import { createJobRunner, type JobRunner } from "../../../src/scheduler/runner.ts";
 import { type SlackHarness, startSlackHarness, users } from "../../support/slack-bot.ts";
+import { waitFor } from "../../support/slack-seed.ts";
+import { answerTo, clickInMessage, cluster, submitModal } from "../../support/slack-ui.ts";
 
 describe("reminders through the Slack bot", () => {
   let harness: SlackHarness;
@@ -23,50 +25,28 @@ describe("reminders through the Slack bot", () => {
       logger: createLogger("silent", false),
       owner: "test-runner",
     });
-    const { driver, state } = harness.slack;
-    await driver.slashCommand({
-      command: "/cluster",
-      text: "setup",
-      userId: users.facilitator,
-      channelId: "C0GENERAL01",
-    });
-    await waitFor(() => state.topView(users.facilitator) !== undefined);
-    await driver.viewSubmission({
-      userId: users.facilitator,
-      viewId: state.topView(users.facilitator)!.id,
-      inputs: {
-        name: "Reminders",
-        timezone: "Europe/Brussels",
-        maxResultsPerProject: "2",
-        homeworkDeadline: deadline / 1000,
-        reminderCadence: "7, 1",
-      },
+    const { slack } = harness;
+    await submitModal(slack, users.facilitator, "setup", "workshop.setup", {
+      name: "Reminders",
+      timezone: "Europe/Brussels",
+      maxResultsPerProject: "2",
+      homeworkDeadline: deadline / 1000,
+      reminderCadence: "7, 1",
     });
     for (const [acronym, member] of [
       ["ALPHA", users.ana],
       ["BETA", users.cleo],
     ] as const) {
-      await driver.slashCommand({
-        command: "/cluster",
-        text: "project add",
-        userId: users.facilitator,
-        channelId: "C0GENERAL01",
-      });
-      await waitFor(() => state.topView(users.facilitator)?.callback_id === "project.add");
-      await driver.viewSubmission({
-        userId: users.facilitator,
-        viewId: state.topView(users.facilitator)!.id,
-        inputs: { acronym, title: acronym, members: [member] },
+      await submitModal(slack, users.facilitator, "project add", "project.add", {
+        acronym,
+        title: acronym,
+        members: [member],
       });
     }
-    await driver.slashCommand({
-      command: "/cluster",
-      text: "homework open",
-      userId: users.facilitator,
-      channelId: "C0GENERAL01",
-    });
-    await waitFor(() => state.messagesIn(state.imWith(users.cleo).id).length === 1);
+    await cluster(slack, users.facilitator, "homework open");
+    await waitFor(() => dms(users.cleo).length === 1);
   });
+
   afterAll(() => harness.close());
 
   const dms = (userId: string) => harness.slack.state.messagesIn(harness.slack.state.imWith(userId).id);
@@ -89,87 +69,37 @@ describe("reminders through the Slack bot", () => {
   });
 
   it("opens the homework from the reminder's Continue button and snoozes from its Snooze button", async () => {
-    const { driver, state } = harness.slack;
+    const { state } = harness.slack;
     const reminder = dms(users.ana).at(-1)!;
-    const actions = (
-      reminder.blocks as { type: string; block_id: string; elements: { action_id: string; value: string }[] }[]
-    ).find((block) => block.type === "actions")!;
-    const [continueButton, snoozeButton] = actions.elements;
-    await driver.blockActions({
-      userId: users.ana,
-      actions: [{ actionId: continueButton!.action_id, blockId: actions.block_id, value: continueButton!.value }],
-      message: { channelId: state.imWith(users.ana).id, ts: reminder.ts },
-    });
+    await clickInMessage(harness.slack, users.ana, reminder.ts, 0);
     await waitFor(() => state.topView(users.ana)?.callback_id === "homework.overview");
     expect(JSON.stringify(state.topView(users.ana)!.blocks)).toContain("ALPHA");
 
-    await driver.blockActions({
-      userId: users.ana,
-      actions: [{ actionId: snoozeButton!.action_id, blockId: actions.block_id, value: snoozeButton!.value }],
-      message: { channelId: state.imWith(users.ana).id, ts: reminder.ts },
-    });
-    await waitFor(() => state.ephemerals.some((post) => post.text?.startsWith("Snoozed: no reminder before")));
+    await clickInMessage(harness.slack, users.ana, reminder.ts, 1);
+    await waitFor(() => state.ephemerals.some((post) => post.text?.startsWith("Snoozed: no reminder before") ?? false));
   });
 
   it("lets a facilitator nudge now, once an hour per person, but not a partner", async () => {
-    const { driver, state } = harness.slack;
+    const { slack } = harness;
     const before = dms(users.cleo).length;
-    const first = await driver.slashCommand({
-      command: "/cluster",
-      text: "remind beta",
-      userId: users.facilitator,
-      channelId: "C0GENERAL01",
-    });
-    await waitFor(() => state.responseUrlPosts.some((post) => first.responseUrl.endsWith(post.id)));
-    expect(JSON.stringify(state.responseUrlPosts.at(-1)!.body)).toContain("Reminding 1 person now.");
+    expect(await answerTo(slack, await cluster(slack, users.facilitator, "remind beta"))).toContain(
+      "Reminding 1 person now.",
+    );
     await runner.runDueJobsOnce();
     expect(dms(users.cleo)).toHaveLength(before + 1);
     expect(JSON.stringify(dms(users.cleo).at(-1)!.blocks)).toContain("A facilitator asked me to remind you.");
 
-    const again = await driver.slashCommand({
-      command: "/cluster",
-      text: "remind beta",
-      userId: users.facilitator,
-      channelId: "C0GENERAL01",
-    });
-    await waitFor(() => state.responseUrlPosts.some((post) => again.responseUrl.endsWith(post.id)));
-    expect(JSON.stringify(state.responseUrlPosts.at(-1)!.body)).toContain(
-      "Already reminded in the last hour: Cleo Partner.",
-    );
-
-    const partner = await driver.slashCommand({
-      command: "/cluster",
-      text: "remind",
-      userId: users.ana,
-      channelId: "C0GENERAL01",
-    });
-    await waitFor(() => state.responseUrlPosts.some((post) => partner.responseUrl.endsWith(post.id)));
-    expect(JSON.stringify(state.responseUrlPosts.at(-1)!.body)).toContain("Only the facilitators");
+    const again = await answerTo(slack, await cluster(slack, users.facilitator, "remind beta"));
+    expect(again).toContain("Already reminded in the last hour: Cleo Partner.");
+    expect(await answerTo(slack, await cluster(slack, users.ana, "remind"))).toContain("Only the facilitators");
   });
 
   it("cancels every pending reminder when the workshop closes", async () => {
-    const { driver, state } = harness.slack;
-    const closed = await driver.slashCommand({
-      command: "/cluster",
-      text: "close",
-      userId: users.facilitator,
-      channelId: "C0GENERAL01",
-    });
-    await waitFor(() => state.responseUrlPosts.some((post) => closed.responseUrl.endsWith(post.id)));
-    expect(JSON.stringify(state.responseUrlPosts.at(-1)!.body)).toMatch(
-      /Closed \\"Reminders\\"\. [1-9]\d* pending reminders? cancelled/,
-    );
+    const closed = await answerTo(harness.slack, await cluster(harness.slack, users.facilitator, "close"));
+    expect(closed).toMatch(/Closed \\"Reminders\\"\. [1-9]\d* pending reminders? cancelled/);
     const counts = [dms(users.ana).length, dms(users.cleo).length];
     now = Date.parse("2026-03-13T09:00:00Z");
     await runner.runDueJobsOnce();
     expect([dms(users.ana).length, dms(users.cleo).length]).toEqual(counts);
   });
 });
-
-async function waitFor(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
-  const started = Date.now();
-  while (!condition()) {
-    if (Date.now() - started > timeoutMs) throw new Error("timed out waiting for the bot");
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
