@@ -231,6 +231,34 @@ describe.each(backends)("Slack homework flow on %s", (backend) => {
     return actions!.block_id;
   }
 
+  it("lets a facilitator edit a project, pre-filled, and remove one", async () => {
+    await command(users.facilitator, "project edit beta");
+    await waitFor(() => slack().state.topView(users.facilitator)?.callback_id === "project.edit");
+    const form = JSON.stringify(slack().state.topView(users.facilitator)!.blocks);
+    expect(form).toContain('"initial_value":"Digital twins"');
+    expect(form).toContain(users.cleo);
+    const edited = await submitTopView(users.facilitator, {
+      acronym: "BETA",
+      title: "Digital twins of production lines",
+      partners: "Beta Lab",
+      members: [users.cleo, users.ben],
+    });
+    expect(edited.responseAction?.action).toBe("close");
+    const workspace = await harness.deps.repos.workspaces.ensure("slack", "T0TEAM00001");
+    const workshop = (await harness.deps.repos.workshops.current(workspace.id))!;
+    const beta = (await harness.deps.repos.projects.findByAcronym(workshop.id, "BETA"))!;
+    expect(beta.title).toBe("Digital twins of production lines");
+    expect(beta.memberIds).toHaveLength(2);
+
+    await command(users.facilitator, "project add");
+    await waitFor(() => slack().state.topView(users.facilitator)?.callback_id === "project.add");
+    await submitTopView(users.facilitator, { acronym: "GAMMA", title: "Gamma", members: [] });
+    const removed = await command(users.facilitator, "project remove gamma");
+    await waitFor(() => ephemeralTo(removed.responseUrl).length > 0);
+    expect(ephemeralTo(removed.responseUrl).join()).toContain("Removed GAMMA and its homework.");
+    expect(await harness.deps.repos.projects.findByAcronym(workshop.id, "GAMMA")).toBeNull();
+  });
+
   it("gives facilitators a status per project", async () => {
     const sent = await command(users.facilitator, "status");
     await waitFor(() => ephemeralTo(sent.responseUrl).length > 0);
