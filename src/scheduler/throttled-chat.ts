@@ -1,8 +1,16 @@
 // A ChatPort that keeps a fan-out inside the platform's limits: messages and look-ups wait for their workspace's
 // token bucket (messages also for the recipient's: Slack allows about one message per second per conversation),
-// and a 429 holds the whole bucket for Retry-After before the error goes back to the scheduler.
+// and a 429 holds the bucket for Retry-After (the conversation's too, for a message) and, with an adaptive rate,
+// lowers the workspace's pace a little, which then climbs back (AIMD), before the error goes back to the scheduler.
 import { type ChatPort, RateLimitedError } from "../app/ports/chat.ts";
-import { createRateLimiter, type KeyedRateLimiter, type RateLimit } from "./rate-limiter.ts";
+import {
+  type AdaptiveRate,
+  createRateLimiter,
+  type KeyedRateLimiter,
+  type LimiterTimers,
+  type RateLimit,
+  realTimers,
+} from "./rate-limiter.ts";
 
 export interface ChatRateLimits {
   /** Messages per workspace (Slack: chat.postMessage has a workspace-wide limit besides the per-channel one). */
@@ -13,35 +21,75 @@ export interface ChatRateLimits {
   lookups: RateLimit;
 }
 
+/** After a 429: 90 % of the rate, then +2 % of the configured rate a second (back in about 5 s); at least 25 %. */
+export const defaultAdaptiveRate: AdaptiveRate = { decrease: 0.9, minimum: 0.25, recoveryPerSecond: 0.02 };
+
 /** Slack's published tiers, conservatively; one process's share (see src/scheduler/README.md for replicas). */
 export const slackRateLimits: ChatRateLimits = {
-  messages: { perSecond: 4, burst: 8 },
+  messages: { perSecond: 4, burst: 8, adaptive: defaultAdaptiveRate },
   messagesPerConversation: { perSecond: 1, burst: 1 },
-  lookups: { perSecond: 50 / 60, burst: 20 },
+  lookups: { perSecond: 50 / 60, burst: 20, adaptive: defaultAdaptiveRate },
 };
 
 export interface ChatThrottle {
   wrap(workspaceId: string, port: ChatPort): ChatPort;
 }
 
-export function createChatThrottle(limits: ChatRateLimits = slackRateLimits): ChatThrottle {
-  const messages = createRateLimiter(limits.messages);
-  const perConversation = createRateLimiter(limits.messagesPerConversation);
-  const lookups = createRateLimiter(limits.lookups);
+export function createChatThrottle(
+  limits: ChatRateLimits = slackRateLimits,
+  timers: LimiterTimers = realTimers,
+): ChatThrottle {
+  const messages = createRateLimiter(limits.messages, timers);
+  const perConversation = createRateLimiter(limits.messagesPerConversation, timers);
+  const lookups = createRateLimiter(limits.lookups, timers);
 
-  async function limited<T>(limiter: KeyedRateLimiter, key: string, call: () => Promise<T>): Promise<T> {
-    await limiter.take(key);
+  /** Makes the call; a 429 holds the key (and whatever `onRateLimited` holds besides) before it is rethrown. */
+  async function guarded<T>(
+    limiter: KeyedRateLimiter,
+    key: string,
+    call: () => Promise<T>,
+    onRateLimited?: (ms: number) => void,
+  ): Promise<T> {
     try {
       return await call();
     } catch (error) {
-      if (error instanceof RateLimitedError) limiter.pause(key, error.retryAfterSeconds * 1000);
+      if (error instanceof RateLimitedError) {
+        const ms = error.retryAfterSeconds * 1000;
+        limiter.pause(key, ms);
+        onRateLimited?.(ms);
+      }
       throw error;
     }
   }
 
+  async function limited<T>(limiter: KeyedRateLimiter, key: string, call: () => Promise<T>): Promise<T> {
+    await limiter.take(key);
+    return guarded(limiter, key, call);
+  }
+
+  /** Per conversation, the message between its conversation's slot and going out; the next one waits behind it. */
+  const inLine = new Map<string, Promise<void>>();
+
   async function message<T>(workspaceId: string, conversation: string, call: () => Promise<T>): Promise<T> {
-    await perConversation.take(`${workspaceId}:${conversation}`);
-    return limited(messages, workspaceId, call);
+    // The conversation's slot first, so a message waiting for its conversation holds no workspace slot; the
+    // conversation's spacing then counts from when the message actually goes out (the workspace may hold it).
+    const conversationKey = `${workspaceId}:${conversation}`;
+    const ahead = inLine.get(conversationKey);
+    let gone = (): void => undefined;
+    const mine = new Promise<void>((resolve) => {
+      gone = resolve;
+    });
+    inLine.set(conversationKey, mine);
+    try {
+      await ahead;
+      await perConversation.take(conversationKey);
+      await messages.take(workspaceId);
+      perConversation.wentOut(conversationKey);
+    } finally {
+      gone();
+      if (inLine.get(conversationKey) === mine) inLine.delete(conversationKey);
+    }
+    return guarded(messages, workspaceId, call, (ms) => perConversation.pause(conversationKey, ms));
   }
 
   return {

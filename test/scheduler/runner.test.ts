@@ -2,7 +2,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { RateLimitedError } from "../../src/app/ports/chat.ts";
 import { done, type JobHandlers, later, PermanentJobError } from "../../src/scheduler/job-handler.ts";
-import { createRateLimiter } from "../../src/scheduler/rate-limiter.ts";
 import { createJobRunner } from "../../src/scheduler/runner.ts";
 import { startScheduler } from "../../src/scheduler/scheduler.ts";
 import { createRepositories, type Repositories } from "../../src/store/repositories/index.ts";
@@ -159,33 +158,5 @@ describe.each(backends)("job runner on %s", (backend) => {
     await scheduler.stop();
     expect(handled).toBe(3);
     expect(await repos.jobs.countByStatus()).toMatchObject({ done: 3 });
-  });
-});
-
-describe("rate limiter", () => {
-  it("spreads calls evenly at the configured rate after the burst", async () => {
-    const limiter = createRateLimiter({ perSecond: 100, burst: 5 });
-    const started = performance.now();
-    const times: number[] = [];
-    await Promise.all(
-      Array.from({ length: 30 }, async () => {
-        await limiter.take("workspace");
-        times.push(performance.now() - started);
-      }),
-    );
-    times.sort((a, b) => a - b);
-    expect(times[4]).toBeLessThan(5); // the burst goes at once
-    expect(times[29]).toBeGreaterThanOrEqual(245); // 25 more at 10 ms each
-    expect(times[29]).toBeLessThan(400);
-  });
-
-  it("holds a key after a 429 and leaves other keys alone", async () => {
-    const limiter = createRateLimiter({ perSecond: 1000, burst: 1 });
-    limiter.pause("a", 150);
-    const started = performance.now();
-    await limiter.take("b");
-    expect(performance.now() - started).toBeLessThan(20);
-    await limiter.take("a");
-    expect(performance.now() - started).toBeGreaterThanOrEqual(140);
   });
 });
