@@ -1,5 +1,6 @@
 // A seeded generator of correctly signable but malformed Slack requests: broken encodings, wrong types in the
 // fields Bolt and our listeners read, huge and control-character text, unknown ids and event types.
+import { seededRandom } from "../../src/core/clustering/rng.ts";
 
 export interface HostileRequest {
   kind: string;
@@ -19,18 +20,6 @@ export interface HostileContext {
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonRecord = { [key: string]: Json };
-
-/** mulberry32: small, fast and the same sequence for the same seed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const form = "application/x-www-form-urlencoded";
 const json = "application/json";

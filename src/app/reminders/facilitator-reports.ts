@@ -1,8 +1,10 @@
 // What facilitators get: a completion digest every working morning, and after the deadline who is still missing.
+import type { Workshop } from "../../core/model/domain.ts";
 import { digestMessage, missingAfterDeadlineMessage, type ProjectStatusLine } from "../../core/reminders/messages.ts";
 import { done, type JobResult, later } from "../../scheduler/job-handler.ts";
 import type { JobRecord } from "../../store/repositories/jobs.ts";
 import { workshopProgress } from "../homework/workshop-progress.ts";
+import type { ChatPort } from "../ports/chat.ts";
 import { deliverOnce } from "./deliver.ts";
 import type { ReminderDependencies } from "./dependencies.ts";
 import { payloadSchemas, readJob } from "./job-kinds.ts";
@@ -17,17 +19,11 @@ export async function sendFacilitatorDigest(deps: ReminderDependencies, job: Job
   const workshop = await deps.repos.workshops.find(workshopId);
   if (workshop?.phase !== "homework") return done("skipped: homework is not open");
   if (now.getTime() - Date.parse(payload.plannedAt) > digestShelfLifeMs) return done("skipped: superseded");
-  if (!(await deps.repos.workshops.isFacilitator(workshopId, payload.personId))) {
-    return done("skipped: no longer a facilitator");
-  }
-  const port = await deps.chatForWorkspace(workshop.workspaceId);
-  const recipient = await resolveRecipient(deps, port, workshop.workspaceId, payload.personId, workshop.timezone);
-  const sendAt = await nextDeliveryTime(deps, port, recipient, now);
-  if (sendAt > now) return later(sendAt, "recipient not reachable now");
-
+  const reach = await reachFacilitator(deps, workshop, payload.personId, now);
+  if ("kind" in reach) return reach;
   const projects = await statusLines(deps, workshopId, false);
   const failed = (await deps.repos.jobs.failed(workshopId)).length;
-  return deliverOnce(port, recipient.externalId, digestMessage(workshop.name, projects, failed), job);
+  return deliverOnce(reach.port, reach.externalId, digestMessage(workshop.name, projects, failed), job);
 }
 
 export async function sendMissingAfterDeadline(deps: ReminderDependencies, job: JobRecord): Promise<JobResult> {
@@ -36,16 +32,10 @@ export async function sendMissingAfterDeadline(deps: ReminderDependencies, job: 
   const workshop = await deps.repos.workshops.find(workshopId);
   if (!workshop || workshop.phase === "closed" || workshop.phase === "setup") return done("skipped: workshop closed");
   if (workshop.homeworkDeadline?.toISOString() !== payload.deadline) return done("skipped: the deadline changed");
-  if (!(await deps.repos.workshops.isFacilitator(workshopId, payload.personId))) {
-    return done("skipped: no longer a facilitator");
-  }
-  const port = await deps.chatForWorkspace(workshop.workspaceId);
-  const recipient = await resolveRecipient(deps, port, workshop.workspaceId, payload.personId, workshop.timezone);
-  const sendAt = await nextDeliveryTime(deps, port, recipient, now);
-  if (sendAt > now) return later(sendAt, "recipient not reachable now");
-
+  const reach = await reachFacilitator(deps, workshop, payload.personId, now);
+  if ("kind" in reach) return reach;
   const projects = await statusLines(deps, workshopId, true);
-  return deliverOnce(port, recipient.externalId, missingAfterDeadlineMessage(workshop.name, projects), job);
+  return deliverOnce(reach.port, reach.externalId, missingAfterDeadlineMessage(workshop.name, projects), job);
 }
 
 async function statusLines(
@@ -66,4 +56,20 @@ async function statusLines(
       return { ...line, people: people.flatMap((person) => (person ? [person.displayName] : [])) };
     }),
   );
+}
+
+/** A facilitator's chat and user id when they can be messaged now; otherwise what the job should do instead. */
+async function reachFacilitator(
+  deps: ReminderDependencies,
+  workshop: Workshop,
+  personId: string,
+  now: Date,
+): Promise<{ port: ChatPort; externalId: string } | JobResult> {
+  if (!(await deps.repos.workshops.isFacilitator(workshop.id, personId)))
+    return done("skipped: no longer a facilitator");
+  const port = await deps.chatForWorkspace(workshop.workspaceId);
+  const recipient = await resolveRecipient(deps, port, workshop.workspaceId, personId, workshop.timezone);
+  const sendAt = await nextDeliveryTime(deps, port, recipient, now);
+  if (sendAt > now) return later(sendAt, "recipient not reachable now");
+  return { port, externalId: recipient.externalId };
 }
