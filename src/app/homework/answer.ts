@@ -105,16 +105,6 @@ export async function resultListFormFor(deps: AppDependencies, actor: Actor, pro
   };
 }
 
-export async function saveResultList(
-  deps: AppDependencies,
-  actor: Actor,
-  projectId: string,
-  slotResultIds: (string | undefined)[],
-  raw: RawValues,
-): Promise<Saved> {
-  return (await submitResultList(deps, actor, projectId, slotResultIds, () => raw)).outcome;
-}
-
 /**
  * Reads the submitted values against the form they were typed into, validates and saves them, with one look at the
  * member's project: the results step's submission path, which Slack wants answered within 3 seconds.
@@ -156,18 +146,20 @@ export async function characterisationFormFor(
   return characterisationForm(result, project.partners);
 }
 
-export async function saveCharacterisation(
+/** Validates and saves a characterisation with one look at the member's project (the step's submission path). */
+export async function submitCharacterisation(
   deps: AppDependencies,
   actor: Actor,
   resultId: string,
-  raw: RawValues,
-): Promise<Saved> {
-  const { project } = await resultScope(deps, actor, resultId);
-  const parsed = parseCharacterisation(raw, project.partners);
-  if (!parsed.ok) return parsed;
+  read: (form: FormSpec) => RawValues,
+): Promise<{ form: FormSpec; outcome: Saved }> {
+  const { project, result } = await resultScope(deps, actor, resultId);
+  const form = characterisationForm(result, project.partners);
+  const parsed = parseCharacterisation(read(form), project.partners);
+  if (!parsed.ok) return { form, outcome: parsed };
   const { submit, ...fields } = parsed.value;
   await deps.repos.results.characterise(resultId, fields, submit);
-  return { ok: true };
+  return { form, outcome: { ok: true } };
 }
 
 /**
@@ -178,11 +170,11 @@ export async function keepCharacterisationDraft(
   deps: AppDependencies,
   actor: Actor,
   resultId: string,
-  raw: RawValues,
+  read: (form: FormSpec) => RawValues,
 ): Promise<boolean> {
   const { project, result } = await resultScope(deps, actor, resultId);
   if (result.status === "submitted") return false;
-  const draft: RawValues = { ...raw, submit: "draft" };
+  const draft: RawValues = { ...read(characterisationForm(result, project.partners)), submit: "draft" };
   let parsed = parseCharacterisation(draft, project.partners);
   if (!parsed.ok) {
     for (const field of Object.keys(parsed.errors)) delete draft[field];
@@ -235,26 +227,18 @@ export async function interestFormFor(deps: AppDependencies, actor: Actor, proje
   return interestForm(targets, interests.find((interest) => interest.resultId === resultId) ?? null);
 }
 
-export async function saveInterest(
+/** Validates and saves an interest with one look at the other projects' results (the step's submission path). */
+export async function submitInterest(
   deps: AppDependencies,
   actor: Actor,
   projectId: string,
-  raw: RawValues,
-): Promise<Saved> {
+  read: (form: FormSpec) => RawValues,
+): Promise<{ form: FormSpec; outcome: Saved }> {
   const { workshop, project } = await editableScope(deps, actor, projectId);
   const targets = await interestTargets(deps, workshop.id, project.id);
-  const parsed = parseInterest(raw, new Set(targets.map((target) => target.resultId)));
-  if (!parsed.ok) return parsed;
+  const form = interestForm(targets, null);
+  const parsed = parseInterest(read(form), new Set(targets.map((target) => target.resultId)));
+  if (!parsed.ok) return { form, outcome: parsed };
   await deps.repos.interests.save(project.id, parsed.value);
-  return { ok: true };
-}
-
-export async function removeInterest(
-  deps: AppDependencies,
-  actor: Actor,
-  projectId: string,
-  resultId: string,
-): Promise<void> {
-  const { project } = await editableScope(deps, actor, projectId);
-  await deps.repos.interests.remove(project.id, resultId);
+  return { form, outcome: { ok: true } };
 }

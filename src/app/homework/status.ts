@@ -4,7 +4,7 @@ import type { Project, Workshop } from "../../core/model/domain.ts";
 import { currentWorkshop, facilitatedWorkshop } from "../access.ts";
 import type { Actor, AppDependencies } from "../context.ts";
 import { type FailedDelivery, failedJobs } from "../reminders/status.ts";
-import { workshopProgress } from "./workshop-progress.ts";
+import { memberProjectsProgress, workshopProgress } from "./workshop-progress.ts";
 
 export interface StatusReport {
   workshop: Workshop;
@@ -39,11 +39,9 @@ export interface HomeData {
 export async function homeData(deps: AppDependencies, actor: Actor): Promise<HomeData> {
   const workshop = await currentWorkshop(deps.repos, actor).catch(() => null);
   if (!workshop) return { workshop: null, isFacilitator: false, projects: [] };
-  const [isFacilitator, mine, all] = await Promise.all([
+  const [isFacilitator, projects] = await Promise.all([
     deps.repos.workshops.isFacilitator(workshop.id, actor.personId),
-    deps.repos.projects.ofMember(workshop.id, actor.personId),
-    workshopProgress(deps.repos, workshop.id),
+    memberProjectsProgress(deps.repos, workshop.id, actor.personId),
   ]);
-  const mineIds = new Set(mine.map((project) => project.id));
-  return { workshop, isFacilitator, projects: all.filter((row) => mineIds.has(row.project.id)) };
+  return { workshop, isFacilitator, projects };
 }

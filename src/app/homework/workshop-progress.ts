@@ -22,3 +22,21 @@ export async function workshopProgress(repos: Repositories, workshopId: string):
     ),
   }));
 }
+
+/** The homework progress of one person's own projects in a workshop (two queries per project, nothing else). */
+export async function memberProjectsProgress(
+  repos: Repositories,
+  workshopId: string,
+  personId: string,
+): Promise<ProjectProgress[]> {
+  const projects = await repos.projects.ofMember(workshopId, personId);
+  return Promise.all(
+    projects.map(async (project) => {
+      const [results, interests] = await Promise.all([
+        repos.results.listForProject(project.id),
+        repos.interests.listForProject(project.id),
+      ]);
+      return { project, progress: homeworkProgress(results, interests.length) };
+    }),
+  );
+}

@@ -1,32 +1,8 @@
-// Homework progress as reminders need it: the recipient's own projects fresh from the store, the workshop-wide
-// completion count (the social-proof line) shared for a few seconds across a fan-out.
-import { type HomeworkProgress, homeworkProgress } from "../../core/homework/progress.ts";
-import type { Project } from "../../core/model/domain.ts";
+// The workshop-wide completion count (the social-proof line) reminders carry, shared for a few seconds across a
+// fan-out.
 import type { Completion } from "../../core/reminders/messages.ts";
 import type { Repositories } from "../../store/repositories/index.ts";
 import { workshopProgress } from "../homework/workshop-progress.ts";
-
-export interface OwnProjectProgress {
-  project: Project;
-  progress: HomeworkProgress;
-}
-
-export async function ownProjectsProgress(
-  repos: Repositories,
-  workshopId: string,
-  personId: string,
-): Promise<OwnProjectProgress[]> {
-  const projects = await repos.projects.ofMember(workshopId, personId);
-  return Promise.all(
-    projects.map(async (project) => {
-      const [results, interests] = await Promise.all([
-        repos.results.listForProject(project.id),
-        repos.interests.listForProject(project.id),
-      ]);
-      return { project, progress: homeworkProgress(results, interests.length) };
-    }),
-  );
-}
 
 export interface CompletionCounter {
   completion(workshopId: string): Promise<Completion>;

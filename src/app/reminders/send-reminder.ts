@@ -3,11 +3,11 @@
 import { reminderMessage } from "../../core/reminders/messages.ts";
 import { done, type JobResult, later } from "../../scheduler/job-handler.ts";
 import type { JobRecord } from "../../store/repositories/jobs.ts";
+import { memberProjectsProgress } from "../homework/workshop-progress.ts";
 import { deliverOnce } from "./deliver.ts";
 import type { ReminderDependencies } from "./dependencies.ts";
 import { payloadSchemas, readJob, reminderKinds } from "./job-kinds.ts";
 import type { CompletionCounter } from "./progress.ts";
-import { ownProjectsProgress } from "./progress.ts";
 import { nextDeliveryTime, resolveRecipient } from "./recipient.ts";
 
 /** A planned reminder is not sent when another reminder reached the person this recently. */
@@ -23,7 +23,7 @@ export async function sendReminder(
   const planned = job.kind === reminderKinds.reminder;
   const [workshop, own, recent, snoozedUntil] = await Promise.all([
     deps.repos.workshops.find(workshopId),
-    ownProjectsProgress(deps.repos, workshopId, payload.personId),
+    memberProjectsProgress(deps.repos, workshopId, payload.personId),
     planned
       ? deps.repos.jobs.lastSent(workshopId, [job.kind], payload.personId, new Date(now.getTime() - minimumGapMs))
       : null,

@@ -2,6 +2,7 @@
 import type { Workshop } from "../../core/model/domain.ts";
 import { facilitatedWorkshop } from "../access.ts";
 import type { Actor, AppDependencies } from "../context.ts";
+import { memberProjectsProgress } from "../homework/workshop-progress.ts";
 import { Refusal } from "../refusal.ts";
 import { cancelWorkshopReminders, planHomeworkReminders } from "../reminders/plan.ts";
 
@@ -30,16 +31,8 @@ export async function projectToContinue(deps: AppDependencies, actor: Actor, wor
   const workshop = await deps.repos.workshops.find(workshopId);
   if (!workshop || workshop.workspaceId !== actor.workspaceId)
     throw new Refusal("not_found", "That workshop is no longer here.");
-  const projects = await deps.repos.projects.ofMember(workshop.id, actor.personId);
-  if (projects.length === 0) throw new Refusal("not_member", "You are not a member of any project in this workshop.");
-  for (const project of projects) {
-    const [results, interests] = await Promise.all([
-      deps.repos.results.listForProject(project.id),
-      deps.repos.interests.listForProject(project.id),
-    ]);
-    const unfinished =
-      results.length === 0 || interests.length === 0 || results.some((result) => result.status === "draft");
-    if (unfinished) return project.id;
-  }
-  return projects[0]!.id;
+  const projects = await memberProjectsProgress(deps.repos, workshop.id, actor.personId);
+  const first = projects.find(({ progress }) => !progress.done) ?? projects[0];
+  if (!first) throw new Refusal("not_member", "You are not a member of any project in this workshop.");
+  return first.project.id;
 }

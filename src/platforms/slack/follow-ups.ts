@@ -39,7 +39,7 @@ export function followUps(options: FollowUpOptions): FollowUps {
   const maxHoldMs = options.maxHoldMs ?? 2_000;
   const waiting: { work: () => Promise<void>; queuedAt: number }[] = [];
   let running = 0;
-  let timer: NodeJS.Timeout | undefined;
+  let recheckScheduled = false;
 
   const mayStart = () => {
     const oldest = waiting[0];
@@ -50,10 +50,13 @@ export function followUps(options: FollowUpOptions): FollowUps {
   const pump = () => {
     while (running < concurrency && waiting.length > 0) {
       if (!mayStart()) {
-        timer ??= setTimeout(() => {
-          timer = undefined;
-          pump();
-        }, lullMs);
+        if (!recheckScheduled) {
+          recheckScheduled = true;
+          setTimeout(() => {
+            recheckScheduled = false;
+            pump();
+          }, lullMs);
+        }
         return;
       }
       const { work } = waiting.shift()!;

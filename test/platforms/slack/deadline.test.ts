@@ -34,15 +34,20 @@ describe("homework drafts and the deadline", () => {
     return { projectId: button.value, view: state.topView(users.ana)! };
   }
 
-  it("keeps what a partner typed when they close the characterisation without saving", async () => {
+  async function openResultsStep(projectId: string) {
     const { driver, state } = harness.slack;
-    const { projectId } = await openOverview();
     await driver.blockActions({
       userId: users.ana,
       actions: [{ actionId: "homework.results", value: projectId }],
       viewId: state.topView(users.ana)!.id,
     });
     await waitFor(() => state.topView(users.ana)?.callback_id === "homework.results");
+  }
+
+  it("keeps what a partner typed when they close the characterisation without saving", async () => {
+    const { driver, state } = harness.slack;
+    const { projectId } = await openOverview();
+    await openResultsStep(projectId);
     await driver.viewSubmission({
       userId: users.ana,
       viewId: state.topView(users.ana)!.id,
@@ -79,12 +84,7 @@ describe("homework drafts and the deadline", () => {
   it("tells a partner, with what they typed, when an answer sent just before the deadline cannot be saved after it", async () => {
     const { driver, state } = harness.slack;
     const { projectId } = await openOverview();
-    await driver.blockActions({
-      userId: users.ana,
-      actions: [{ actionId: "homework.results", value: projectId }],
-      viewId: state.topView(users.ana)!.id,
-    });
-    await waitFor(() => state.topView(users.ana)?.callback_id === "homework.results");
+    await openResultsStep(projectId);
     now += 2 * 86_400_000;
     const sent = await driver.viewSubmission({
       userId: users.ana,

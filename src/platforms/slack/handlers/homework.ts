@@ -9,9 +9,9 @@ import {
   interestFormFor,
   keepCharacterisationDraft,
   resultListFormFor,
-  saveCharacterisation,
-  saveInterest,
   searchInterestTargets,
+  submitCharacterisation,
+  submitInterest,
   submitResultList,
 } from "../../../app/homework/answer.ts";
 import { homeData } from "../../../app/homework/status.ts";
@@ -133,18 +133,13 @@ export function registerHomework(app: App, deps: AppDependencies, requests?: Tra
     precheckResultList,
   );
 
-  registerStepSubmission(app, deps, later, "homework.characterise", async (actor, metadata, values) => {
-    const form = await characterisationFormFor(deps, actor, metadata.result ?? "");
-    return {
-      form,
-      outcome: await saveCharacterisation(deps, actor, metadata.result ?? "", valuesFromState(form, values)),
-    };
-  });
+  registerStepSubmission(app, deps, later, "homework.characterise", (actor, metadata, values) =>
+    submitCharacterisation(deps, actor, metadata.result ?? "", (form) => valuesFromState(form, values)),
+  );
 
-  registerStepSubmission(app, deps, later, "homework.interest", async (actor, metadata, values) => {
-    const form = await interestFormFor(deps, actor, metadata.project ?? "");
-    return { form, outcome: await saveInterest(deps, actor, metadata.project ?? "", valuesFromState(form, values)) };
-  });
+  registerStepSubmission(app, deps, later, "homework.interest", (actor, metadata, values) =>
+    submitInterest(deps, actor, metadata.project ?? "", (form) => valuesFromState(form, values)),
+  );
 
   // Closing the characterisation without saving keeps what was typed, as a draft.
   app.view<ViewClosedAction>(
@@ -153,14 +148,14 @@ export function registerHomework(app: App, deps: AppDependencies, requests?: Tra
       await ack();
       const actor = await slackActor(deps, client, teamIdOf(body) ?? textOf(view.team_id), body.user.id);
       const metadata = decodeMetadata(view.private_metadata);
-      const form = await characterisationFormFor(deps, actor, metadata.result ?? "").catch(() => undefined);
-      if (!form) return;
-      const kept = await keepCharacterisationDraft(
-        deps,
-        actor,
-        metadata.result ?? "",
-        valuesFromState(form, stateValuesOf(view)),
-      );
+      const values = stateValuesOf(view);
+      // A closed step is not an answer: if it can no longer be edited (deadline, membership), there is nothing to keep.
+      const kept = await keepCharacterisationDraft(deps, actor, metadata.result ?? "", (form) =>
+        valuesFromState(form, values),
+      ).catch((error: unknown) => {
+        if (error instanceof Refusal) return false;
+        throw error;
+      });
       if (kept && metadata.root && metadata.project) {
         const overview = renderHomeworkOverview(await homeworkOverview(deps, actor, metadata.project));
         await client.views.update({ view_id: metadata.root, view: overview }).catch(() => undefined);
