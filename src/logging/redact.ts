@@ -11,7 +11,8 @@ export const redacted = "[REDACTED]";
 const minimumKnownLength = 8;
 
 /** Keys whose value is a secret wherever they appear: JSON (also escaped inside a string) or a query/form string. */
-const secretKey = "[A-Za-z_-]*(?:secret|token|password|passwd|private_key|encryption_key)[A-Za-z_-]*|authorization|code";
+const secretKey =
+  "[A-Za-z_-]*(?:secret|token|password|passwd|private_key|encryption_key)[A-Za-z_-]*|authorization|code";
 
 const patterns: [RegExp, string][] = [
   // Slack tokens: bot, user, app-level, refresh, configuration.
