@@ -102,12 +102,15 @@ export class SlackHttpReceiver implements Receiver {
       this.#logger.debug("a Slack request was aborted by its sender mid-upload");
       return;
     }
-    if (read.kind === "too_large") return reply(response, 413, "request body too large");
+    if (read.kind === "too_large") {
+      reply(response, 413, "request body too large");
+      return;
+    }
     this.#logger.debug({ outcome: read.kind }, "dropped a request body that did not arrive in time");
     // The connection goes with it: a sender still trickling its body gets nothing more read.
     response.once("finish", () => request.socket.destroy());
-    if (read.kind === "timeout") return reply(response, 408, "request body timed out");
-    return reply(response, 503, "busy, try again");
+    if (read.kind === "timeout") reply(response, 408, "request body timed out");
+    else reply(response, 503, "busy, try again");
   }
 
   #verified(request: IncomingMessage, raw: string): boolean {
