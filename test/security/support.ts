@@ -1,4 +1,5 @@
 // A real `clusterbot start` process installed by OAuth in a Slack workspace played by the stand-in.
+import { createCipheriv, randomBytes } from "node:crypto";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -93,4 +94,12 @@ export async function installThroughBrowser(base: string) {
   if (!callback) throw new Error(`the stand-in did not redirect back (${approved.status})`);
   const done = await fetch(callback, { headers: { cookie }, redirect: "manual" });
   return { cookie, callback, code: new URL(callback).searchParams.get("code") ?? "", done, page: await done.text() };
+}
+
+/** What the first version of Clusterbot wrote: AES-256-GCM without authenticated data, `v1.iv.tag.data`. */
+export function sealV1(hexKey: string, plaintext: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv("aes-256-gcm", Buffer.from(hexKey, "hex"), iv);
+  const data = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
+  return ["v1", iv.toString("base64"), cipher.getAuthTag().toString("base64"), data.toString("base64")].join(".");
 }

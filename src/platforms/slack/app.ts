@@ -18,7 +18,14 @@ import { SlackHttpReceiver } from "./receiver.ts";
 
 export type SlackCredentials =
   | { kind: "single-workspace"; botToken: string }
-  | { kind: "oauth"; clientId: string; clientSecret: string; stateSecret: string; encryptionKey: string };
+  | {
+      kind: "oauth";
+      clientId: string;
+      clientSecret: string;
+      stateSecret: string;
+      encryptionKey: string;
+      previousEncryptionKey?: string;
+    };
 
 export interface SlackAdapterOptions {
   signingSecret: string;
@@ -105,7 +112,11 @@ function createInstaller(options: SlackAdapterOptions, credentials: Extract<Slac
     clientId: credentials.clientId,
     clientSecret: credentials.clientSecret,
     stateSecret: credentials.stateSecret,
-    installationStore: databaseInstallationStore(options.deps.repos, createSecretBox(credentials.encryptionKey)),
+    installationStore: databaseInstallationStore(
+      options.deps.repos,
+      createSecretBox(credentials.encryptionKey, credentials.previousEncryptionKey),
+      options.logger,
+    ),
     ...(options.authorizationUrl ? { authorizationUrl: options.authorizationUrl } : {}),
     ...(options.apiUrl ? { clientOptions: { slackApiUrl: options.apiUrl } } : {}),
     logger: boltLogger(options.logger),
