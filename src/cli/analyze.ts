@@ -18,6 +18,7 @@ import {
   WorkshopFileError,
   workshopTemplate,
 } from "../io/workshop-files/index.ts";
+import { terminalSafe } from "./terminal.ts";
 
 export interface AnalyzeCliOptions {
   json?: boolean;
@@ -34,8 +35,8 @@ export interface CliOutput {
 }
 
 const processOutput: CliOutput = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
+  stdout: (text) => process.stdout.write(terminalSafe(text)),
+  stderr: (text) => process.stderr.write(terminalSafe(text)),
 };
 
 /** Exit codes: 0 done, 2 bad input (file, options), 1 unexpected failure. */

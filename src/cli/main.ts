@@ -6,6 +6,7 @@ import { StoreError } from "../store/errors.ts";
 import { version } from "../version.ts";
 import { registerAnalyzeCommand } from "./analyze.ts";
 import { registerDbCommands } from "./db.ts";
+import { registerKeysCommands } from "./keys.ts";
 import { registerManifestCommand } from "./manifest.ts";
 import { registerStartCommand } from "./start.ts";
 
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   registerDbCommands(program);
   registerManifestCommand(program);
   registerAnalyzeCommand(program);
+  registerKeysCommands(program);
   return program;
 }
 

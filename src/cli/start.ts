@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { loadSettings } from "../config/settings.ts";
+import { loadSettings, secretValues } from "../config/settings.ts";
 import { createLogger } from "../logging/logger.ts";
 import { startClusterbot } from "../runtime/start.ts";
 
@@ -9,7 +9,7 @@ export function registerStartCommand(program: Command): void {
     .description("start the bot (embedded PGlite store unless DATABASE_URL is set); serves GET /healthz on PORT")
     .action(async () => {
       const settings = loadSettings();
-      const logger = createLogger(settings.LOG_LEVEL);
+      const logger = createLogger(settings.LOG_LEVEL, undefined, { secrets: secretValues(settings) });
       const running = await startClusterbot(settings, logger);
       await new Promise<void>((resolve) => {
         const stop = () => {

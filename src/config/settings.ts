@@ -52,6 +52,11 @@ export const settingsSchema = z.object({
     "expected 32 bytes as 64 hex characters or base64",
     /^(?:[0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/,
   ),
+  /** The key in use before a rotation: still decrypts, never encrypts (see SECURITY.md, key rotation). */
+  CLUSTERBOT_ENCRYPTION_KEY_PREVIOUS: secret(
+    "expected 32 bytes as 64 hex characters or base64",
+    /^(?:[0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/,
+  ),
   SLACK_BOT_TOKEN: secret("expected a bot token starting with xoxb-", /^xoxb-/),
   SLACK_SIGNING_SECRET: secret("expected the app's signing secret (hex)", /^[0-9a-fA-F]{16,}$/),
   SLACK_APP_TOKEN: secret("expected an app-level token starting with xapp-", /^xapp-/),
@@ -73,6 +78,7 @@ export type Environment = Record<string, string | undefined>;
 
 const secretNames = new Set<string>([
   "CLUSTERBOT_ENCRYPTION_KEY",
+  "CLUSTERBOT_ENCRYPTION_KEY_PREVIOUS",
   "SLACK_BOT_TOKEN",
   "SLACK_SIGNING_SECRET",
   "SLACK_APP_TOKEN",
@@ -81,6 +87,25 @@ const secretNames = new Set<string>([
   "TEAMS_CLIENT_SECRET",
   "DATABASE_URL",
 ]);
+
+/** The values of the secret settings, for the logger to cut out of every line (a database URL: its password). */
+export function secretValues(settings: Settings): string[] {
+  const values: string[] = [];
+  for (const name of secretNames) {
+    const value = settings[name as keyof Settings];
+    if (typeof value !== "string") continue;
+    values.push(name === "DATABASE_URL" ? urlPassword(value) : value);
+  }
+  return values.filter((value) => value !== "");
+}
+
+function urlPassword(value: string): string {
+  try {
+    return decodeURIComponent(new URL(value).password);
+  } catch {
+    return "";
+  }
+}
 
 export interface SettingProblem {
   name: string;

@@ -85,6 +85,9 @@ function slackCredentials(settings: Settings): SlackCredentials | undefined {
       clientSecret: settings.SLACK_CLIENT_SECRET!,
       stateSecret: settings.SLACK_STATE_SECRET!,
       encryptionKey: settings.CLUSTERBOT_ENCRYPTION_KEY!,
+      ...(settings.CLUSTERBOT_ENCRYPTION_KEY_PREVIOUS
+        ? { previousEncryptionKey: settings.CLUSTERBOT_ENCRYPTION_KEY_PREVIOUS }
+        : {}),
     };
   }
   return undefined;

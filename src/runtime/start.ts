@@ -5,6 +5,7 @@ import { missingPlatformSettings, type Settings } from "../config/settings.ts";
 import { healthRoute } from "../http/health.ts";
 import { startHttpServer } from "../http/server.ts";
 import type { Logger } from "../logging/logger.ts";
+import { checkEncryptionKeyAtStart } from "../security/startup-key-check.ts";
 import { applyMigrations } from "../store/migrations/migrations.ts";
 import { version } from "../version.ts";
 import { composeApp } from "./compose.ts";
@@ -20,13 +21,18 @@ export async function startClusterbot(settings: Settings, logger: Logger): Promi
   try {
     const applied = await applyMigrations(database);
     if (applied.length > 0) logger.info({ migrations: applied }, `applied ${applied.length} migration(s)`);
+    const keyCheck = await checkEncryptionKeyAtStart(settings, database, logger);
     const app = composeApp(settings, database, logger, systemClock);
     const http = await startHttpServer({
       host: settings.HOST,
       port: settings.PORT,
       logger,
       routes: [
-        healthRoute({ version, pingDatabase: () => database.prisma.$queryRawUnsafe("SELECT 1").then(() => undefined) }),
+        healthRoute({
+          version,
+          pingDatabase: () => database.prisma.$queryRawUnsafe("SELECT 1").then(() => undefined),
+          checks: [keyCheck],
+        }),
         ...app.routes,
       ],
     });

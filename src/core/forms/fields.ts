@@ -1,15 +1,12 @@
-// zod building blocks shared by the forms: user text is trimmed and stripped of control characters before
-// anything else sees it (a NUL byte cannot even be stored in PostgreSQL).
+// zod building blocks shared by the forms: user text is normalised (NFKC) and stripped of control, bidi and
+// invisible characters before anything else sees it (src/core/text); a NUL byte cannot even be stored in PostgreSQL,
+// and an override can make a title read backwards.
 import { z } from "zod";
+import { cleanUserText, lookalikeAcronymProblem } from "../text/index.ts";
 
+/** Multi-line user text, cleaned: line breaks and tabs survive. */
 export function cleanText(value: string): string {
-  let cleaned = "";
-  for (const character of value) {
-    const code = character.codePointAt(0) ?? 0;
-    const isControl = (code < 32 && character !== "\n" && character !== "\t") || code === 127;
-    if (!isControl) cleaned += character;
-  }
-  return cleaned.trim();
+  return cleanUserText(value, { multiline: true });
 }
 
 const asText = (value: unknown) => (typeof value === "string" ? cleanText(value) : value);
@@ -28,6 +25,19 @@ export const optionalText = (label: string, maxLength: number) =>
     const text = asText(value);
     return text === "" || text === undefined ? null : text;
   }, z.string().max(maxLength, `Please keep ${label} under ${maxLength} characters.`).nullable());
+
+/** A project acronym: letters and digits (and . _ + -), in one alphabet, not passing for a Latin one. */
+export const acronymText = (label = "an acronym", maxLength = 20) =>
+  requiredText(label, maxLength)
+    .pipe(
+      z
+        .string()
+        .regex(/^[\p{L}\p{N}][\p{L}\p{N}._+-]*$/u, "An acronym is letters and digits (and . _ + -), no spaces."),
+    )
+    .superRefine((acronym, context) => {
+      const problem = lookalikeAcronymProblem(acronym);
+      if (problem) context.addIssue({ code: "custom", message: problem });
+    });
 
 export const optionalChoice = <T extends readonly [string, ...string[]]>(values: T, label: string) =>
   z.preprocess(

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Project } from "../model/domain.ts";
-import { cleanText, optionalText, requiredText, userIds } from "./fields.ts";
+import { acronymText, cleanText, optionalText, requiredText, userIds } from "./fields.ts";
 import { type FormSpec, parseForm, type RawValues } from "./spec.ts";
 
 export interface ProjectInput {
@@ -49,9 +49,7 @@ export function projectForm(current: Project | null, memberIds: string[]): FormS
 }
 
 const projectSchema = z.object({
-  acronym: requiredText("an acronym", 20).pipe(
-    z.string().regex(/^[\p{L}\p{N}][\p{L}\p{N}._+-]*$/u, "An acronym is letters and digits (and . _ + -), no spaces."),
-  ),
+  acronym: acronymText(),
   title: requiredText("a title", 200),
   summary: optionalText("the summary", 2000),
   partners: z

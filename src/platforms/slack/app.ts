@@ -13,12 +13,22 @@ import { registerCommands } from "./handlers/commands.ts";
 import { registerFacilitatorForms } from "./handlers/forms.ts";
 import { registerHomework } from "./handlers/homework.ts";
 import { databaseInstallationStore } from "./installation-store.ts";
-import { readSlackManifest } from "./manifest.ts";
+import { oauthRoutes } from "./oauth-routes.ts";
+import { singleUseStateStore } from "./oauth-state.ts";
 import { SlackHttpReceiver } from "./receiver.ts";
+import { forgetOnRevokedToken, onInstallationRemoved } from "./team-clients.ts";
+import { registerUninstall } from "./uninstall.ts";
 
 export type SlackCredentials =
   | { kind: "single-workspace"; botToken: string }
-  | { kind: "oauth"; clientId: string; clientSecret: string; stateSecret: string; encryptionKey: string };
+  | {
+      kind: "oauth";
+      clientId: string;
+      clientSecret: string;
+      stateSecret: string;
+      encryptionKey: string;
+      previousEncryptionKey?: string;
+    };
 
 export interface SlackAdapterOptions {
   signingSecret: string;
@@ -71,13 +81,17 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     let port = ports.get(teamId);
     if (!port) {
       port = botTokenFor(teamId).then((token) =>
-        createSlackChatPort({ token, ...(options.apiUrl ? { apiUrl: options.apiUrl } : {}), logger }),
+        forgetOnRevokedToken(
+          createSlackChatPort({ token, ...(options.apiUrl ? { apiUrl: options.apiUrl } : {}), logger }),
+          () => ports.get(teamId) === port && ports.delete(teamId),
+        ),
       );
       port.catch(() => ports.delete(teamId));
       ports.set(teamId, port);
     }
     return port;
   };
+  onInstallationRemoved(deps.repos, (teamId) => ports.delete(teamId));
   async function botTokenFor(teamId: string): Promise<string> {
     if (credentials.kind === "single-workspace") return credentials.botToken;
     const authorized = await installer!.authorize({ teamId, isEnterpriseInstall: false, enterpriseId: undefined });
@@ -86,7 +100,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   }
 
   const routes = options.appToken ? [] : [httpReceiver.route()];
-  if (installer) routes.push(...installRoutes(installer, options.publicUrl));
+  if (installer) routes.push(...oauthRoutes(installer, options.publicUrl, logger));
   return {
     app,
     routes,
@@ -104,36 +118,16 @@ function createInstaller(options: SlackAdapterOptions, credentials: Extract<Slac
   return new InstallProvider({
     clientId: credentials.clientId,
     clientSecret: credentials.clientSecret,
-    stateSecret: credentials.stateSecret,
-    installationStore: databaseInstallationStore(options.deps.repos, createSecretBox(credentials.encryptionKey)),
+    stateStore: singleUseStateStore(credentials.stateSecret, options.deps.repos),
+    installationStore: databaseInstallationStore(
+      options.deps.repos,
+      createSecretBox(credentials.encryptionKey, credentials.previousEncryptionKey),
+      options.logger,
+    ),
     ...(options.authorizationUrl ? { authorizationUrl: options.authorizationUrl } : {}),
     ...(options.apiUrl ? { clientOptions: { slackApiUrl: options.apiUrl } } : {}),
     logger: boltLogger(options.logger),
   });
-}
-
-function installRoutes(installer: InstallProvider, publicUrl: string | undefined): Route[] {
-  const redirectUri = publicUrl
-    ? new URL("slack/oauth_redirect", publicUrl.endsWith("/") ? publicUrl : `${publicUrl}/`).toString()
-    : undefined;
-  const installOptions = async () => ({
-    scopes: (await readSlackManifest()).oauth_config.scopes.bot,
-    ...(redirectUri ? { redirectUri } : {}),
-  });
-  return [
-    {
-      method: "GET",
-      path: "/slack/install",
-      handle: async (request, response) =>
-        installer.handleInstallPath(request, response, undefined, await installOptions()),
-    },
-    {
-      method: "GET",
-      path: "/slack/oauth_redirect",
-      handle: async (request, response) =>
-        installer.handleCallback(request, response, undefined, await installOptions()),
-    },
-  ];
 }
 
 export function registerListeners(app: App, deps: AppDependencies, requests?: Traffic): void {
@@ -146,6 +140,7 @@ export function registerListeners(app: App, deps: AppDependencies, requests?: Tr
   registerCommands(app, deps);
   registerFacilitatorForms(app, deps);
   registerHomework(app, deps, requests);
+  registerUninstall(app, deps);
 }
 
 function boltLogger(logger: Logger): BoltLogger {

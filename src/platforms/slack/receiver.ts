@@ -1,16 +1,23 @@
-// A Bolt receiver mounted on Clusterbot's own HTTP server (POST /slack/events). It checks the signature with
-// Bolt's own verifier, and guards the parse: a signed body without the shape Bolt routes on (e.g. `payload=null`,
-// which crashes Bolt 5.1's HTTPReceiver, or `actions` that is not a list) gets a 400 instead of reaching Bolt.
+// A Bolt receiver mounted on Clusterbot's own HTTP server (POST /slack/events). It refuses what is not from Slack
+// before reading the body (no signature, a timestamp missing, malformed, or more than 5 minutes off either way),
+// reads the body under a size limit, a deadline and a shared memory budget, checks the signature with Bolt's own
+// verifier, and guards the parse: a signed body without the shape Bolt routes on (e.g. `payload=null`, which crashes
+// Bolt 5.1's HTTPReceiver, or `actions` that is not a list) gets a 400 instead of reaching Bolt.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { App, Receiver, ReceiverEvent } from "@slack/bolt";
 import { isValidSlackRequest } from "@slack/bolt";
+import { BodyBudget, type BodyOutcome, readLimitedBody } from "../../http/body.ts";
 import type { Route } from "../../http/server.ts";
 import type { Logger } from "../../logging/logger.ts";
 import { parseSlackBody } from "./envelope.ts";
 
 const maxBodyBytes = 1024 * 1024;
-/** An oversized body is read and dropped up to this size, so the sender still reads our 413. */
-const discardCapBytes = 16 * maxBodyBytes;
+/** Slack sends its body at once and wants an answer within 3 s: a body still arriving after this is not Slack. */
+const defaultBodyTimeoutMs = 5_000;
+/** Bodies being read (not yet verified) hold at most this much memory together. */
+const defaultBodyBudgetBytes = 8 * 1024 * 1024;
+/** Slack's window for a request timestamp, both ways (a replay, or a clock far ahead). */
+const timestampWindowSeconds = 5 * 60;
 /** Slack gives up after 3 s; answer an event nobody acknowledged a little later, politely, and log it. */
 const unackedTimeoutMs = 3_500;
 
@@ -18,15 +25,26 @@ export class SlackHttpReceiver implements Receiver {
   readonly #signingSecret: string;
   readonly #logger: Logger;
   readonly #now: () => number;
+  readonly #bodyTimeoutMs: number;
+  readonly #bodyBudget: BodyBudget;
   #app: App | undefined;
 
   readonly #onRequest: () => void;
 
-  constructor(options: { signingSecret: string; logger: Logger; now?: () => number; onRequest?: () => void }) {
+  constructor(options: {
+    signingSecret: string;
+    logger: Logger;
+    now?: () => number;
+    onRequest?: () => void;
+    bodyTimeoutMs?: number;
+    bodyBudget?: BodyBudget;
+  }) {
     this.#onRequest = options.onRequest ?? (() => undefined);
     this.#signingSecret = options.signingSecret;
     this.#logger = options.logger;
     this.#now = options.now ?? Date.now;
+    this.#bodyTimeoutMs = options.bodyTimeoutMs ?? defaultBodyTimeoutMs;
+    this.#bodyBudget = options.bodyBudget ?? new BodyBudget(defaultBodyBudgetBytes);
   }
 
   init(app: App): void {
@@ -46,18 +64,53 @@ export class SlackHttpReceiver implements Receiver {
   }
 
   async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    this.#onRequest();
-    const raw = await readBody(request);
-    if (raw === undefined) {
+    const unsigned = this.#unsignedReason(request);
+    if (unsigned) {
+      this.#logger.debug({ reason: unsigned }, "refused a Slack request before reading its body");
       response.shouldKeepAlive = false;
-      return reply(response, 413, "request body too large");
+      return reply(response, 401, "invalid signature");
     }
+    this.#onRequest();
+    const read = await readLimitedBody(request, {
+      maxBytes: maxBodyBytes,
+      timeoutMs: this.#bodyTimeoutMs,
+      budget: this.#bodyBudget,
+    });
+    if (read.kind !== "ok") return this.#refuseBody(read, request, response);
+    const raw = read.text;
     if (!this.#verified(request, raw)) return reply(response, 401, "invalid signature");
     const body = parseSlackBody(raw, String(request.headers["content-type"] ?? ""));
     if (!body) return reply(response, 400, "unreadable body");
     if (body.ssl_check) return reply(response, 200, "");
     if (body.type === "url_verification") return replyJson(response, 200, { challenge: body.challenge });
     await this.#dispatch(body, request, response);
+  }
+
+  /** Why the headers alone show the request is not from Slack, or undefined. */
+  #unsignedReason(request: IncomingMessage): string | undefined {
+    const signature = request.headers["x-slack-signature"];
+    const timestamp = request.headers["x-slack-request-timestamp"];
+    if (typeof signature !== "string" || !/^v0=[0-9a-f]{64}$/.test(signature)) return "no or malformed signature";
+    if (typeof timestamp !== "string" || !/^\d{1,12}$/.test(timestamp)) return "no or malformed timestamp";
+    const skew = Math.abs(this.#now() / 1000 - Number(timestamp));
+    return skew > timestampWindowSeconds ? "timestamp more than 5 minutes off" : undefined;
+  }
+
+  #refuseBody(read: Exclude<BodyOutcome, { kind: "ok" }>, request: IncomingMessage, response: ServerResponse): void {
+    response.shouldKeepAlive = false;
+    if (read.kind === "aborted") {
+      this.#logger.debug("a Slack request was aborted by its sender mid-upload");
+      return;
+    }
+    if (read.kind === "too_large") {
+      reply(response, 413, "request body too large");
+      return;
+    }
+    this.#logger.debug({ outcome: read.kind }, "dropped a request body that did not arrive in time");
+    // The connection goes with it: a sender still trickling its body gets nothing more read.
+    response.once("finish", () => request.socket.destroy());
+    if (read.kind === "timeout") reply(response, 408, "request body timed out");
+    else reply(response, 503, "busy, try again");
   }
 
   #verified(request: IncomingMessage, raw: string): boolean {
@@ -126,25 +179,6 @@ function retryHeaders(request: IncomingMessage): Pick<ReceiverEvent, "retryNum" 
     ...(Number.isInteger(retryNum) ? { retryNum } : {}),
     ...(typeof retryReason === "string" ? { retryReason } : {}),
   };
-}
-
-/**
- * The body as text, or undefined when it is over the limit. An oversized body is still read to its end (up to a hard
- * cap) so the sender gets our 413 instead of a reset connection; past the cap the connection is dropped.
- */
-async function readBody(request: IncomingMessage): Promise<string | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    const bytes = chunk as Buffer;
-    size += bytes.length;
-    if (size > discardCapBytes) {
-      request.socket.destroy();
-      return undefined;
-    }
-    if (size <= maxBodyBytes) chunks.push(bytes);
-  }
-  return size > maxBodyBytes ? undefined : Buffer.concat(chunks).toString("utf8");
 }
 
 function asObject(value: unknown): Record<string, unknown> | undefined {

@@ -17,9 +17,17 @@ export class OAuthDesk {
   readonly #codes = new Map<string, { redirectUri: string; scope: string }>();
   /** What the stand-in was asked to authorize, for tests to assert on. */
   readonly authorizations: { clientId: string; scope: string; state: string; redirectUri: string }[] = [];
+  /** Codes exchanged by `oauth.v2.access`, in order. */
+  readonly exchanges: string[] = [];
+  #denyNext = false;
 
   constructor(app: OAuthApp) {
     this.#app = app;
+  }
+
+  /** The next person presses "Cancel": Slack redirects back with `error=access_denied` and no code. */
+  denyNext(): void {
+    this.#denyNext = true;
   }
 
   authorize(url: URL, res: ServerResponse): void {
@@ -32,9 +40,17 @@ export class OAuthDesk {
       sendJson(res, 400, { ok: false, error: "invalid_client_id" });
       return;
     }
+    const target = new URL(redirectUri);
+    if (this.#denyNext) {
+      this.#denyNext = false;
+      target.searchParams.set("error", "access_denied");
+      target.searchParams.set("state", state);
+      res.writeHead(302, { location: target.toString() });
+      res.end();
+      return;
+    }
     const code = randomBytes(12).toString("hex");
     this.#codes.set(code, { redirectUri, scope });
-    const target = new URL(redirectUri);
     target.searchParams.set("code", code);
     target.searchParams.set("state", state);
     res.writeHead(302, { location: target.toString() });
@@ -51,6 +67,7 @@ export class OAuthDesk {
       return;
     }
     const code = form.get("code") ?? "";
+    this.exchanges.push(code);
     const grant = this.#codes.get(code);
     this.#codes.delete(code);
     if (!grant) {

@@ -3,6 +3,7 @@ import { channelRepository } from "./channels.ts";
 import { deliveryRepository } from "./deliveries.ts";
 import { interestRepository } from "./interests.ts";
 import { jobRepository } from "./jobs.ts";
+import { oauthStateRepository } from "./oauth-states.ts";
 import { peopleRepository } from "./people.ts";
 import { projectRepository } from "./projects.ts";
 import { resultRepository } from "./results.ts";
@@ -22,6 +23,7 @@ export function createRepositories(prisma: PrismaClient) {
     deliveries: deliveryRepository(prisma),
     slackInstallations: slackInstallationRepository(prisma),
     jobs: jobRepository(prisma),
+    oauthStates: oauthStateRepository(prisma),
   };
 }
 

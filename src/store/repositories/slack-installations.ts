@@ -24,6 +24,23 @@ export function slackInstallationRepository(prisma: PrismaClient) {
       return row?.encryptedBundle ?? null;
     },
 
+    /** Every installation's key and sealed bundle (a workspace count: small), for the key check and rotation. */
+    async allSealed(): Promise<(InstallationKey & { encryptedBundle: string })[]> {
+      return prisma.slackInstallation.findMany({
+        select: { teamId: true, enterpriseId: true, encryptedBundle: true },
+        orderBy: [{ enterpriseId: "asc" }, { teamId: "asc" }],
+      });
+    },
+
+    /** Re-encrypted in place, unless the row changed meanwhile (a reinstall wins over a re-encryption). */
+    async replaceSealed(key: InstallationKey, previous: string, next: string): Promise<boolean> {
+      const { count } = await prisma.slackInstallation.updateMany({
+        where: { ...key, encryptedBundle: previous },
+        data: { encryptedBundle: next },
+      });
+      return count === 1;
+    },
+
     async remove(key: InstallationKey): Promise<void> {
       await prisma.slackInstallation.deleteMany({ where: key });
     },

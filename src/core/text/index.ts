@@ -1,0 +1,9 @@
+export { type CleanOptions, cleanUserText, isCleanUserText } from "./clean.ts";
+export {
+  asciiLookalike,
+  lookalikeAcronymProblem,
+  looksAlike,
+  mixesScripts,
+  scriptsOf,
+  skeleton,
+} from "./confusables.ts";
