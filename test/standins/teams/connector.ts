@@ -31,6 +31,8 @@ function send(context: ServiceContext, request: Request, conversationId: string,
   const { base, root } = splitThread(conversationId);
   const conversation = context.state.conversations.get(base);
   if (!conversation) return connectorError(404, "ConversationNotFound", "Conversation not found.");
+  if (conversation.kind === "personal" && context.uninstalledFor.has(conversation.with))
+    return connectorError(403, "BotNotInConversationRoster", "The bot is not part of the conversation roster.");
   const activity = asRecord(request.json());
   const problem = checkActivity(activity);
   if (problem) return connectorError(400, "BadArgument", problem);

@@ -51,6 +51,7 @@ export class TeamsDriver {
   }
 
   async send(activity: Activity, options: SendOptions = {}): Promise<DriverAnswer> {
+    this.#notePersonalConversation(activity);
     const authorization =
       options.authorization === null ? undefined : (options.authorization ?? this.authorization(options));
     return this.post(JSON.stringify(activity), authorization, options.url);
@@ -158,6 +159,16 @@ export class TeamsDriver {
         memberAads.map((aad) => state.user(aad)),
       ),
     );
+  }
+
+  /** A person writing to the bot (or installing it) in a 1:1 chat makes that chat exist on Teams' side. */
+  #notePersonalConversation(activity: Activity): void {
+    const conversation = activity.conversation as { conversationType?: string } | undefined;
+    const from = activity.from as { aadObjectId?: string } | undefined;
+    if (conversation?.conversationType !== "personal" || !from?.aadObjectId) return;
+    if (activity.type === "installationUpdate" && activity.action === "remove") return;
+    this.#context.uninstalledFor.delete(from.aadObjectId);
+    this.#context.state.ensurePersonalConversation(from.aadObjectId);
   }
 
   #teamChannel(teamAad: string, channelId: string): { team: StandInTeam; channel: StandInChannel } {
