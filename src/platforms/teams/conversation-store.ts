@@ -23,8 +23,14 @@ export interface SeenActivity extends ActivityForReference {
   localTimezone?: string;
 }
 
+const maxRememberedSenders = 10_000;
+/** Another replica may drop a reference (an uninstall it handled): what this one remembers is re-checked this often. */
+const senderMemoryMs = 10 * 60_000;
+
 export class TeamsConversationStore {
   readonly #repos: Repositories;
+  /** What was last stored for each sender, so an unchanged sender costs no database work. */
+  readonly #senders = new Map<string, { fingerprint: string; workspaceId: string; personId: string; at: number }>();
 
   constructor(repos: Repositories) {
     this.#repos = repos;
@@ -38,8 +44,17 @@ export class TeamsConversationStore {
   async rememberSender(activity: SeenActivity): Promise<{ workspaceId: string; personId: string } | undefined> {
     const tenantId = tenantOf(activity);
     if (!tenantId || activity.from.id === activity.recipient.id) return undefined;
-    const workspaceId = await this.workspaceId(tenantId);
     const reference = referenceFrom(activity);
+    const key = `${tenantId} ${activity.from.id}`;
+    const fingerprint = JSON.stringify([
+      activity.from.name,
+      activity.localTimezone,
+      reference?.kind === "personal" ? reference : null,
+    ]);
+    const known = this.#senders.get(key);
+    if (known?.fingerprint === fingerprint && Date.now() - known.at < senderMemoryMs)
+      return { workspaceId: known.workspaceId, personId: known.personId };
+    const workspaceId = await this.workspaceId(tenantId);
     const { personId } = await this.#repos.teamsConversations.rememberUser(
       workspaceId,
       personExternalId(activity.from),
@@ -49,6 +64,12 @@ export class TeamsConversationStore {
       },
       reference?.kind === "personal" ? reference : undefined,
     );
+    this.#senders.delete(key);
+    this.#senders.set(key, { fingerprint, workspaceId, personId, at: Date.now() });
+    if (this.#senders.size > maxRememberedSenders) {
+      const oldest = this.#senders.keys().next().value;
+      if (oldest !== undefined) this.#senders.delete(oldest);
+    }
     return { workspaceId, personId };
   }
 
@@ -84,6 +105,7 @@ export class TeamsConversationStore {
   async forgetConversation(activity: ActivityForReference): Promise<void> {
     const reference = referenceFrom(activity);
     if (!reference) return;
+    this.#senders.delete(`${reference.tenantId} ${activity.from.id}`);
     const workspaceId = await this.workspaceId(reference.tenantId);
     if (reference.kind === "personal")
       await this.#repos.teamsConversations.forgetUserReference(workspaceId, personExternalId(activity.from));
