@@ -10,13 +10,13 @@ import { parseArgs } from "node:util";
 import { App, type HttpMethod, type HttpRouteHandler, type IHttpServerAdapter } from "@microsoft/teams.apps";
 import { parseSettings, teamsSettings } from "../../src/config/settings.ts";
 import { characterisationForm, parseCharacterisation } from "../../src/core/forms/homework.ts";
-import type { ExploitableResult } from "../../src/core/model/domain.ts";
 import { startHttpServer } from "../../src/http/server.ts";
 import { createLogger } from "../../src/logging/logger.ts";
 import { formCard } from "../../src/platforms/teams/cards/form-card.ts";
 import { sdkLogger } from "../../src/platforms/teams/sdk-logger.ts";
 import { teamsAppOptions } from "../../src/platforms/teams/sdk-options.ts";
 import { composeApp } from "../../src/runtime/compose.ts";
+import { draftResult } from "../platforms/teams/fixtures.ts";
 import { build, createTeamsStandIn } from "../standins/teams/index.ts";
 import { createTestDatabase } from "../support/database.ts";
 
@@ -28,26 +28,7 @@ const backend = flags.postgres ? "postgres" : "pglite";
 const appId = "6a1c1c1e-2b7b-4c53-9f0e-0d5c3b0a7e11";
 const tenantId = "0b5b3c4e-9d1a-4d8b-8f4e-3c2d1a0b9e8f";
 const partners = ["Acme, Inc.", "Fraunhofer IPT", "Tecnalia"];
-const result: ExploitableResult = {
-  id: "r1",
-  projectId: "p1",
-  position: 0,
-  title: "Edge analytics kit",
-  description: null,
-  type: null,
-  keywords: [],
-  usp: null,
-  trlNow: null,
-  trlExpected: null,
-  owners: [],
-  iprWithin: null,
-  iprProtection: [],
-  iprOutside: null,
-  targetMarket: null,
-  timeToMarket: null,
-  needs: null,
-  status: "draft",
-};
+const result = draftResult();
 const spec = characterisationForm(result, partners);
 const users = Array.from({ length: count }, (_, index) => ({
   aadObjectId: `aad-bench-${String(index).padStart(5, "0")}`,

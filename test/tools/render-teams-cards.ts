@@ -10,34 +10,23 @@ import { chromium } from "playwright-core";
 import { characterisationForm, interestForm } from "../../src/core/forms/homework.ts";
 import { projectForm } from "../../src/core/forms/project.ts";
 import { workshopSetupForm } from "../../src/core/forms/workshop-setup.ts";
-import type { ExploitableResult } from "../../src/core/model/domain.ts";
 import { formCard } from "../../src/platforms/teams/cards/form-card.ts";
+import { draftResult } from "../platforms/teams/fixtures.ts";
 
 const { values: flags } = parseArgs({ options: { out: { type: "string", default: "/tmp/teams-cards" } } });
 const require = createRequire(import.meta.url);
 const library = readFileSync(require.resolve("adaptivecards/dist/adaptivecards.min.js"), "utf8");
 const styles = readFileSync(require.resolve("adaptivecards/dist/adaptivecards.css"), "utf8");
 
-const result: ExploitableResult = {
-  id: "r1",
-  projectId: "p1",
-  position: 0,
+const result = draftResult({
   title: "Edge analytics **kit** <at>everyone</at>",
   description: "Reads PLC data at the edge",
   type: "software",
   keywords: ["edge", "PLC"],
-  usp: null,
   trlNow: 4,
   trlExpected: 3,
   owners: ["Acme, Inc."],
-  iprWithin: null,
-  iprProtection: [],
-  iprOutside: null,
-  targetMarket: null,
-  timeToMarket: null,
-  needs: null,
-  status: "draft",
-};
+});
 const cards = {
   "workshop-setup": formCard(workshopSetupForm(null, [], null), { timeZone: "Europe/Brussels" }),
   "characterise-with-errors": formCard(characterisationForm(result, ["Acme, Inc.", "Fraunhofer IPT", "Tecnalia"]), {

@@ -4,30 +4,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { characterisationForm, parseCharacterisation } from "../../../src/core/forms/homework.ts";
 import type { FormSpec, RawValues } from "../../../src/core/forms/spec.ts";
-import type { ExploitableResult } from "../../../src/core/model/domain.ts";
+import { draftResult } from "./fixtures.ts";
 import { continuedCard, elements, inputById, submitData } from "./forms.ts";
 import { people, startTeamsHarness, type TeamsHarness } from "./harness.ts";
 
-const result = {
-  id: "r1",
-  projectId: "p1",
-  position: 0,
-  title: "Edge analytics kit",
-  description: null,
-  type: null,
-  keywords: [],
-  usp: null,
-  trlNow: null,
-  trlExpected: null,
-  owners: [],
-  iprWithin: null,
-  iprProtection: [],
-  iprOutside: null,
-  targetMarket: null,
-  timeToMarket: null,
-  needs: null,
-  status: "draft",
-} satisfies ExploitableResult;
+const result = draftResult();
 const partners = ["Acme, Inc.", "Fraunhofer IPT"];
 const big: FormSpec = {
   id: "test.big",

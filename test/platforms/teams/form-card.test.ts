@@ -4,31 +4,12 @@ import { describe, expect, it } from "vitest";
 import { characterisationForm, interestForm, parseCharacterisation } from "../../../src/core/forms/homework.ts";
 import type { FormSpec } from "../../../src/core/forms/spec.ts";
 import { workshopSetupForm } from "../../../src/core/forms/workshop-setup.ts";
-import type { ExploitableResult } from "../../../src/core/model/domain.ts";
 import { escapeCardText, formCard } from "../../../src/platforms/teams/cards/form-card.ts";
 import { readSubmission } from "../../../src/platforms/teams/cards/form-values.ts";
+import { draftResult } from "./fixtures.ts";
 import { elements, inputById, submitData } from "./forms.ts";
 
-const result: ExploitableResult = {
-  id: "r1",
-  projectId: "p1",
-  position: 0,
-  title: "Edge analytics **kit**",
-  description: null,
-  type: null,
-  keywords: [],
-  usp: null,
-  trlNow: null,
-  trlExpected: null,
-  owners: [],
-  iprWithin: null,
-  iprProtection: [],
-  iprOutside: null,
-  targetMarket: null,
-  timeToMarket: null,
-  needs: null,
-  status: "draft",
-};
+const result = draftResult({ title: "Edge analytics **kit**" });
 const partners = ["Acme, Inc.", "Fraunhofer IPT", "~Tilde Labs"];
 const draftActions = [
   { id: "draft", title: "Save draft" },
