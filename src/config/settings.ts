@@ -27,6 +27,29 @@ const url = (expected: string, protocols: string[]) =>
     { message: expected },
   );
 
+const guid = (expected: string) =>
+  optionalText.refine(
+    (value) =>
+      value === undefined ||
+      /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/.test(value),
+    { message: expected },
+  );
+/** A URL on this machine: the Teams overrides redirect trust and credentials, so they may only reach a local stand-in. */
+const standInUrl = optionalText.refine(
+  (value) => {
+    if (value === undefined) return true;
+    try {
+      const parsed = new URL(value);
+      return (
+        ["http:", "https:"].includes(parsed.protocol) && ["127.0.0.1", "localhost", "[::1]"].includes(parsed.hostname)
+      );
+    } catch {
+      return false;
+    }
+  },
+  { message: "expected an http(s) URL on this machine (127.0.0.1, localhost or [::1]), for the local stand-in" },
+);
+
 export const settingsSchema = z.object({
   PORT: z.coerce
     .number({ message: "expected a port number" })
@@ -68,9 +91,14 @@ export const settingsSchema = z.object({
     { message: "expected an http(s) URL ending with /" },
   ),
   SLACK_AUTHORIZE_URL: url("expected an http(s) URL", ["http:", "https:"]),
-  TEAMS_CLIENT_ID: optionalText,
+  TEAMS_CLIENT_ID: guid("expected the bot's Microsoft App ID (a GUID)"),
   TEAMS_CLIENT_SECRET: secret("expected the bot's client secret"),
-  TEAMS_TENANT_ID: optionalText,
+  TEAMS_TENANT_ID: guid("expected the Microsoft Entra tenant ID (a GUID)"),
+  // Test and demo only (the local Teams stand-in): where the bot's trusted keys, tokens, Graph and Connector are.
+  TEAMS_OPENID_METADATA_URL: standInUrl,
+  TEAMS_LOGIN_URL: standInUrl,
+  TEAMS_GRAPH_URL: standInUrl,
+  TEAMS_SERVICE_URL: standInUrl,
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -185,4 +213,28 @@ export function missingPlatformSettings(settings: Settings): { slack: string[]; 
   const slack = missingSingle.length === 0 || missingOAuth.length === 0 ? [] : missingSingle;
   const teams = (["TEAMS_CLIENT_ID", "TEAMS_CLIENT_SECRET"] as const).filter((name) => !settings[name]);
   return { slack, teams };
+}
+
+/** The Teams settings as one value, or undefined when Teams is off. Overrides are set only for the local stand-in. */
+export function teamsSettings(settings: Settings):
+  | {
+      clientId: string;
+      clientSecret: string;
+      tenantId?: string;
+      standIn?: { openIdMetadataUrl?: string; loginUrl?: string; graphUrl?: string; serviceUrl?: string };
+    }
+  | undefined {
+  if (!settings.TEAMS_CLIENT_ID || !settings.TEAMS_CLIENT_SECRET) return undefined;
+  const standIn = {
+    ...(settings.TEAMS_OPENID_METADATA_URL ? { openIdMetadataUrl: settings.TEAMS_OPENID_METADATA_URL } : {}),
+    ...(settings.TEAMS_LOGIN_URL ? { loginUrl: settings.TEAMS_LOGIN_URL } : {}),
+    ...(settings.TEAMS_GRAPH_URL ? { graphUrl: settings.TEAMS_GRAPH_URL } : {}),
+    ...(settings.TEAMS_SERVICE_URL ? { serviceUrl: settings.TEAMS_SERVICE_URL } : {}),
+  };
+  return {
+    clientId: settings.TEAMS_CLIENT_ID,
+    clientSecret: settings.TEAMS_CLIENT_SECRET,
+    ...(settings.TEAMS_TENANT_ID ? { tenantId: settings.TEAMS_TENANT_ID } : {}),
+    ...(Object.keys(standIn).length > 0 ? { standIn } : {}),
+  };
 }

@@ -5,6 +5,7 @@ import { type Settings, slackMode } from "../config/settings.ts";
 import type { Route } from "../http/server.ts";
 import type { Logger } from "../logging/logger.ts";
 import { createSlackAdapter, type SlackAdapter, type SlackCredentials } from "../platforms/slack/app.ts";
+import { type TeamsAdapter, teamsDescription, teamsPlatform } from "../platforms/teams/index.ts";
 import { type Scheduler, startScheduler } from "../scheduler/scheduler.ts";
 import { createChatThrottle } from "../scheduler/throttled-chat.ts";
 import type { Database } from "../store/database.ts";
@@ -14,6 +15,7 @@ export interface ComposedApp {
   deps: AppDependencies;
   routes: Route[];
   platforms: string[];
+  teams?: TeamsAdapter;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -51,12 +53,16 @@ export function composeApp(settings: Settings, database: Database, logger: Logge
     const how = settings.SLACK_APP_TOKEN ? "Socket Mode" : "HTTP, POST /slack/events";
     platforms.push(credentials.kind === "oauth" ? `Slack (${how}; install at GET /slack/install)` : `Slack (${how})`);
   }
+  const teams = teamsPlatform(settings, repos, logger);
+  if (teams) platforms.push(teamsDescription);
   return {
     deps,
-    routes: slack?.routes ?? [],
+    routes: [...(slack?.routes ?? []), ...(teams?.routes ?? [])],
     platforms,
+    ...(teams ? { teams } : {}),
     async start() {
       await slack?.start();
+      await teams?.start();
       if (settings.CLUSTERBOT_SCHEDULER === "on") {
         const handlers = reminderJobHandlers(deps);
         scheduler = startScheduler({
@@ -71,6 +77,7 @@ export function composeApp(settings: Settings, database: Database, logger: Logge
     async stop() {
       await scheduler?.stop();
       await slack?.stop();
+      await teams?.stop();
     },
   };
 }

@@ -8,6 +8,7 @@ import { peopleRepository } from "./people.ts";
 import { projectRepository } from "./projects.ts";
 import { resultRepository } from "./results.ts";
 import { slackInstallationRepository } from "./slack-installations.ts";
+import { teamsConversationRepository } from "./teams-conversations.ts";
 import { workshopRepository } from "./workshops.ts";
 import { workspaceRepository } from "./workspaces.ts";
 
@@ -24,6 +25,7 @@ export function createRepositories(prisma: PrismaClient) {
     slackInstallations: slackInstallationRepository(prisma),
     jobs: jobRepository(prisma),
     oauthStates: oauthStateRepository(prisma),
+    teamsConversations: teamsConversationRepository(prisma),
   };
 }
 

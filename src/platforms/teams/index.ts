@@ -1,0 +1,20 @@
+// The Teams adapter as the runtime sees it: built from the settings when Teams is configured, else undefined.
+import type { Settings } from "../../config/settings.ts";
+import { teamsSettings } from "../../config/settings.ts";
+import type { Logger } from "../../logging/logger.ts";
+import type { Repositories } from "../../store/repositories/index.ts";
+import { createTeamsAdapter, type TeamsAdapter } from "./app.ts";
+
+export type { TeamsAdapter } from "./app.ts";
+
+/** The Teams adapter when TEAMS_CLIENT_ID and TEAMS_CLIENT_SECRET are set; its routes go on our HTTP server. */
+export function teamsPlatform(settings: Settings, repos: Repositories, logger: Logger): TeamsAdapter | undefined {
+  const credentials = teamsSettings(settings);
+  if (!credentials) return undefined;
+  if (credentials.standIn)
+    logger.warn({ standIn: credentials.standIn }, "Teams points at a local stand-in (test mode)");
+  return createTeamsAdapter({ credentials, repos, logger });
+}
+
+/** How start describes Teams. */
+export const teamsDescription = "Microsoft Teams (POST /api/messages)";

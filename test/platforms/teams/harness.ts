@@ -1,0 +1,76 @@
+// A running Clusterbot with the Teams adapter on a real HTTP server, wired to the local Teams stand-in.
+import { systemClock } from "../../../src/app/context.ts";
+import { parseSettings } from "../../../src/config/settings.ts";
+import { startHttpServer } from "../../../src/http/server.ts";
+import { createLogger, type Logger } from "../../../src/logging/logger.ts";
+import type { TeamsAdapter } from "../../../src/platforms/teams/index.ts";
+import { composeApp } from "../../../src/runtime/compose.ts";
+import type { Database } from "../../../src/store/database.ts";
+import type { Repositories } from "../../../src/store/repositories/index.ts";
+import { createTeamsStandIn, type TeamsStandIn } from "../../standins/teams/index.ts";
+import { type Backend, createTestDatabase } from "../../support/database.ts";
+
+export const appId = "6a1c1c1e-2b7b-4c53-9f0e-0d5c3b0a7e11";
+export const appPassword = "stand-in-client-secret";
+export const tenantId = "0b5b3c4e-9d1a-4d8b-8f4e-3c2d1a0b9e8f";
+
+export const people = {
+  fran: "aad-fran-0001",
+  ana: "aad-ana-00001",
+  ben: "aad-ben-00001",
+  olly: "aad-olly-0001",
+} as const;
+
+export const facilitatorsTeam = "f0f0f0f0-0000-4000-8000-000000000001";
+
+export interface TeamsHarness {
+  teams: TeamsStandIn;
+  adapter: TeamsAdapter;
+  repos: Repositories;
+  database: Database;
+  botUrl: string;
+  close(): Promise<void>;
+}
+
+export async function startTeamsHarness(
+  backend: Backend,
+  options: { logger?: Logger; settings?: Record<string, string> } = {},
+): Promise<TeamsHarness> {
+  const teams = await createTeamsStandIn({
+    appId,
+    appPassword,
+    tenantId,
+    users: [
+      { aadObjectId: people.fran, name: "Fran Facilitator", email: "fran@example.org", timezone: "Europe/Brussels" },
+      { aadObjectId: people.ana, name: "Ana Partner", email: "ana@example.org", timezone: "Europe/Madrid" },
+      { aadObjectId: people.ben, name: "Ben Partner", email: "ben@example.org", timezone: "America/Los_Angeles" },
+      { aadObjectId: people.olly, name: "Olly Outsider", email: "olly@example.org", timezone: "Asia/Tokyo" },
+    ],
+    teams: [
+      { aadGroupId: facilitatorsTeam, name: "Cluster facilitators", members: [people.fran, people.ana, people.ben] },
+    ],
+  });
+  const test = await createTestDatabase(backend);
+  const settings = parseSettings({ ...teams.settings, CLUSTERBOT_SCHEDULER: "off", ...options.settings });
+  const logger = options.logger ?? createLogger("silent", false);
+  const app = composeApp(settings, test.database, logger, systemClock);
+  if (!app.teams) throw new Error("Teams is not configured");
+  await app.start();
+  const http = await startHttpServer({ host: "127.0.0.1", port: 0, routes: app.routes, logger });
+  const botUrl = `http://127.0.0.1:${http.port}/api/messages`;
+  teams.driver.botUrl = botUrl;
+  const adapter = app.teams;
+  return {
+    teams,
+    adapter,
+    repos: app.deps.repos,
+    database: test.database,
+    botUrl,
+    async close() {
+      await http.close();
+      await app.stop();
+      await teams.close();
+      await test.drop();
+    },
+  };
+}
