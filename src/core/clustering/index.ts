@@ -22,6 +22,7 @@ import {
 import type { Analysis, ClusterSuggestion, Granularity, Workshop } from "./interchange.ts";
 import { DEFAULT_INTEREST_OPTIONS, type InterestOptions, interestEdges } from "./interest.ts";
 import { topNeighbours } from "./neighbours.ts";
+import { blendVectors, DEFAULT_LSA_OPTIONS, type LsaOptions, lsaVectors } from "./semantic.ts";
 import { clusterSums, meanSimilarity, type SimilarityModel, similarityModel } from "./similarity.ts";
 import { smoothVectors } from "./smoothing.ts";
 import { dot, type SparseVector } from "./sparse.ts";
@@ -62,6 +63,11 @@ export interface AnalyzeOptions {
   signalScale?: SignalScale;
   /** Scale the interest weight by the share of projects that expressed interests (default false, see README). */
   interestCoverage?: boolean;
+  /**
+   * Latent semantics (LSA over the workshop's own TF-IDF matrix): `share` of the text similarity that comes from the
+   * latent space (0 = words only), and the LSA settings.
+   */
+  semantic?: { share?: number } & Partial<LsaOptions>;
 }
 
 export interface AnalysisDiagnostics {
@@ -91,6 +97,7 @@ export class WorkshopValidationError extends Error {
 
 export const DEFAULT_WEIGHTS: SignalWeights = { text: 1, interest: 0.6, complementarity: 0.3 };
 export const DEFAULT_MAX_SIZE = 10;
+export const DEFAULT_SEMANTIC_SHARE = 0;
 
 /** Groups a workshop's exploitable results into suggested clusters. Same input in any order → same output. */
 export function analyzeWorkshop(input: unknown, options: AnalyzeOptions = {}): Analysis {
@@ -127,6 +134,7 @@ function resolveOptions(options: AnalyzeOptions) {
     sameProjectFactor: options.sameProjectFactor ?? 1,
     signalScale: options.signalScale ?? "max",
     interestCoverage: options.interestCoverage ?? false,
+    semantic: { ...DEFAULT_LSA_OPTIONS, share: DEFAULT_SEMANTIC_SHARE, ...options.semantic },
   };
 }
 
@@ -158,8 +166,13 @@ function clusterWorkshop(workshop: Workshop, base: Settings): { analysis: Analys
   );
   const vocabulary = buildVocabulary(bags, settings.tfidf.idf, surfaces);
   const vectors = bags.map((bag) => vectorise(bag, vocabulary, settings.tfidf.tf));
+  const { share, ...lsa } = settings.semantic;
+  const blended =
+    share > 0
+      ? blendVectors(vectors, lsaVectors(vectors, vocabulary.terms.length, lsa), vocabulary.terms.length, share)
+      : vectors;
 
-  const textEdges = textNeighbourEdges(vectors, settings.neighbours);
+  const textEdges = textNeighbourEdges(blended, settings.neighbours);
   const complements =
     settings.weights.complementarity > 0
       ? needOfferComplements(results, analysed, settings.text, settings.complementarity)
@@ -168,7 +181,7 @@ function clusterWorkshop(workshop: Workshop, base: Settings): { analysis: Analys
     complementEdges(complements),
     typeFitComplements(results, textEdges.edges, settings.complementarity.typeFitShare),
   );
-  const affinity = settings.weights.text > 0 ? (a: number, b: number) => dot(vectors[a]!, vectors[b]!) : () => 0;
+  const affinity = settings.weights.text > 0 ? (a: number, b: number) => dot(blended[a]!, blended[b]!) : () => 0;
   const interest = interestEdges(results, workshop.interests, affinity, settings.interest);
   const links = combineSignals(
     { text: textEdges.edges, interest, complementarity },
