@@ -195,11 +195,13 @@ function reportPlanted(planted: LabelledWorkshop, options: AnalyzeOptions = {}):
 
 export const ABLATIONS: [string, AnalyzeOptions][] = [
   ["default", {}],
-  ["domain lexicon pack on (×2)", { tfidf: { topicWeight: 2 } }],
+  ["domain lexicon off", { tfidf: { topicWeight: 0 } }],
   ["shared-keyword bonus off", { tfidf: { keywordBonus: 0 } }],
   ["complementarity off", { weights: { complementarity: 0 } }],
   ["interests off", { weights: { interest: 0 } }],
   ["no silhouette choice (resolution 1)", { community: { resolutions: [1] } }],
+  ["latent semantics (workshop LSA, share 0.5)", { semantic: { share: 0.5 } }],
+  ["relative attachment 0.4 (outliers leave)", { relativeAttachment: 0.4 }],
 ];
 
 function ablation(sets: LabelledWorkshop[]): void {

@@ -57,6 +57,8 @@ export interface AnalyzeOptions {
   community?: Partial<Omit<CommunityOptions, "granularity" | "seed">>;
   /** Least mean similarity to its cluster for a result to stay in it (default 0.05). */
   minAttachment?: number;
+  /** Least attachment relative to the cluster's median member (default DEFAULT_RELATIVE_ATTACHMENT; 0 = off). */
+  relativeAttachment?: number;
   /** Damping of links between results of the same project (default 1: none). */
   sameProjectFactor?: number;
   /** How the signals are put on one scale (default "max", see `signalDivisor`). */
@@ -97,7 +99,13 @@ export class WorkshopValidationError extends Error {
 
 export const DEFAULT_WEIGHTS: SignalWeights = { text: 1, interest: 0.6, complementarity: 0.3 };
 export const DEFAULT_MAX_SIZE = 10;
+/**
+ * Version of the clustering method, stored with each analysis run so that results from different methods are never
+ * compared as if they were the same. Bump it whenever a default changes what clusters come out.
+ */
+export const engineVersion = "2.0.0";
 export const DEFAULT_SEMANTIC_SHARE = 0;
+export const DEFAULT_RELATIVE_ATTACHMENT = 0;
 
 /** Groups a workshop's exploitable results into suggested clusters. Same input in any order → same output. */
 export function analyzeWorkshop(input: unknown, options: AnalyzeOptions = {}): Analysis {
@@ -131,6 +139,7 @@ function resolveOptions(options: AnalyzeOptions) {
       seed: options.seed ?? DEFAULT_COMMUNITY_OPTIONS.seed,
     },
     minAttachment: options.minAttachment ?? 0.05,
+    relativeAttachment: options.relativeAttachment ?? DEFAULT_RELATIVE_ATTACHMENT,
     sameProjectFactor: options.sameProjectFactor ?? 1,
     signalScale: options.signalScale ?? "max",
     interestCoverage: options.interestCoverage ?? false,
@@ -198,6 +207,7 @@ function clusterWorkshop(workshop: Workshop, base: Settings): { analysis: Analys
   const placement = applyConstraints(communities.chosen.labels, links, model, projectOf, {
     maxSize: settings.maxSize,
     minAttachment: settings.minAttachment,
+    relativeAttachment: settings.relativeAttachment,
     seed: settings.community.seed,
   });
   const context = explainContext(
