@@ -1,4 +1,5 @@
-import model from "wink-eng-lite-web-model";
+import { createRequire } from "node:module";
+import type { Model } from "wink-eng-lite-web-model";
 import winkNLP, { type ItsFunction, type Tokens, type WinkMethods } from "wink-nlp";
 import { GENERIC_WORDS } from "./lexicon.ts";
 
@@ -36,8 +37,18 @@ export interface AnalysedText {
 let plainNlp: WinkMethods | undefined;
 let posNlp: WinkMethods | undefined;
 
+let languageModel: Model | undefined;
+
+// The language model takes most of a second to load: it is loaded on the first analysis, not on import, so that
+// commands and modules that never analyse text (help, templates, validation) stay fast.
+function loadModel(): Model {
+  languageModel ??= createRequire(import.meta.url)("wink-eng-lite-web-model") as Model;
+  return languageModel;
+}
+
 // Lemmas need the part-of-speech tagger, which costs time; stems and plain words do not.
 function nlpFor(stemming: Stemming): WinkMethods {
+  const model = loadModel();
   if (stemming === "lemma") {
     posNlp ??= winkNLP(model, ["sbd", "pos"]);
     return posNlp;

@@ -108,3 +108,12 @@ describe("workshopJsonSchema", () => {
     ]);
   });
 });
+
+describe("engine constants", () => {
+  it("keeps the CLI's help default in step with the engine's maximum cluster size", async () => {
+    const { CLI_DEFAULT_MAX_SIZE } = await import("../../../src/cli/analyze.ts");
+    const { DEFAULT_MAX_SIZE, engineVersion } = await import("../../../src/core/clustering/index.ts");
+    expect(CLI_DEFAULT_MAX_SIZE).toBe(DEFAULT_MAX_SIZE);
+    expect(engineVersion).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});
