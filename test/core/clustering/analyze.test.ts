@@ -117,3 +117,15 @@ describe("engine constants", () => {
     expect(engineVersion).toMatch(/^\d+\.\d+\.\d+$/);
   });
 });
+
+describe("history independence", () => {
+  it("gives the same clusters for a workshop whatever was analysed before in the same process", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { plant: _plant, ...workshop } = JSON.parse(
+      readFileSync(new URL("../../fixtures/real/debian-health.json", import.meta.url), "utf8"),
+    );
+    const first = analyzeWorkshop(workshop);
+    analyzeWorkshop(themedWorkshop());
+    expect(analyzeWorkshop(workshop)).toEqual(first);
+  });
+});
