@@ -1,24 +1,15 @@
 import { writeFile } from "node:fs/promises";
 import type { Command } from "commander";
-import {
-  type Analysis,
-  analyzeWorkshop,
-  DEFAULT_MAX_SIZE,
-  GRANULARITIES,
-  type Granularity,
-  type Workshop,
-  workshopJsonSchema,
-} from "../core/clustering/index.ts";
-import {
-  type FileIssue,
-  formatFileIssue,
-  readWorkshopFile,
-  TEMPLATE_FORMATS,
-  type TemplateFormat,
-  WorkshopFileError,
-  workshopTemplate,
-} from "../io/workshop-files/index.ts";
+// Only light modules at the top: the engine, the file readers (ExcelJS) and the language model are loaded when the
+// command runs, so that `clusterbot analyze --help` answers at once.
+import type { Analysis, Workshop } from "../core/clustering/index.ts";
+import { GRANULARITIES, type Granularity } from "../core/clustering/interchange.ts";
+import type { FileIssue } from "../io/workshop-files/errors.ts";
+import { TEMPLATE_FORMATS, type TemplateFormat } from "../io/workshop-files/types.ts";
 import { terminalSafe } from "./terminal.ts";
+
+/** Same value as the engine's DEFAULT_MAX_SIZE (checked by a test), kept here so help needs no engine. */
+export const CLI_DEFAULT_MAX_SIZE = 10;
 
 export interface AnalyzeCliOptions {
   json?: boolean;
@@ -50,7 +41,7 @@ export function registerAnalyzeCommand(program: Command): void {
     .description("Suggest clusters of exploitable results from a workshop file (.json, .csv or .xlsx)")
     .argument("[file]", "workshop file: .json, .csv or .xlsx")
     .option("--json", "print the analysis as JSON instead of a table")
-    .option("--max-size <n>", `most results in one cluster (default ${DEFAULT_MAX_SIZE})`)
+    .option("--max-size <n>", `most results in one cluster (default ${CLI_DEFAULT_MAX_SIZE})`)
     .option("--granularity <level>", `fewer or more clusters among equally good ones: ${GRANULARITIES.join(" | ")}`)
     .option("--template <format>", `write an example workshop file to fill in: ${TEMPLATE_FORMATS.join(" | ")}`)
     .option("--schema", "print the JSON Schema of the workshop interchange format")
@@ -66,29 +57,33 @@ export async function runAnalyze(
   options: AnalyzeCliOptions,
   output: CliOutput = processOutput,
 ): Promise<number> {
+  const files = await import("../io/workshop-files/index.ts");
   try {
     if (options.schema) {
+      const { workshopJsonSchema } = await import("../core/clustering/interchange.ts");
       await emit(`${JSON.stringify(workshopJsonSchema(), null, 2)}\n`, options.out, output);
       return 0;
     }
-    if (options.template !== undefined) return await writeTemplate(options, output);
+    if (options.template !== undefined) return await writeTemplate(options, output, files.workshopTemplate);
     if (!file) throw new UsageError("missing FILE: give a workshop file, or --template json|csv|xlsx for an example");
     const analysisOptions = {
       maxSize: parseMaxSize(options.maxSize),
       granularity: parseGranularity(options.granularity),
     };
-    const loaded = await readWorkshopFile(file);
-    for (const warning of loaded.warnings) output.stderr(`warning: ${formatFileIssue(warning)}\n`);
+    const loaded = await files.readWorkshopFile(file);
+    for (const warning of loaded.warnings) output.stderr(`warning: ${files.formatFileIssue(warning)}\n`);
+    const { analyzeWorkshop } = await import("../core/clustering/index.ts");
     const analysis = analyzeWorkshop(loaded.workshop, analysisOptions);
     const text = options.json ? `${JSON.stringify(analysis, null, 2)}\n` : renderTable(loaded.workshop, analysis);
     await emit(text, options.out, output);
     return 0;
   } catch (error) {
-    return reportError(error, output);
+    return reportError(error, output, files);
   }
 }
 
-function reportError(error: unknown, output: CliOutput): number {
+function reportError(error: unknown, output: CliOutput, files: typeof import("../io/workshop-files/index.ts")): number {
+  const { WorkshopFileError, formatFileIssue } = files;
   if (error instanceof WorkshopFileError) {
     output.stderr(
       `The workshop file cannot be analysed (${error.issues.length} problem${error.issues.length === 1 ? "" : "s"}):\n`,
@@ -105,7 +100,7 @@ function reportError(error: unknown, output: CliOutput): number {
 }
 
 function parseMaxSize(value: string | undefined): number {
-  if (value === undefined) return DEFAULT_MAX_SIZE;
+  if (value === undefined) return CLI_DEFAULT_MAX_SIZE;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 2) throw new UsageError(`--max-size: expected a whole number ≥ 2, got "${value}"`);
   return n;
@@ -118,7 +113,11 @@ function parseGranularity(value: string | undefined): Granularity {
   return found;
 }
 
-async function writeTemplate(options: AnalyzeCliOptions, output: CliOutput): Promise<number> {
+async function writeTemplate(
+  options: AnalyzeCliOptions,
+  output: CliOutput,
+  workshopTemplate: (format: TemplateFormat) => Promise<string | Uint8Array>,
+): Promise<number> {
   const format = TEMPLATE_FORMATS.find((f) => f === options.template?.toLowerCase()) as TemplateFormat | undefined;
   if (!format)
     throw new UsageError(`--template: expected one of ${TEMPLATE_FORMATS.join(", ")}, got "${options.template}"`);

@@ -1,35 +1,69 @@
 #!/usr/bin/env node
 // `clusterbot` — the command line. Errors the user can fix are printed as plain messages, never stack traces.
+// Subcommand modules are imported only when that subcommand runs: `--help` and `--version` must not load Prisma,
+// Bolt or the language model (they answer in well under 0.3 s that way).
 import { Command } from "commander";
-import { SettingsError } from "../config/settings.ts";
-import { StoreError } from "../store/errors.ts";
 import { version } from "../version.ts";
-import { registerAnalyzeCommand } from "./analyze.ts";
-import { registerDbCommands } from "./db.ts";
-import { registerKeysCommands } from "./keys.ts";
-import { registerManifestCommand } from "./manifest.ts";
-import { registerStartCommand } from "./start.ts";
 
-export function buildProgram(): Command {
+interface Subcommand {
+  name: string;
+  description: string;
+  register: () => Promise<(program: Command) => void>;
+}
+
+const SUBCOMMANDS: Subcommand[] = [
+  {
+    name: "start",
+    description: "start the bot (embedded PGlite store unless DATABASE_URL is set); serves GET /healthz on PORT",
+    register: async () => (await import("./start.ts")).registerStartCommand,
+  },
+  {
+    name: "db",
+    description: "database migrations (the same history on PGlite and PostgreSQL)",
+    register: async () => (await import("./db.ts")).registerDbCommands,
+  },
+  {
+    name: "manifest",
+    description: "print a chat platform's app manifest with the request URLs filled in",
+    register: async () => (await import("./manifest.ts")).registerManifestCommand,
+  },
+  {
+    name: "analyze",
+    description: "Suggest clusters of exploitable results from a workshop file (.json, .csv or .xlsx)",
+    register: async () => (await import("./analyze.ts")).registerAnalyzeCommand,
+  },
+  {
+    name: "keys",
+    description: "encryption keys: re-encrypt stored installations with the current key",
+    register: async () => (await import("./keys.ts")).registerKeysCommands,
+  },
+];
+
+/**
+ * The program with every subcommand fully registered for `invoked` (loading only its module), and the others as
+ * named stubs so the overview help still lists them. Without `invoked`, every subcommand is loaded (for tests).
+ */
+export async function buildProgram(invoked?: string): Promise<Command> {
   const program = new Command()
     .name("clusterbot")
     .description("Runs project-clustering workshops in Slack and Microsoft Teams")
     .version(version, "-v, --version")
     .showHelpAfterError();
-  registerStartCommand(program);
-  registerDbCommands(program);
-  registerManifestCommand(program);
-  registerAnalyzeCommand(program);
-  registerKeysCommands(program);
+  for (const sub of SUBCOMMANDS) {
+    if (invoked === undefined || sub.name === invoked) (await sub.register())(program);
+    else program.command(sub.name).description(sub.description);
+  }
   return program;
 }
 
-export function exitCodeFor(error: unknown): number {
-  if (error instanceof SettingsError) return 2;
-  return 1;
+export async function exitCodeFor(error: unknown): Promise<number> {
+  const { SettingsError } = await import("../config/settings.ts");
+  return error instanceof SettingsError ? 2 : 1;
 }
 
-export function reportError(error: unknown): void {
+export async function reportError(error: unknown): Promise<void> {
+  const { SettingsError } = await import("../config/settings.ts");
+  const { StoreError } = await import("../store/errors.ts");
   if (error instanceof SettingsError) {
     process.stderr.write(`Clusterbot cannot start: ${error.problems.length} setting(s) need attention:\n`);
     for (const line of error.message.split("\n")) process.stderr.write(`  - ${line}\n`);
@@ -42,11 +76,16 @@ export function reportError(error: unknown): void {
   }
 }
 
+/** The first argument that names a subcommand (options such as `--help` come before or after it). */
+function invokedSubcommand(argv: readonly string[]): string {
+  return argv.slice(2).find((arg) => SUBCOMMANDS.some((s) => s.name === arg)) ?? "";
+}
+
 if (import.meta.main) {
-  buildProgram()
-    .parseAsync(process.argv)
-    .catch((error: unknown) => {
-      reportError(error);
-      process.exitCode = exitCodeFor(error);
+  buildProgram(invokedSubcommand(process.argv))
+    .then((program) => program.parseAsync(process.argv))
+    .catch(async (error: unknown) => {
+      await reportError(error);
+      process.exitCode = await exitCodeFor(error);
     });
 }

@@ -1,9 +1,13 @@
 /**
  * npm run bench:cluster — time and peak memory of analyzeWorkshop for 50, 500 and 5 000 results.
  * Each size runs in a fresh child process so that its peak RSS is its own (the parent only reports).
+ * Then the command line end to end (median of 7 runs each): `clusterbot --version`, `--help`, and
+ * `clusterbot analyze` on a 50-result workshop file (the real debian-health set).
  */
-import { execFileSync } from "node:child_process";
-import { loadavg } from "node:os";
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { analyzeWorkshop } from "../../src/core/clustering/index.ts";
 import { generateWorkshop } from "../tools/synthetic.ts";
@@ -63,6 +67,22 @@ if (child >= 0) {
       perResult,
     ];
     console.log(`| ${cells.join(" | ")} |`);
+  }
+  console.log("\n| command | median wall time (s) | fastest (s) |\n|---|---:|---:|");
+  const cli = fileURLToPath(new URL("../../src/cli/main.ts", import.meta.url));
+  const file = join(mkdtempSync(join(tmpdir(), "clusterbot-bench-")), "workshop-50.json");
+  const real = JSON.parse(readFileSync(new URL("../fixtures/real/debian-health.json", import.meta.url), "utf8"));
+  const { plant: _plant, heldOut: _heldOut, field: _field, ...workshop } = real;
+  writeFileSync(file, JSON.stringify(workshop));
+  for (const args of [["--version"], ["--help"], ["analyze", file]]) {
+    const times = Array.from({ length: 7 }, () => {
+      const started = performance.now();
+      const run = spawnSync(process.execPath, [cli, ...args], { encoding: "utf8" });
+      if (run.status !== 0) throw new Error(`clusterbot ${args.join(" ")} failed: ${run.stderr}`);
+      return (performance.now() - started) / 1000;
+    }).sort((a, b) => a - b);
+    const label = args[0] === "analyze" ? "clusterbot analyze (50 results)" : `clusterbot ${args[0]}`;
+    console.log(`| ${label} | ${times[3]!.toFixed(2)} | ${times[0]!.toFixed(2)} |`);
   }
   const [load] = loadavg();
   console.log(

@@ -7,6 +7,11 @@ export interface ConstraintOptions {
   maxSize: number;
   /** Least mean similarity (combined, 0–1) a result needs to its cluster to stay in it. */
   minAttachment: number;
+  /**
+   * Least attachment relative to the cluster's typical member (median attachment of the others): a result tied to its
+   * cluster much more loosely than the rest is an outlier that Louvain had to put somewhere (0 = off).
+   */
+  relativeAttachment: number;
   seed: number;
 }
 
@@ -29,7 +34,7 @@ export function applyConstraints(
   options: ConstraintOptions,
 ): Placement {
   let labels = splitOversized(partition, edges, options);
-  labels = dropWeakMembers(labels, model, options.minAttachment);
+  labels = dropWeakMembers(labels, model, options);
   labels = dropSingleProjectClusters(labels, projectOf);
   labels = reassignLeftovers(labels, model, options);
   labels = dropSingleProjectClusters(dropSingletons(labels), projectOf);
@@ -116,16 +121,35 @@ function strongestCore(members: number[], inner: Edge[], size: number): number[]
     .map(({ m }) => m);
 }
 
-function dropWeakMembers(partition: Int32Array, model: SimilarityModel, minAttachment: number): Int32Array {
+function dropWeakMembers(
+  partition: Int32Array,
+  model: SimilarityModel,
+  options: Pick<ConstraintOptions, "minAttachment" | "relativeAttachment">,
+): Int32Array {
   const labels = partition.slice();
   const sums = clusterSums(partition, model);
+  const attachment = new Float64Array(partition.length);
+  for (let i = 0; i < labels.length; i++)
+    if (partition[i]! >= 0) attachment[i] = meanSimilarity(i, partition[i]!, partition, sums, model);
+  const typical = typicalAttachment(partition, attachment);
   for (let i = 0; i < labels.length; i++) {
     const label = partition[i]!;
     if (label < 0) continue;
-    const weak = meanSimilarity(i, label, partition, sums, model) < minAttachment;
+    const weak =
+      attachment[i]! < options.minAttachment || attachment[i]! < options.relativeAttachment * (typical.get(label) ?? 0);
     if (weak || silhouetteOf(i, partition, sums, model) < 0) labels[i] = -1;
   }
   return dropSingletons(labels);
+}
+
+/** Per cluster, the median attachment of its members: what "belonging" looks like in that cluster. */
+function typicalAttachment(labels: Int32Array, attachment: Float64Array): Map<number, number> {
+  const typical = new Map<number, number>();
+  for (const [label, members] of groupsOf(labels)) {
+    const sorted = members.map((i) => attachment[i]!).sort((a, b) => a - b);
+    typical.set(label, sorted[Math.floor(sorted.length / 2)]!);
+  }
+  return typical;
 }
 
 function dropSingleProjectClusters(partition: Int32Array, projectOf: readonly string[]): Int32Array {
@@ -141,10 +165,15 @@ function reassignLeftovers(partition: Int32Array, model: SimilarityModel, option
   const labels = partition.slice();
   const sums = clusterSums(partition, model);
   const sizes = new Map(sums.sizes);
+  const attachment = new Float64Array(partition.length);
+  for (let i = 0; i < labels.length; i++)
+    if (partition[i]! >= 0) attachment[i] = meanSimilarity(i, partition[i]!, partition, sums, model);
+  const typical = typicalAttachment(partition, attachment);
   for (let i = 0; i < labels.length; i++) {
     if (partition[i]! >= 0) continue;
     const best = closest(i, partition, sums, model, nearbyLabels(i, partition, model));
     if (!best || best.similarity < options.minAttachment || sizes.get(best.label)! >= options.maxSize) continue;
+    if (best.similarity < options.relativeAttachment * (typical.get(best.label) ?? 0)) continue;
     labels[i] = best.label;
     sizes.set(best.label, sizes.get(best.label)! + 1);
   }

@@ -22,6 +22,7 @@ import {
 import type { Analysis, ClusterSuggestion, Granularity, Workshop } from "./interchange.ts";
 import { DEFAULT_INTEREST_OPTIONS, type InterestOptions, interestEdges } from "./interest.ts";
 import { topNeighbours } from "./neighbours.ts";
+import { blendVectors, DEFAULT_LSA_OPTIONS, type LsaOptions, lsaVectors } from "./semantic.ts";
 import { clusterSums, meanSimilarity, type SimilarityModel, similarityModel } from "./similarity.ts";
 import { smoothVectors } from "./smoothing.ts";
 import { dot, type SparseVector } from "./sparse.ts";
@@ -56,12 +57,19 @@ export interface AnalyzeOptions {
   community?: Partial<Omit<CommunityOptions, "granularity" | "seed">>;
   /** Least mean similarity to its cluster for a result to stay in it (default 0.05). */
   minAttachment?: number;
+  /** Least attachment relative to the cluster's median member (default DEFAULT_RELATIVE_ATTACHMENT; 0 = off). */
+  relativeAttachment?: number;
   /** Damping of links between results of the same project (default 1: none). */
   sameProjectFactor?: number;
   /** How the signals are put on one scale (default "max", see `signalDivisor`). */
   signalScale?: SignalScale;
   /** Scale the interest weight by the share of projects that expressed interests (default false, see README). */
   interestCoverage?: boolean;
+  /**
+   * Latent semantics (LSA over the workshop's own TF-IDF matrix): `share` of the text similarity that comes from the
+   * latent space (0 = words only), and the LSA settings.
+   */
+  semantic?: { share?: number } & Partial<LsaOptions>;
 }
 
 export interface AnalysisDiagnostics {
@@ -91,6 +99,13 @@ export class WorkshopValidationError extends Error {
 
 export const DEFAULT_WEIGHTS: SignalWeights = { text: 1, interest: 0.6, complementarity: 0.3 };
 export const DEFAULT_MAX_SIZE = 10;
+/**
+ * Version of the clustering method, stored with each analysis run so that results from different methods are never
+ * compared as if they were the same. Bump it whenever a default changes what clusters come out.
+ */
+export const engineVersion = "2.0.0";
+export const DEFAULT_SEMANTIC_SHARE = 0;
+export const DEFAULT_RELATIVE_ATTACHMENT = 0;
 
 /** Groups a workshop's exploitable results into suggested clusters. Same input in any order → same output. */
 export function analyzeWorkshop(input: unknown, options: AnalyzeOptions = {}): Analysis {
@@ -124,9 +139,11 @@ function resolveOptions(options: AnalyzeOptions) {
       seed: options.seed ?? DEFAULT_COMMUNITY_OPTIONS.seed,
     },
     minAttachment: options.minAttachment ?? 0.05,
+    relativeAttachment: options.relativeAttachment ?? DEFAULT_RELATIVE_ATTACHMENT,
     sameProjectFactor: options.sameProjectFactor ?? 1,
     signalScale: options.signalScale ?? "max",
     interestCoverage: options.interestCoverage ?? false,
+    semantic: { ...DEFAULT_LSA_OPTIONS, share: DEFAULT_SEMANTIC_SHARE, ...options.semantic },
   };
 }
 
@@ -158,8 +175,13 @@ function clusterWorkshop(workshop: Workshop, base: Settings): { analysis: Analys
   );
   const vocabulary = buildVocabulary(bags, settings.tfidf.idf, surfaces);
   const vectors = bags.map((bag) => vectorise(bag, vocabulary, settings.tfidf.tf));
+  const { share, ...lsa } = settings.semantic;
+  const blended =
+    share > 0
+      ? blendVectors(vectors, lsaVectors(vectors, vocabulary.terms.length, lsa), vocabulary.terms.length, share)
+      : vectors;
 
-  const textEdges = textNeighbourEdges(vectors, settings.neighbours);
+  const textEdges = textNeighbourEdges(blended, settings.neighbours);
   const complements =
     settings.weights.complementarity > 0
       ? needOfferComplements(results, analysed, settings.text, settings.complementarity)
@@ -168,7 +190,7 @@ function clusterWorkshop(workshop: Workshop, base: Settings): { analysis: Analys
     complementEdges(complements),
     typeFitComplements(results, textEdges.edges, settings.complementarity.typeFitShare),
   );
-  const affinity = settings.weights.text > 0 ? (a: number, b: number) => dot(vectors[a]!, vectors[b]!) : () => 0;
+  const affinity = settings.weights.text > 0 ? (a: number, b: number) => dot(blended[a]!, blended[b]!) : () => 0;
   const interest = interestEdges(results, workshop.interests, affinity, settings.interest);
   const links = combineSignals(
     { text: textEdges.edges, interest, complementarity },
@@ -185,6 +207,7 @@ function clusterWorkshop(workshop: Workshop, base: Settings): { analysis: Analys
   const placement = applyConstraints(communities.chosen.labels, links, model, projectOf, {
     maxSize: settings.maxSize,
     minAttachment: settings.minAttachment,
+    relativeAttachment: settings.relativeAttachment,
     seed: settings.community.seed,
   });
   const context = explainContext(

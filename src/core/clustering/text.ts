@@ -1,4 +1,5 @@
-import model from "wink-eng-lite-web-model";
+import { createRequire } from "node:module";
+import type { Model } from "wink-eng-lite-web-model";
 import winkNLP, { type ItsFunction, type Tokens, type WinkMethods } from "wink-nlp";
 import { GENERIC_WORDS } from "./lexicon.ts";
 
@@ -36,8 +37,18 @@ export interface AnalysedText {
 let plainNlp: WinkMethods | undefined;
 let posNlp: WinkMethods | undefined;
 
+let languageModel: Model | undefined;
+
+// The language model takes most of a second to load: it is loaded on the first analysis, not on import, so that
+// commands and modules that never analyse text (help, templates, validation) stay fast.
+function loadModel(): Model {
+  languageModel ??= createRequire(import.meta.url)("wink-eng-lite-web-model") as Model;
+  return languageModel;
+}
+
 // Lemmas need the part-of-speech tagger, which costs time; stems and plain words do not.
 function nlpFor(stemming: Stemming): WinkMethods {
+  const model = loadModel();
   if (stemming === "lemma") {
     posNlp ??= winkNLP(model, ["sbd", "pos"]);
     return posNlp;
@@ -86,21 +97,28 @@ const ACRONYM = /^(\p{Lu}[\p{Lu}\d]{1,4})s?$/u;
 const reducedCache = new Map<Stemming, Map<string, string>>();
 
 // Stemming or lemmatising every token is the slowest step; words repeat, so each distinct word is reduced once.
+// Stems are computed from the word alone (never from its neighbours in one text), so a word always gets the same
+// stem whatever was analysed before: the output of a long-running process does not depend on its history.
 function reduceWords(tokens: Tokens, stemming: Stemming, normals: string[], nlp: WinkMethods): string[] {
   if (stemming === "none") return normals;
-  const cache = reducedCache.get(stemming) ?? new Map<string, string>();
-  reducedCache.set(stemming, cache);
-  if (normals.every((w) => cache.has(w))) return normals.map((w) => cache.get(w)!);
   // wink-nlp's typings declare stem/lemma with a signature `out` does not accept; they work at run time.
   const reducer = (stemming === "porter" ? nlp.its.stem : nlp.its.lemma) as unknown as ItsFunction<string>;
-  const reduced = tokens.out(reducer) as string[];
-  // Lemmas depend on the part of speech in context, so only stems are safe to reuse across texts.
-  if (stemming === "porter" && cache.size < 200_000) {
-    normals.forEach((w, i) => {
-      cache.set(w, reduced[i]!);
+  // Lemmas depend on the part of speech in context, so only stems are cached.
+  if (stemming !== "porter") return tokens.out(reducer) as string[];
+  const cache = reducedCache.get(stemming) ?? new Map<string, string>();
+  reducedCache.set(stemming, cache);
+  const missing = [...new Set(normals.filter((w) => !cache.has(w)))];
+  const fresh = new Map<string, string>();
+  if (missing.length > 0) {
+    const stems = nlp.readDoc(missing.join("\n\n")).tokens().out(reducer) as string[];
+    const aligned = stems.length === missing.length;
+    missing.forEach((w, i) => {
+      const stem = aligned ? stems[i]! : (nlp.readDoc(w).tokens().out(reducer) as string[]).join("");
+      fresh.set(w, stem);
+      if (cache.size < 200_000) cache.set(w, stem);
     });
   }
-  return reduced;
+  return normals.map((w) => cache.get(w) ?? fresh.get(w) ?? w);
 }
 
 function phrase(first: Term, second: Term): Term {

@@ -108,3 +108,24 @@ describe("workshopJsonSchema", () => {
     ]);
   });
 });
+
+describe("engine constants", () => {
+  it("keeps the CLI's help default in step with the engine's maximum cluster size", async () => {
+    const { CLI_DEFAULT_MAX_SIZE } = await import("../../../src/cli/analyze.ts");
+    const { DEFAULT_MAX_SIZE, engineVersion } = await import("../../../src/core/clustering/index.ts");
+    expect(CLI_DEFAULT_MAX_SIZE).toBe(DEFAULT_MAX_SIZE);
+    expect(engineVersion).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});
+
+describe("history independence", () => {
+  it("gives the same clusters for a workshop whatever was analysed before in the same process", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { plant: _plant, ...workshop } = JSON.parse(
+      readFileSync(new URL("../../fixtures/real/debian-health.json", import.meta.url), "utf8"),
+    );
+    const first = analyzeWorkshop(workshop);
+    analyzeWorkshop(themedWorkshop());
+    expect(analyzeWorkshop(workshop)).toEqual(first);
+  });
+});
