@@ -63,6 +63,11 @@ export const settingsSchema = z.object({
     { message: "expected an http(s) URL ending with /" },
   ),
   SLACK_AUTHORIZE_URL: url("expected an http(s) URL", ["http:", "https:"]),
+  CLUSTERBOT_WEB: z.enum(["on", "off"], { message: "expected on or off" }).default("on"),
+  CLUSTERBOT_WEB_DEV_SIGNIN: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.enum(["on", "local", "off"], { message: "expected on, local or off" }).optional(),
+  ),
   TEAMS_CLIENT_ID: optionalText,
   TEAMS_CLIENT_SECRET: secret("expected the bot's client secret"),
   TEAMS_TENANT_ID: optionalText,
@@ -160,4 +165,13 @@ export function missingPlatformSettings(settings: Settings): { slack: string[]; 
   const slack = missingSingle.length === 0 || missingOAuth.length === 0 ? [] : missingSingle;
   const teams = (["TEAMS_CLIENT_ID", "TEAMS_CLIENT_SECRET"] as const).filter((name) => !settings[name]);
   return { slack, teams };
+}
+
+/**
+ * Sign-in by name in the browser workspace (a person switcher for development and demos): `local` lets only this
+ * machine use it, `on` anyone who reaches the port, `off` leaves invite links only. Without the setting: `local`,
+ * or `off` once a public URL is set (a shared deployment).
+ */
+export function webDevSignIn(settings: Settings): "on" | "local" | "off" {
+  return settings.CLUSTERBOT_WEB_DEV_SIGNIN ?? (settings.CLUSTERBOT_PUBLIC_URL ? "off" : "local");
 }

@@ -1,10 +1,12 @@
 // The composition root: settings → store (migrated) → HTTP server with every adapter's routes.
-
+import { resolve } from "node:path";
 import { systemClock } from "../app/context.ts";
 import { missingPlatformSettings, type Settings } from "../config/settings.ts";
 import { healthRoute } from "../http/health.ts";
 import { startHttpServer } from "../http/server.ts";
 import type { Logger } from "../logging/logger.ts";
+import { webWorkspaceFromSettings } from "../platforms/web/from-settings.ts";
+import type { Database } from "../store/database.ts";
 import { applyMigrations } from "../store/migrations/migrations.ts";
 import { version } from "../version.ts";
 import { composeApp } from "./compose.ts";
@@ -21,6 +23,7 @@ export async function startClusterbot(settings: Settings, logger: Logger): Promi
     const applied = await applyMigrations(database);
     if (applied.length > 0) logger.info({ migrations: applied }, `applied ${applied.length} migration(s)`);
     const app = composeApp(settings, database, logger, systemClock);
+    const web = await webWorkspaceFromSettings(settings, webStoreOf(settings, database), logger);
     const http = await startHttpServer({
       host: settings.HOST,
       port: settings.PORT,
@@ -28,6 +31,7 @@ export async function startClusterbot(settings: Settings, logger: Logger): Promi
       routes: [
         healthRoute({ version, pingDatabase: () => database.prisma.$queryRawUnsafe("SELECT 1").then(() => undefined) }),
         ...app.routes,
+        ...(web?.routes ?? []),
       ],
     });
     await app.start();
@@ -35,11 +39,13 @@ export async function startClusterbot(settings: Settings, logger: Logger): Promi
     logger.info(`data lives in: ${database.location}`);
     logger.info(`health check: http://localhost:${http.port}/healthz`);
     for (const platform of app.platforms) logger.info(`serving ${platform}`);
+    if (web) logger.info(`local workspace (browser): ${web.url(http.port)}`);
     reportMissingPlatforms(settings, logger);
     return {
       port: http.port,
       async stop() {
         await app.stop();
+        await web?.stop();
         await http.close();
         await database.close();
         logger.info("Clusterbot stopped");
@@ -49,6 +55,11 @@ export async function startClusterbot(settings: Settings, logger: Logger): Promi
     await database.close();
     throw error;
   }
+}
+
+function webStoreOf(settings: Settings, database: Database) {
+  const embeddedDataDir = database.kind === "pglite" ? resolve(settings.CLUSTERBOT_DATA_DIR) : undefined;
+  return { prisma: database.prisma, embeddedDataDir };
 }
 
 function reportMissingPlatforms(settings: Settings, logger: Logger): void {
