@@ -8,6 +8,7 @@ import { registerAnalyzeCommand } from "./analyze.ts";
 import { registerDbCommands } from "./db.ts";
 import { registerManifestCommand } from "./manifest.ts";
 import { registerStartCommand } from "./start.ts";
+import { registerWebCommands } from "./web.ts";
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   registerDbCommands(program);
   registerManifestCommand(program);
   registerAnalyzeCommand(program);
+  registerWebCommands(program);
   return program;
 }
 

@@ -66,8 +66,17 @@ export function dialogService(ctx: WorkspaceContext) {
       return { dialogId: dialog.id };
     },
 
+    /** The same form again (e.g. with errors) keeps what the person typed, and its buttons, unless the bot gives others. */
     async update(dialogId: string, input: BotDialog): Promise<void> {
-      const dialog = await store.dialogs.replace(dialogId, stored(input));
+      const existing = await store.dialogs.find(dialogId);
+      if (!existing || existing.status === "closed") throw new WebBotError("not_open", "this dialog is closed");
+      const next = stored(input);
+      if (existing.view.formId === input.spec.id) {
+        next.values = { ...next.values, ...existing.values, ...pickKnown(input.spec.fields, input.values ?? {}) };
+        if (!input.actions) next.view.actions = existing.view.actions;
+        if (!input.closeLabel) next.view.closeLabel = existing.view.closeLabel;
+      }
+      const dialog = await store.dialogs.replace(dialogId, next);
       if (!dialog) throw new WebBotError("not_open", "this dialog is closed");
       publish(dialog.userId, dialog);
     },
