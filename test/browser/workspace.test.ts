@@ -2,6 +2,7 @@
 // two people, a dialog rendered from a FormSpec with its field errors, invite links, and no console errors.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { characterisationForm } from "../../src/core/forms/homework.ts";
 import { parseWorkshopSetup, searchTimezones, workshopSetupForm } from "../../src/core/forms/workshop-setup.ts";
 import { startTestWorkspace, type TestWorkspace } from "../platforms/web/harness.ts";
 import { connectRecordingBot, type RecordingBot } from "../platforms/web/recording-bot.ts";
@@ -217,6 +218,55 @@ describe("the browser workspace in Chromium", () => {
     await page.getByRole("button", { name: "Start homework" }).click();
     const pressed = await bot.next("action");
     expect(pressed).toMatchObject({ userId, actionId: "homework.start", value: "SMARTFAB" });
+  });
+
+  it("renders choice and several-choice fields, and sends what was picked", slow, async () => {
+    const page = await signIn("Ivo Partner");
+    const userId = (await workspace.bot.people()).find((person) => person.name === "Ivo Partner")!.id;
+    const result = {
+      id: "r1",
+      projectId: "p1",
+      position: 0,
+      title: "Predictive maintenance toolkit",
+      description: null,
+      type: null,
+      keywords: [],
+      usp: null,
+      trlNow: null,
+      trlExpected: null,
+      owners: [],
+      iprWithin: null,
+      iprProtection: [],
+      iprOutside: null,
+      targetMarket: null,
+      timeToMarket: null,
+      needs: null,
+      status: "draft" as const,
+    };
+    await workspace.bot.openDialog(userId, {
+      spec: characterisationForm(result, ["Politecnico di Torino", "Fraunhofer IPT"]),
+      context: { result: "r1" },
+    });
+    const dialog = page.getByRole("dialog", { name: "Characterise result" });
+    await dialog.getByLabel("Type").selectOption({ label: "Software" });
+    const owners = dialog.getByRole("group", { name: "Owner partners" });
+    await owners.getByLabel("Fraunhofer IPT").check();
+    await dialog
+      .getByRole("group", { name: /Protection/ })
+      .getByLabel("Copyright")
+      .check();
+    await dialog
+      .getByRole("group", { name: /Protection/ })
+      .getByLabel("Open licence")
+      .check();
+    await dialog.getByRole("button", { name: "Save" }).click();
+    const submitted = await bot.next("dialog.submit");
+    expect(submitted.values).toMatchObject({
+      type: "software",
+      owners: ["Fraunhofer IPT"],
+      iprProtection: ["copyright", "open_licence"],
+    });
+    await dialog.waitFor({ state: "detached" });
   });
 
   it("closes a dialog on Escape and gives the bot what was typed, as a draft", slow, async () => {

@@ -110,6 +110,16 @@ describe.each(backends)("live updates on %s", (backend) => {
     expect((await page(bo)).some((message) => message.content.text === "for Ana's eyes")).toBe(false);
   });
 
+  it("forgets a stream when its browser goes away", async () => {
+    const hub = workspace.web.service.context.hub;
+    const before = hub.connectedUsers().length;
+    const dan = await workspace.join("Dan");
+    const live = await dan.listen();
+    expect(hub.connectedUsers()).toHaveLength(before + 1);
+    live.close();
+    await expect.poll(() => hub.connectedUsers().length).toBe(before);
+  });
+
   it("keeps a quiet stream alive with heartbeats", async () => {
     const live = await bo.listen();
     await live.heartbeats(2);

@@ -15,6 +15,8 @@ export interface State {
   messages: Record<string, ChannelMessages>;
   threads: Record<string, WireMessage[]>;
   dialog: DialogView | null;
+  /** Dialogs closed lately: a late answer about one of them must not bring it back. */
+  closedDialogs: string[];
   home: MessageContent | null;
   live: LiveStatus;
 }
@@ -39,6 +41,7 @@ export function initialState(boot: Bootstrap): State {
     messages: {},
     threads: {},
     dialog: boot.dialog,
+    closedDialogs: [],
     home: boot.home,
     live: "connecting",
   };
@@ -116,8 +119,13 @@ export function reduce(state: State, action: Action): State {
     }
     case "dialog": {
       const current = state.dialog;
-      if (!action.dialog)
-        return action.closedId && current?.id !== action.closedId ? state : { ...state, dialog: null };
+      if (!action.dialog) {
+        const closedId = action.closedId ?? current?.id;
+        const closedDialogs = closedId ? [...state.closedDialogs.slice(-19), closedId] : state.closedDialogs;
+        if (action.closedId && current?.id !== action.closedId) return { ...state, closedDialogs };
+        return { ...state, dialog: null, closedDialogs };
+      }
+      if (state.closedDialogs.includes(action.dialog.id)) return state;
       if (current?.id === action.dialog.id && current.version > action.dialog.version) return state;
       return { ...state, dialog: action.dialog };
     }

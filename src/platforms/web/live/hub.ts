@@ -57,7 +57,7 @@ export function createLiveHub(options: { heartbeatMs: number; logger: Logger }):
   }
 
   return {
-    open(request, response, who) {
+    open(_request, response, who) {
       response.writeHead(200, {
         "content-type": "text/event-stream; charset=utf-8",
         "cache-control": "no-cache, no-transform",
@@ -71,7 +71,8 @@ export function createLiveHub(options: { heartbeatMs: number; logger: Logger }):
       };
       stream.heartbeat.unref();
       streams.add(stream);
-      request.on("close", () => end(stream));
+      // The response's "close" is the reliable sign that the browser went away (or the stream was ended).
+      response.on("close", () => end(stream));
       response.write(`retry: 2000\n${frame({ type: "ready" })}`);
     },
 
