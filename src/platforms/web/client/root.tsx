@@ -3,6 +3,7 @@ import { useEffect, useState } from "preact/hooks";
 import type { SessionState } from "../protocol.ts";
 import { getJson, messageOf, postJson } from "./api.ts";
 import { SignIn } from "./sign-in.tsx";
+import { StatusPage } from "./status-page.tsx";
 import { Workspace } from "./workspace.tsx";
 
 export const browserTimezone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -37,19 +38,7 @@ export function Root() {
     })();
   }, []);
 
-  if (!session) {
-    return (
-      <main class="centered">
-        {problem ? (
-          <p role="alert" class="error">
-            {problem}
-          </p>
-        ) : (
-          <p>Loading the workspace…</p>
-        )}
-      </main>
-    );
-  }
+  if (!session) return <StatusPage loading="Loading the workspace…" problem={problem} />;
   if (!session.signedIn) return <SignIn session={session} problem={problem} onSignedIn={refresh} />;
   return <Workspace onSignedOut={refresh} />;
 }

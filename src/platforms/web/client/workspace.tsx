@@ -20,6 +20,7 @@ import { newChannelForm, newDirectForm, switchPersonForm } from "./local-forms.t
 import { go, type Place, parsePlace } from "./route.ts";
 import { Sidebar } from "./sidebar.tsx";
 import { initialState, reduce } from "./state.ts";
+import { StatusPage } from "./status-page.tsx";
 import { Thread } from "./thread.tsx";
 
 export function Workspace(props: { onSignedOut(): void }) {
@@ -31,19 +32,7 @@ export function Workspace(props: { onSignedOut(): void }) {
       else setProblem(messageOf(error));
     });
   }, []);
-  if (!boot) {
-    return (
-      <main class="centered">
-        {problem ? (
-          <p role="alert" class="error">
-            {problem}
-          </p>
-        ) : (
-          <p>Loading…</p>
-        )}
-      </main>
-    );
-  }
+  if (!boot) return <StatusPage loading="Loading…" problem={problem} />;
   return <Loaded boot={boot} onSignedOut={props.onSignedOut} />;
 }
 

@@ -1,19 +1,11 @@
 // Dialogs the bot opened: the form as the browser renders it, what the person typed so far, the bot's context.
 // A person has at most one dialog on screen; opening another closes the earlier one.
 import type { PrismaClient } from "../../../generated/prisma/client.ts";
-import type { DialogAction, DialogField, FieldErrors, RawValues } from "../protocol.ts";
+import type { DialogView, RawValues } from "../protocol.ts";
 import { asJson } from "./errors.ts";
 
-export interface StoredDialogView {
-  formId: string;
-  title: string;
-  intro: string | null;
-  fields: DialogField[];
-  actions: DialogAction[];
-  closeLabel: string;
-  errors: FieldErrors;
-  notice: string | null;
-}
+/** The form as the browser shows it; values, version and status are kept beside it. */
+export type StoredDialogView = Omit<DialogView, "id" | "version" | "values" | "status">;
 
 export interface DialogRecord {
   id: string;
