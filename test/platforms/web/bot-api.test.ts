@@ -2,8 +2,11 @@
 // views, and the stream of what people do — through the in-process API against a real server and database.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { parseWorkshopSetup, searchTimezones, workshopSetupForm } from "../../../src/core/forms/workshop-setup.ts";
+import { createLogger } from "../../../src/logging/logger.ts";
 import { WebBotError } from "../../../src/platforms/web/bot-api.ts";
+import { createLiveHub } from "../../../src/platforms/web/live/hub.ts";
 import type { DialogView, LiveEvent } from "../../../src/platforms/web/protocol.ts";
+import { createWorkspaceService } from "../../../src/platforms/web/service/index.ts";
 import { backends } from "../../support/database.ts";
 import { messageEvent, startTestWorkspace, type TestWorkspace, type WebPerson } from "./harness.ts";
 import { connectRecordingBot, type RecordingBot } from "./recording-bot.ts";
@@ -268,6 +271,30 @@ describe.each(backends)("the bot API on %s", (backend) => {
     await boLive.next(
       (event) => event.type === "dialog" && event.dialog === null && event.closedId === second.dialogId,
     );
+  });
+
+  it("gives a submission back to its person when the process stopped before the bot answered", async () => {
+    const spec = workshopSetupForm(null, [], null);
+    let release: () => void = () => undefined;
+    bot.onEvent = (event) =>
+      event.type === "dialog.submit" ? new Promise<void>((resolve) => (release = resolve)) : Promise.resolve();
+    const { dialogId } = await workspace.bot.openDialog(ids.ana, { spec });
+    const version = (await ana.get("/api/bootstrap")).body.dialog.version;
+    await ana.post("/api/dialogs/submit", { dialogId, version, actionId: "submit", values: { name: "Typed before" } });
+    await bot.next("dialog.submit");
+
+    // Another process starting on the same database a minute later finds the submission nobody answered.
+    const logger = createLogger("silent", false);
+    const later = await createWorkspaceService({
+      prisma: workspace.database.database.prisma,
+      hub: createLiveHub({ heartbeatMs: 60_000, logger }),
+      logger,
+      now: () => new Date(Date.now() + 60_000),
+    });
+    const back = await later.context.store.dialogs.find(dialogId);
+    expect(back).toMatchObject({ status: "open", values: { name: "Typed before" } });
+    expect(back?.view.notice).toMatch(/stopped before it answered/);
+    release();
   });
 
   it("creates channels and adds members, who see them at once", async () => {

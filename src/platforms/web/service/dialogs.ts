@@ -11,6 +11,9 @@ import { dialogView } from "./views.ts";
 
 const notConnected = "Clusterbot is not connected to this workspace just now. What you typed is kept: try again later.";
 const botFailed = "Clusterbot could not take this answer just now. What you typed is kept: please try again.";
+const interrupted = "Clusterbot stopped before it answered. What you typed is kept: please send it again.";
+/** A submission pending this long at start was being handled by a process that is gone. */
+const orphanAfterMs = 30_000;
 
 function stored(input: BotDialog): { view: StoredDialogView; values: RawValues; context: unknown } {
   const spec: FormSpec = input.spec;
@@ -58,6 +61,13 @@ export function dialogService(ctx: WorkspaceContext) {
   }
 
   return {
+    /** At start: submissions a stopped process never answered go back to their person, values kept. */
+    async reopenOrphans(): Promise<number> {
+      const orphans = await store.dialogs.stalePending(new Date(ctx.now().getTime() - orphanAfterMs));
+      for (const id of orphans) await store.dialogs.reopen(id, interrupted);
+      return orphans.length;
+    },
+
     async open(userId: string, input: BotDialog): Promise<{ dialogId: string }> {
       if (!(await store.accounts.find(userId))) throw new WebBotError("not_found", `nobody has the id ${userId}`);
       const { dialog, replaced } = await store.dialogs.open(userId, stored(input));

@@ -40,11 +40,14 @@ export async function createWorkspaceService(options: {
     logger: options.logger,
   };
   const channels = channelService(context);
+  const dialogs = dialogService(context);
+  const reopened = await dialogs.reopenOrphans();
+  if (reopened > 0) options.logger.info({ dialogs: reopened }, "gave unanswered form submissions back to their people");
   return {
     context,
     channels,
     messages: messageService(context, channels),
-    dialogs: dialogService(context),
+    dialogs,
     people: peopleService(context),
   };
 }

@@ -112,6 +112,15 @@ export function dialogRepository(prisma: PrismaClient) {
       });
     },
 
+    /** Submissions nobody answered (the process stopped meanwhile), untouched since `before`. */
+    async stalePending(before: Date): Promise<string[]> {
+      const rows = await prisma.webDialog.findMany({
+        where: { status: "pending", updatedAt: { lt: before } },
+        select: { id: true },
+      });
+      return rows.map((row) => row.id);
+    },
+
     async close(dialogId: string, values?: RawValues): Promise<DialogRecord | null> {
       const changed = await prisma.webDialog.updateMany({
         where: { id: dialogId, status: { in: ["open", "pending"] } },
