@@ -37,6 +37,11 @@ const SUBCOMMANDS: Subcommand[] = [
     description: "encryption keys: re-encrypt stored installations with the current key",
     register: async () => (await import("./keys.ts")).registerKeysCommands,
   },
+  {
+    name: "web",
+    description: "the local browser workspace: invite links",
+    register: async () => (await import("./web.ts")).registerWebCommands,
+  },
 ];
 
 /**

@@ -92,6 +92,11 @@ export const settingsSchema = z.object({
   ),
   SLACK_AUTHORIZE_URL: url("expected an http(s) URL", ["http:", "https:"]),
   TEAMS_CLIENT_ID: guid("expected the bot's Microsoft App ID (a GUID)"),
+  CLUSTERBOT_WEB: z.enum(["on", "off"], { message: "expected on or off" }).default("on"),
+  CLUSTERBOT_WEB_DEV_SIGNIN: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.enum(["on", "local", "off"], { message: "expected on, local or off" }).optional(),
+  ),
   TEAMS_CLIENT_SECRET: secret("expected the bot's client secret"),
   TEAMS_TENANT_ID: guid("expected the Microsoft Entra tenant ID (a GUID)"),
   // Test and demo only (the local Teams stand-in): where the bot's trusted keys, tokens, Graph and Connector are.
@@ -237,4 +242,13 @@ export function teamsSettings(settings: Settings):
     ...(settings.TEAMS_TENANT_ID ? { tenantId: settings.TEAMS_TENANT_ID } : {}),
     ...(Object.keys(standIn).length > 0 ? { standIn } : {}),
   };
+}
+
+/**
+ * Sign-in by name in the browser workspace (a person switcher for development and demos): `local` lets only this
+ * machine use it, `on` anyone who reaches the port, `off` leaves invite links only. Without the setting: `local`,
+ * or `off` once a public URL is set (a shared deployment).
+ */
+export function webDevSignIn(settings: Settings): "on" | "local" | "off" {
+  return settings.CLUSTERBOT_WEB_DEV_SIGNIN ?? (settings.CLUSTERBOT_PUBLIC_URL ? "off" : "local");
 }

@@ -1,11 +1,13 @@
 // The composition root: settings → store (migrated) → HTTP server with every adapter's routes.
-
+import { resolve } from "node:path";
 import { systemClock } from "../app/context.ts";
 import { missingPlatformSettings, type Settings } from "../config/settings.ts";
 import { healthRoute } from "../http/health.ts";
 import { startHttpServer } from "../http/server.ts";
 import type { Logger } from "../logging/logger.ts";
+import { webWorkspaceFromSettings } from "../platforms/web/from-settings.ts";
 import { checkEncryptionKeyAtStart } from "../security/startup-key-check.ts";
+import type { Database } from "../store/database.ts";
 import { applyMigrations } from "../store/migrations/migrations.ts";
 import { version } from "../version.ts";
 import { composeApp } from "./compose.ts";
@@ -23,6 +25,7 @@ export async function startClusterbot(settings: Settings, logger: Logger): Promi
     if (applied.length > 0) logger.info({ migrations: applied }, `applied ${applied.length} migration(s)`);
     const keyCheck = await checkEncryptionKeyAtStart(settings, database, logger);
     const app = composeApp(settings, database, logger, systemClock);
+    const web = await webWorkspaceFromSettings(settings, webStoreOf(settings, database), logger);
     const http = await startHttpServer({
       host: settings.HOST,
       port: settings.PORT,
@@ -34,6 +37,7 @@ export async function startClusterbot(settings: Settings, logger: Logger): Promi
           checks: [keyCheck],
         }),
         ...app.routes,
+        ...(web?.routes ?? []),
       ],
     });
     await app.start();
@@ -41,11 +45,13 @@ export async function startClusterbot(settings: Settings, logger: Logger): Promi
     logger.info(`data lives in: ${database.location}`);
     logger.info(`health check: http://localhost:${http.port}/healthz`);
     for (const platform of app.platforms) logger.info(`serving ${platform}`);
+    if (web) logger.info(`local workspace (browser): ${web.url(http.port)}`);
     reportMissingPlatforms(settings, logger);
     return {
       port: http.port,
       async stop() {
         await app.stop();
+        await web?.stop();
         await http.close();
         await database.close();
         logger.info("Clusterbot stopped");
@@ -55,6 +61,11 @@ export async function startClusterbot(settings: Settings, logger: Logger): Promi
     await database.close();
     throw error;
   }
+}
+
+function webStoreOf(settings: Settings, database: Database) {
+  const embeddedDataDir = database.kind === "pglite" ? resolve(settings.CLUSTERBOT_DATA_DIR) : undefined;
+  return { prisma: database.prisma, embeddedDataDir };
 }
 
 function reportMissingPlatforms(settings: Settings, logger: Logger): void {

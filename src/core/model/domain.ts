@@ -1,6 +1,6 @@
 // The domain as the rest of the code sees it (DESIGN.md §2): plain data, no database or platform types.
 
-export const platforms = ["slack", "teams"] as const;
+export const platforms = ["slack", "teams", "web"] as const;
 export type Platform = (typeof platforms)[number];
 
 export const workshopPhases = ["setup", "homework", "analysis", "announced", "working", "closed"] as const;

@@ -1,0 +1,149 @@
+// The message box: Enter sends, Shift+Enter starts a new line; "/cluster …" goes to Clusterbot, with completion
+// of the command words (arrow keys to choose, Enter or Tab to take one, Escape to dismiss). What is typed is kept
+// per conversation until it is sent.
+import { useEffect, useRef, useState } from "preact/hooks";
+import type { CommandWord } from "../protocol.ts";
+import { accept, completions } from "./completion.ts";
+
+export interface ComposerProps {
+  /** Where it posts, for the draft key and the label: "#general", "Ana", "thread". */
+  draftKey: string;
+  label: string;
+  commands: CommandWord[];
+  onSend(text: string): Promise<string | null>;
+  onCommand(text: string): Promise<string | null>;
+}
+
+function loadDraft(key: string): string {
+  try {
+    return window.localStorage.getItem(`draft:${key}`) ?? "";
+  } catch {
+    return "";
+  }
+}
+
+function keepDraft(key: string, text: string): void {
+  try {
+    if (text) window.localStorage.setItem(`draft:${key}`, text);
+    else window.localStorage.removeItem(`draft:${key}`);
+  } catch {
+    // Storage may be off (private windows); the draft then lives only in the page.
+  }
+}
+
+export function Composer(props: ComposerProps) {
+  const [text, setText] = useState(() => loadDraft(props.draftKey));
+  const [active, setActive] = useState(0);
+  const [dismissed, setDismissed] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  const box = useRef<HTMLTextAreaElement>(null);
+  const id = `composer-${props.draftKey.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
+  const listId = `${id}-commands`;
+
+  useEffect(() => {
+    setText(loadDraft(props.draftKey));
+    setProblem(null);
+  }, [props.draftKey]);
+
+  const options = dismissed ? [] : completions(text, props.commands);
+  const open = options.length > 0;
+  const current = open ? options[Math.min(active, options.length - 1)] : undefined;
+
+  function change(next: string) {
+    setText(next);
+    setActive(0);
+    setDismissed(false);
+    keepDraft(props.draftKey, next);
+  }
+
+  function take(command: CommandWord) {
+    change(accept(command));
+    box.current?.focus();
+  }
+
+  async function send() {
+    const trimmed = text.trim();
+    if (!trimmed || sending) return;
+    setSending(true);
+    const isCommand = trimmed.startsWith("/");
+    const failure = isCommand ? await props.onCommand(trimmed) : await props.onSend(text);
+    setSending(false);
+    setProblem(failure);
+    if (!failure) change("");
+  }
+
+  function onKeyDown(event: KeyboardEvent) {
+    if (open && (event.key === "ArrowDown" || event.key === "ArrowUp")) {
+      event.preventDefault();
+      const step = event.key === "ArrowDown" ? 1 : -1;
+      setActive((index) => (index + step + options.length) % options.length);
+    } else if (open && current && (event.key === "Tab" || event.key === "Enter") && !event.shiftKey) {
+      event.preventDefault();
+      take(current);
+    } else if (open && event.key === "Escape") {
+      event.preventDefault();
+      setDismissed(true);
+    } else if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      void send();
+    }
+  }
+
+  return (
+    <form
+      class="composer"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void send();
+      }}
+    >
+      <label for={id} class="visually-hidden">
+        {props.label}
+      </label>
+      {open && (
+        <div id={listId} role="listbox" class="completions" aria-label="/cluster commands">
+          {options.map((command, index) => (
+            <div
+              key={command.words}
+              tabIndex={-1}
+              id={`${listId}-${index}`}
+              role="option"
+              aria-selected={command === current}
+              class={command === current ? "active" : ""}
+              onMouseDown={(event) => {
+                event.preventDefault();
+                take(command);
+              }}
+            >
+              <span class="words">/cluster {command.words}</span> <span class="hint">{command.hint}</span>
+            </div>
+          ))}
+        </div>
+      )}
+      <div class="box">
+        <textarea
+          id={id}
+          ref={box}
+          rows={Math.min(6, text.split("\n").length)}
+          value={text}
+          placeholder={`${props.label} — or type /cluster`}
+          aria-autocomplete="list"
+          aria-controls={open ? listId : undefined}
+          aria-activedescendant={open && current ? `${listId}-${options.indexOf(current)}` : undefined}
+          aria-describedby={problem ? `${id}-problem` : undefined}
+          onInput={(event) => change(event.currentTarget.value)}
+          onKeyDown={onKeyDown}
+        />
+        <button type="submit" class="primary" disabled={sending || text.trim() === ""}>
+          Send
+        </button>
+      </div>
+      {problem && (
+        <p id={`${id}-problem`} role="alert" class="error">
+          {problem}
+        </p>
+      )}
+    </form>
+  );
+}

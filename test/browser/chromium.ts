@@ -1,0 +1,48 @@
+// Debian's Chromium driven by playwright-core (no browser download works here; .ci/run installs the package).
+import { existsSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/** Screenshots of the main screens land here (look at them; a couple are kept in docs/). */
+export const screenshotDir = process.env.CLUSTERBOT_SCREENSHOTS ?? join(tmpdir(), "clusterbot-browser");
+
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(chromiumPath)) {
+    throw new Error(`Chromium is not at ${chromiumPath}: apt-get install chromium (as .ci/run does)`);
+  }
+  mkdirSync(screenshotDir, { recursive: true });
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+      "--disable-sync",
+    ],
+  });
+}
+
+/** A page in its own browser profile (its own cookies), recording console errors and uncaught exceptions. */
+export async function openPage(browser: Browser, errors: string[]): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    locale: "en-GB",
+    timezoneId: "Europe/Rome",
+  });
+  const page = await context.newPage();
+  page.on("pageerror", (error) => errors.push(`page error: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(`console: ${message.text()}`);
+  });
+  return { context, page };
+}
+
+export function screenshotPath(name: string): string {
+  return join(screenshotDir, `${name}.png`);
+}

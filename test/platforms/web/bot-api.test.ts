@@ -1,0 +1,342 @@
+// The bot's side (what phase B's adapter will use): posting, updating, dialogs from FormSpecs, channels, home
+// views, and the stream of what people do — through the in-process API against a real server and database.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { parseWorkshopSetup, searchTimezones, workshopSetupForm } from "../../../src/core/forms/workshop-setup.ts";
+import { createLogger } from "../../../src/logging/logger.ts";
+import { WebBotError } from "../../../src/platforms/web/bot-api.ts";
+import { createLiveHub } from "../../../src/platforms/web/live/hub.ts";
+import type { DialogView, LiveEvent } from "../../../src/platforms/web/protocol.ts";
+import { createWorkspaceService } from "../../../src/platforms/web/service/index.ts";
+import { backends } from "../../support/database.ts";
+import { messageEvent, startTestWorkspace, type TestWorkspace, type WebPerson } from "./harness.ts";
+import { connectRecordingBot, type RecordingBot } from "./recording-bot.ts";
+
+const dialogEvent = (match: (dialog: DialogView) => boolean) => (event: LiveEvent) =>
+  event.type === "dialog" && event.dialog !== null && match(event.dialog);
+
+describe.each(backends)("the bot API on %s", (backend) => {
+  let workspace: TestWorkspace;
+  let bot: RecordingBot;
+  let ana: WebPerson;
+  let bo: WebPerson;
+  let ids: { ana: string; bo: string };
+  let general: string;
+
+  beforeAll(async () => {
+    workspace = await startTestWorkspace(backend);
+    ana = await workspace.join("Ana");
+    bo = await workspace.join("Bo");
+    ids = { ana: (await ana.me()).id, bo: (await bo.me()).id };
+    general = (await ana.get("/api/bootstrap")).body.channels.find((c: { name: string }) => c.name === "general").id;
+    bot = connectRecordingBot(workspace.bot);
+  });
+  afterEach(() => {
+    bot.onEvent = async () => undefined;
+  });
+  afterAll(() => workspace.stop());
+
+  it("hears messages, thread replies and /cluster commands, and answers privately in the thread", async () => {
+    const root = (await ana.post("/api/messages", { channelId: general, text: "Kick-off" })).body.message;
+    const heard = await bot.next("message");
+    expect(heard).toMatchObject({ userId: ids.ana, channelId: general, threadRootId: null, text: "Kick-off" });
+
+    await bo.post("/api/messages", { channelId: general, threadRootId: root.id, text: "WP1: pilot in Turin" });
+    expect(await bot.next("message")).toMatchObject({ userId: ids.bo, threadRootId: root.id });
+
+    const anaLive = await ana.listen();
+    bot.onEvent = async (event) => {
+      if (event.type !== "command") return;
+      await workspace.bot.post({
+        to: { channelId: event.channelId },
+        threadRootId: event.threadRootId ?? undefined,
+        onlyVisibleTo: event.userId,
+        content: { text: `you asked for ${event.text}` },
+      });
+    };
+    const command = await ana.post("/api/commands", {
+      channelId: general,
+      threadRootId: root.id,
+      text: "/cluster  status ",
+    });
+    expect(command.status).toBe(202);
+    expect(await bot.next("command")).toMatchObject({ userId: ids.ana, threadRootId: root.id, text: "status" });
+    const answer = await anaLive.next(messageEvent("you asked for status"));
+    expect(answer.type === "message" && answer.message).toMatchObject({ private: true, threadRootId: root.id });
+    expect((await ana.post("/api/commands", { channelId: general, text: "/other thing" })).status).toBe(400);
+  });
+
+  it("posts to a channel, a person's DM and a thread, and updates its own message", async () => {
+    const boLive = await bo.listen();
+    const posted = await workspace.bot.post({
+      to: { userId: ids.bo },
+      content: {
+        text: "Your homework is open",
+        blocks: [
+          { type: "paragraph", heading: "Homework", text: "List your results by Friday." },
+          { type: "actions", buttons: [{ actionId: "homework.start", label: "Start homework", value: "P1" }] },
+        ],
+      },
+    });
+    const dm = (await bo.get("/api/bootstrap")).body.channels.find((c: { withBot: boolean }) => c.withBot);
+    expect(dm).toMatchObject({ id: posted.channelId, kind: "direct", name: "Clusterbot" });
+    await boLive.next(messageEvent("Your homework is open"));
+
+    const reply = await workspace.bot.post({
+      to: { channelId: posted.channelId },
+      threadRootId: posted.messageId,
+      content: { text: "Reminder" },
+    });
+    expect(reply.threadRootId).toBe(posted.messageId);
+    await workspace.bot.update(posted.messageId, { text: "Your homework is done" });
+    const updated = await boLive.next(messageEvent("Your homework is done"));
+    expect(updated.type === "message" && updated.message.version).toBe(2);
+
+    await expect(workspace.bot.post({ to: { channelId: "nope" }, content: { text: "x" } })).rejects.toBeInstanceOf(
+      WebBotError,
+    );
+    await expect(
+      workspace.bot.post({
+        to: { channelId: general },
+        content: { text: "x", blocks: [{ type: "link", label: "report", href: "javascript:alert(1)" }] },
+      }),
+    ).rejects.toThrow(/path on this server/);
+    const ownMessage = (await ana.post("/api/messages", { channelId: general, text: "mine" })).body.message;
+    await expect(workspace.bot.update(ownMessage.id, { text: "not yours" })).rejects.toThrow(/no such message/);
+  });
+
+  it("hears a button only if it is really in a message the person sees", async () => {
+    const posted = await workspace.bot.post({
+      to: { userId: ids.bo },
+      content: {
+        text: "Start",
+        blocks: [{ type: "actions", buttons: [{ actionId: "homework.start", label: "Go", value: "P1" }] }],
+      },
+    });
+    expect(
+      (await bo.post("/api/actions", { messageId: posted.messageId, actionId: "homework.start", value: "P1" })).status,
+    ).toBe(202);
+    expect(await bot.next("action")).toMatchObject({
+      userId: ids.bo,
+      actionId: "homework.start",
+      value: "P1",
+      source: { kind: "message", messageId: posted.messageId, channelId: posted.channelId },
+    });
+    // Another value than the button's, or someone who cannot see the message: refused, and the bot hears nothing.
+    expect(
+      (await bo.post("/api/actions", { messageId: posted.messageId, actionId: "homework.start", value: "P2" })).status,
+    ).toBe(404);
+    expect(
+      (await ana.post("/api/actions", { messageId: posted.messageId, actionId: "homework.start", value: "P1" })).status,
+    ).toBe(404);
+    await workspace.bot.setHome(ids.ana, {
+      text: "Your tasks",
+      blocks: [{ type: "actions", buttons: [{ actionId: "home.refresh", label: "Refresh", value: "" }] }],
+    });
+    expect((await ana.get("/api/bootstrap")).body.home.text).toBe("Your tasks");
+    expect((await ana.post("/api/actions", { messageId: null, actionId: "home.refresh", value: "" })).status).toBe(202);
+    expect(await bot.next("action")).toMatchObject({
+      userId: ids.ana,
+      actionId: "home.refresh",
+      source: { kind: "home" },
+    });
+    expect(bot.events.filter((event) => event.type === "action")).toHaveLength(2);
+  });
+
+  it("runs a FormSpec dialog: the person's raw values reach the bot, errors come back next to fields with the typed text kept", async () => {
+    const anaLive = await ana.listen();
+    const spec = workshopSetupForm(null, [], null);
+    const { dialogId } = await workspace.bot.openDialog(ids.ana, {
+      spec,
+      context: { step: "setup" },
+      actions: [
+        { id: "save", label: "Save", style: "primary" },
+        { id: "draft", label: "Keep as draft" },
+      ],
+    });
+    const opened = await anaLive.next(dialogEvent((dialog) => dialog.id === dialogId));
+    const view = opened.type === "dialog" ? opened.dialog! : undefined;
+    expect(view?.fields.map((field) => field.kind)).toEqual([
+      "text",
+      "longText",
+      "search",
+      "datetime",
+      "number",
+      "text",
+      "channel",
+      "people",
+    ]);
+    expect(view?.values).toMatchObject({ timezone: "UTC", maxResultsPerProject: "3", reminderCadence: "7, 3, 1, 0" });
+
+    bot.onEvent = async (event) => {
+      if (event.type !== "dialog.submit") return;
+      const parsed = parseWorkshopSetup(event.values, new Date());
+      if (!parsed.ok)
+        await workspace.bot.updateDialog(event.dialogId, { spec, errors: parsed.errors, context: event.context });
+      else await workspace.bot.closeDialog(event.dialogId);
+    };
+    const typed = {
+      name: "Smart Manufacturing 2027",
+      maxResultsPerProject: "twelve",
+      timezone: "UTC",
+      junk: "dropped",
+    };
+    const submitted = await ana.post("/api/dialogs/submit", {
+      dialogId,
+      version: view!.version,
+      actionId: "save",
+      values: typed,
+    });
+    expect(submitted.status).toBe(202);
+    expect(submitted.body.dialog.status).toBe("pending");
+    const heard = await bot.next("dialog.submit");
+    expect(heard).toMatchObject({ actionId: "save", formId: "workshop.setup", context: { step: "setup" } });
+    expect(heard.values).toMatchObject({ name: "Smart Manufacturing 2027", maxResultsPerProject: "twelve" });
+    expect(heard.values).not.toHaveProperty("junk");
+
+    const withErrors = await anaLive.next(
+      dialogEvent((dialog) => dialog.id === dialogId && Object.keys(dialog.errors).length > 0),
+    );
+    const shown = withErrors.type === "dialog" ? withErrors.dialog! : undefined;
+    expect(shown?.status).toBe("open");
+    expect(shown?.errors.maxResultsPerProject).toMatch(/how many results each project lists \(1 to 10\)/);
+    expect(shown?.values).toMatchObject({ name: "Smart Manufacturing 2027", maxResultsPerProject: "twelve" });
+
+    // A stale submission (an older version) is refused, not applied.
+    expect(
+      (await ana.post("/api/dialogs/submit", { dialogId, version: view!.version, actionId: "save", values: {} }))
+        .status,
+    ).toBe(409);
+
+    await ana.post("/api/dialogs/submit", {
+      dialogId,
+      version: shown!.version,
+      actionId: "save",
+      values: { ...typed, maxResultsPerProject: "4" },
+    });
+    await anaLive.next((event) => event.type === "dialog" && event.dialog === null && event.closedId === dialogId);
+    expect((await ana.get("/api/bootstrap")).body.dialog).toBeNull();
+  });
+
+  it("keeps a draft, gives it back on close, and answers a type-ahead", async () => {
+    const spec = workshopSetupForm(null, [], null);
+    const { dialogId } = await workspace.bot.openDialog(ids.bo, { spec, context: { n: 1 } });
+    bot.onSuggest = async (query) => searchTimezones(query.query, 5).map((zone) => ({ value: zone, label: zone }));
+    const found = await bo.get("/api/dialogs/suggest", { dialog: dialogId, field: "timezone", q: "rome" });
+    expect(found.body.options).toEqual([{ value: "Europe/Rome", label: "Europe/Rome" }]);
+    expect(bot.queries.at(-1)).toMatchObject({
+      userId: ids.bo,
+      fieldId: "timezone",
+      source: "timezones",
+      context: { n: 1 },
+    });
+    expect((await ana.get("/api/dialogs/suggest", { dialog: dialogId, field: "timezone", q: "x" })).status).toBe(404);
+
+    await bo.post("/api/dialogs/draft", { dialogId, values: { name: "Half-typed" } });
+    expect((await bo.get("/api/bootstrap")).body.dialog.values.name).toBe("Half-typed");
+    await bo.post("/api/dialogs/close", { dialogId, values: { theme: "also this" } });
+    expect(await bot.next("dialog.close")).toMatchObject({
+      dialogId,
+      values: { name: "Half-typed", theme: "also this" },
+      context: { n: 1 },
+    });
+  });
+
+  it("gives the form back with a notice when the bot fails, and closes it when the bot says nothing", async () => {
+    const spec = workshopSetupForm(null, [], null);
+    const boLive = await bo.listen();
+    bot.onEvent = async (event) => {
+      if (event.type === "dialog.submit" && event.values.name === "boom") throw new Error("database down");
+    };
+    const first = await workspace.bot.openDialog(ids.bo, { spec });
+    const version = (await bo.get("/api/bootstrap")).body.dialog.version;
+    await bo.post("/api/dialogs/submit", {
+      dialogId: first.dialogId,
+      version,
+      actionId: "submit",
+      values: { name: "boom" },
+    });
+    const back = await boLive.next(dialogEvent((dialog) => dialog.id === first.dialogId && dialog.notice !== null));
+    expect(back.type === "dialog" && back.dialog).toMatchObject({ status: "open", values: { name: "boom" } });
+    expect(back.type === "dialog" && back.dialog?.notice).toMatch(/What you typed is kept/);
+
+    const second = await workspace.bot.openDialog(ids.bo, { spec });
+    await boLive.next((event) => event.type === "dialog" && event.dialog === null && event.closedId === first.dialogId);
+    const next = (await bo.get("/api/bootstrap")).body.dialog;
+    await bo.post("/api/dialogs/submit", {
+      dialogId: second.dialogId,
+      version: next.version,
+      actionId: "submit",
+      values: { name: "fine" },
+    });
+    await boLive.next(
+      (event) => event.type === "dialog" && event.dialog === null && event.closedId === second.dialogId,
+    );
+  });
+
+  it("gives a submission back to its person when the process stopped before the bot answered", async () => {
+    const spec = workshopSetupForm(null, [], null);
+    let release: () => void = () => undefined;
+    bot.onEvent = (event) =>
+      event.type === "dialog.submit" ? new Promise<void>((resolve) => (release = resolve)) : Promise.resolve();
+    const { dialogId } = await workspace.bot.openDialog(ids.ana, { spec });
+    const version = (await ana.get("/api/bootstrap")).body.dialog.version;
+    await ana.post("/api/dialogs/submit", { dialogId, version, actionId: "submit", values: { name: "Typed before" } });
+    await bot.next("dialog.submit");
+
+    // Another process starting on the same database a minute later finds the submission nobody answered.
+    const logger = createLogger("silent", false);
+    const later = await createWorkspaceService({
+      prisma: workspace.database.database.prisma,
+      hub: createLiveHub({ heartbeatMs: 60_000, logger }),
+      logger,
+      now: () => new Date(Date.now() + 60_000),
+    });
+    const back = await later.context.store.dialogs.find(dialogId);
+    expect(back).toMatchObject({ status: "open", values: { name: "Typed before" } });
+    expect(back?.view.notice).toMatch(/stopped before it answered/);
+    release();
+  });
+
+  it("creates channels and adds members, who see them at once", async () => {
+    const boLive = await bo.listen();
+    const created = await workspace.bot.createChannel({
+      name: "wg-smart-grids",
+      visibility: "private",
+      memberIds: [ids.ana],
+    });
+    await expect(
+      workspace.bot.createChannel({ name: "wg-smart-grids", visibility: "public", memberIds: [] }),
+    ).rejects.toMatchObject({
+      code: "name_taken",
+    });
+    await expect(
+      workspace.bot.createChannel({ name: "Bad Name!", visibility: "public", memberIds: [] }),
+    ).rejects.toMatchObject({
+      code: "invalid",
+    });
+    expect((await bo.get("/api/messages", { channel: created.channelId })).status).toBe(404);
+    await workspace.bot.addMembers(created.channelId, [ids.bo]);
+    await boLive.next((event) => event.type === "channel" && event.channel.id === created.channelId);
+    await workspace.bot.post({
+      to: { channelId: created.channelId },
+      content: { text: "Welcome to the working group" },
+    });
+    await boLive.next(messageEvent("Welcome to the working group"));
+    expect((await workspace.bot.people()).map((person) => person.name)).toEqual(["Ana", "Bo"]);
+  });
+
+  it("tells a person when no bot is connected", async () => {
+    bot.disconnect();
+    try {
+      const anaLive = await ana.listen();
+      const answer = await ana.post("/api/commands", { channelId: general, text: "/cluster help" });
+      expect(answer.body.delivered).toBe(false);
+      const notice = await anaLive.next(
+        (event) => event.type === "message" && /not connected/.test(event.message.content.text),
+      );
+      expect(notice.type === "message" && notice.message.private).toBe(true);
+    } finally {
+      bot = connectRecordingBot(workspace.bot);
+    }
+  });
+});
