@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import { INTEREST_KINDS, INTEREST_LEVELS, type WorkshopInput } from "../../core/clustering/index.ts";
+import { safeCell, safeValue } from "../spreadsheet-cells.ts";
 import type { TemplateFormat } from "./types.ts";
 
 /** A small, valid example workshop used by every template. */
@@ -103,14 +104,14 @@ function csvTemplate(): string {
       interested.join("; "),
     ];
   });
-  return `${Papa.unparse([CSV_COLUMNS, ...rows])}\n`;
+  return `${Papa.unparse([CSV_COLUMNS, ...rows.map((row) => row.map(safeValue))])}\n`;
 }
 
 async function xlsxTemplate(): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Clusterbot";
   const workshop = workbook.addWorksheet("workshop");
-  workshop.addRow(["name", EXAMPLE_WORKSHOP.workshop.name]);
+  workshop.addRow(["name", safeCell(EXAMPLE_WORKSHOP.workshop.name)]);
   addSheet(
     workbook,
     "projects",
@@ -150,7 +151,7 @@ function addSheet(workbook: ExcelJS.Workbook, name: string, headings: string[], 
   const sheet = workbook.addWorksheet(name);
   sheet.columns = headings.map((header) => ({ header, key: header, width: Math.max(12, header.length + 4) }));
   sheet.getRow(1).font = { bold: true };
-  for (const row of rows) sheet.addRow(row.map((v) => v ?? null));
+  for (const row of rows) sheet.addRow(row.map((v) => safeValue(v ?? null)));
   return sheet;
 }
 

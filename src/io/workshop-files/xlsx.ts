@@ -1,5 +1,6 @@
 import { basename, extname } from "node:path";
 import ExcelJS from "exceljs";
+import { unescapeCell } from "../spreadsheet-cells.ts";
 import { type FileIssue, WorkshopFileError } from "./errors.ts";
 import { finishTabular } from "./finish.ts";
 import { columnsOf, type Row, rowOf, type Sheet, workshopFromRows } from "./tabular.ts";
@@ -58,6 +59,6 @@ function cellTexts(row: ExcelJS.Row, count: number): string[] {
 
 function workshopName(workbook: ExcelJS.Workbook, file: string): string {
   const sheet = findSheet(workbook, "workshop");
-  const name = sheet?.getRow(1).getCell(2).text?.trim();
+  const name = unescapeCell(sheet?.getRow(1).getCell(2).text?.trim() ?? "");
   return name || basename(file, extname(file));
 }
