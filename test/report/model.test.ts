@@ -143,7 +143,9 @@ describe("Markdown and HTML", () => {
       "# Workshop report: Łódź Industry 4.0 workshop",
       "## 5. Clusters and work-plans",
       "### C1 · Machine-tool maintenance",
-      "| Pilot the spindle module on the São Paulo line | Universidade de São Paulo | Müller GmbH |",
+      "| Pilot the spindle module on the São Paulo line<br>Resources: 2 person-months<br>Expected benefit: " +
+        "Field validation at TRL 7 | Universidade de São Paulo (lead)<br>Müller GmbH | 2026-04-01 – 2026-09-30<br>" +
+        "milestone: M3 pilot report | agreed<br>Follow-up: asked 2026-04-15, answered |",
       "Politechnika Łódzka (PL), Müller GmbH (DE)",
       "2026-03-20 09:00 UTC, Anna Müller: moved “Vibration dataset” into c1",
       "## 8. Review history",

@@ -22,7 +22,7 @@ export interface BuildOptions {
 }
 
 const LEVEL_RANK = { low: 0, medium: 1, high: 2 } as const;
-const byText = (x: string, y: string) => x.localeCompare(y, "en");
+const byText = (x: string, y: string) => x.localeCompare(y, "en", { numeric: true });
 
 /** Resolves a validated input into the report every format renders. Same input → same report. */
 export function buildReport(input: ReportInput, options: BuildOptions): Report {

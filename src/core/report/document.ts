@@ -219,17 +219,19 @@ function clusterSection(cluster: ReportCluster): DocSection {
   else
     blocks.push(
       table(
-        ["Activity", "Lead", "Contributors", "When", "Resources", "Expected benefit", "Status", "Follow-up"],
-        [20, 10, 13, 12, 11, 14, 8, 12],
+        ["Activity", "Who", "When", "Status"],
+        [44, 24, 16, 16],
         cluster.workPlan.map((item) => [
-          item.activity,
-          item.lead ?? "",
-          list(item.contributors),
+          [
+            item.activity,
+            item.resources && `Resources: ${item.resources}`,
+            item.benefit && `Expected benefit: ${item.benefit}`,
+          ]
+            .filter(Boolean)
+            .join("\n"),
+          [item.lead && `${item.lead} (lead)`, ...item.contributors].filter(Boolean).join("\n"),
           whenText(item),
-          item.resources ?? "",
-          item.benefit ?? "",
-          statusText(item.status),
-          item.followUp ?? "",
+          [statusText(item.status), item.followUp && `Follow-up: ${item.followUp}`].filter(Boolean).join("\n"),
         ]),
       ),
     );

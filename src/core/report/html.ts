@@ -27,7 +27,7 @@ dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margi
 dt { font-weight: bold; color: #3b4550; }
 dd { margin: 0; white-space: pre-line; }
 table { border-collapse: collapse; width: 100%; margin: 6px 0 12px; table-layout: fixed; }
-th, td { border: 1px solid #c3c8ce; padding: 3px 5px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+th, td { border: 1px solid #c3c8ce; padding: 3px 5px; text-align: left; vertical-align: top; overflow-wrap: break-word; white-space: pre-line; }
 th { background: #dde6f0; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }

@@ -35,7 +35,7 @@ function blockLines(block: Block, options: MarkdownOptions): string[] {
       return [
         `| ${block.columns.map(inline).join(" | ")} |`,
         `|${block.columns.map(() => " --- ").join("|")}|`,
-        ...block.rows.map((row) => `| ${row.map(inline).join(" | ")} |`),
+        ...block.rows.map((row) => `| ${row.map((cell) => inline(cell, "<br>")).join(" | ")} |`),
       ];
     case "figure":
       return options.mapImage ? [`![${inline(block.caption)}](${encodeURI(options.mapImage)})`] : [];
@@ -49,12 +49,12 @@ function lineStart(text: string): string {
     .replace(/^(\d+)([.)])/, "$1\\$2");
 }
 
-/** One line of text with Markdown's punctuation escaped (and line breaks folded, for table cells). */
-export function inline(text: string): string {
+/** One line of text with Markdown's punctuation and HTML escaped; line breaks become `newline` (table cells: <br>). */
+export function inline(text: string, newline = " "): string {
   return text
-    .replace(/\s*[\r\n]+\s*/g, " ")
     .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;");
+    .replace(/>/g, "&gt;")
+    .replace(/\s*[\r\n]+\s*/g, newline);
 }

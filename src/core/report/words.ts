@@ -48,7 +48,7 @@ export function whenText(item: WorkPlanItem): string {
         : item.end
           ? `by ${item.end}`
           : "";
-  return [span, item.milestone && `milestone: ${item.milestone}`].filter(Boolean).join("; ");
+  return [span, item.milestone && `milestone: ${item.milestone}`].filter(Boolean).join("\n");
 }
 
 /** An ISO time as people read it in a document: "2026-03-04 14:05 UTC"; anything else as given. */
