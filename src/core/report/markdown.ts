@@ -33,7 +33,7 @@ function blockLines(block: Block, options: MarkdownOptions): string[] {
       return block.items.map((item) => `- ${lineStart(item)}`);
     case "table":
       return [
-        `| ${block.columns.map(inline).join(" | ")} |`,
+        `| ${block.columns.map((c) => inline(c)).join(" | ")} |`,
         `|${block.columns.map(() => " --- ").join("|")}|`,
         ...block.rows.map((row) => `| ${row.map((cell) => inline(cell, "<br>")).join(" | ")} |`),
       ];
