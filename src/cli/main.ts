@@ -6,7 +6,10 @@ import { StoreError } from "../store/errors.ts";
 import { version } from "../version.ts";
 import { registerAnalyzeCommand } from "./analyze.ts";
 import { registerDbCommands } from "./db.ts";
+import { registerExportCommand } from "./export.ts";
+import { registerImportCommand } from "./import.ts";
 import { registerManifestCommand } from "./manifest.ts";
+import { registerReportCommand } from "./report.ts";
 import { registerStartCommand } from "./start.ts";
 
 export function buildProgram(): Command {
@@ -19,6 +22,9 @@ export function buildProgram(): Command {
   registerDbCommands(program);
   registerManifestCommand(program);
   registerAnalyzeCommand(program);
+  registerReportCommand(program);
+  registerImportCommand(program);
+  registerExportCommand(program);
   return program;
 }
 

@@ -14,11 +14,24 @@ export type InputValidation =
   | { ok: true; input: ReportInput; warnings: InputIssue[] }
   | { ok: false; issues: InputIssue[]; warnings: InputIssue[] };
 
-/** Checks shape and references (ids, owners, cluster members); returns every issue found, never throws. */
+/**
+ * Checks shape and references (ids, owners, cluster members); returns every issue found, never throws. When the
+ * shape is wrong somewhere, the references are still checked on what can be read, so one pass reports everything.
+ */
 export function validateReportInput(raw: unknown): InputValidation {
   const parsed = reportInputSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, issues: parsed.error.issues.map(zodIssue), warnings: [] };
-  const input = parsed.data;
+  if (!parsed.success) {
+    const shape = parsed.error.issues.map(zodIssue);
+    const flagged = new Set(shape.map((i) => i.path.join(".")));
+    const meaning = crossChecks(looseInput(raw)).issues.filter((i) => !flagged.has(i.path.join(".")));
+    return { ok: false, issues: [...shape, ...meaning], warnings: [] };
+  }
+  const { issues, warnings, kept } = crossChecks(parsed.data);
+  if (issues.length > 0) return { ok: false, issues, warnings };
+  return { ok: true, input: { ...parsed.data, interests: kept }, warnings };
+}
+
+function crossChecks(input: ReportInput) {
   const interests = checkInterests(input);
   const issues = [
     ...checkProjects(input),
@@ -27,8 +40,75 @@ export function validateReportInput(raw: unknown): InputValidation {
     ...checkClusters(input),
     ...checkHistory(input),
   ];
-  if (issues.length > 0) return { ok: false, issues, warnings: interests.warnings };
-  return { ok: true, input: { ...input, interests: interests.kept }, warnings: interests.warnings };
+  return { issues, warnings: interests.warnings, kept: interests.kept };
+}
+
+type Loose = Record<string, unknown>;
+
+const text = (value: unknown) =>
+  typeof value === "string" ? value.trim() || undefined : typeof value === "number" ? String(value) : undefined;
+const number = (value: unknown) => (typeof value === "number" ? value : undefined);
+const items = (value: unknown): Loose[] =>
+  Array.isArray(value) ? value.map((v) => (typeof v === "object" && v !== null ? (v as Loose) : {})) : [];
+const texts = (value: unknown) => (Array.isArray(value) ? value.map(text).filter((v): v is string => !!v) : []);
+
+/** What can be read of an input that does not have the right shape, for the reference checks only. */
+function looseInput(raw: unknown): ReportInput {
+  const record = (typeof raw === "object" && raw !== null ? raw : {}) as Loose;
+  const clusters = Array.isArray(record.clusters) ? items(record.clusters) : undefined;
+  return {
+    workshop: { name: "", theme: undefined, timezone: undefined, homeworkDeadline: undefined, phase: undefined },
+    projects: items(record.projects).map((p) => ({
+      id: text(p.id) ?? "",
+      acronym: text(p.acronym) ?? "",
+      title: undefined,
+      summary: undefined,
+      programme: undefined,
+      partners: items(p.partners).map((o) => ({ name: text(o.name) ?? "", country: undefined })),
+      members: [],
+    })),
+    results: items(record.results).map((r) => ({
+      id: text(r.id) ?? "",
+      project: text(r.project) ?? "",
+      title: text(r.title) ?? "",
+      description: undefined,
+      type: undefined,
+      usp: undefined,
+      iprWithin: undefined,
+      iprOutside: undefined,
+      market: undefined,
+      timeToMarket: undefined,
+      needs: undefined,
+      keywords: [],
+      owners: texts(r.owners),
+      iprProtection: [],
+      trlNow: number(r.trlNow),
+      trlExpected: number(r.trlExpected),
+    })),
+    interests: items(record.interests).map((i) => ({
+      project: text(i.project) ?? "",
+      result: text(i.result) ?? "",
+      level: i.level === "low" || i.level === "high" ? i.level : "medium",
+      note: undefined,
+    })),
+    clusters: clusters?.map((c) => ({
+      id: text(c.id) ?? "",
+      label: "",
+      explanation: undefined,
+      status: "suggested",
+      results: texts(c.results),
+      workPlan: [],
+    })),
+    unclustered: Array.isArray(record.unclustered)
+      ? items(record.unclustered).map((u) => ({ result: text(u.result) ?? "", nearest: text(u.nearest) ?? null }))
+      : undefined,
+    history: items(record.history).map((e) => ({
+      at: text(e.at) ?? new Date(0).toISOString(),
+      by: "",
+      action: "",
+      cluster: text(e.cluster),
+    })),
+  };
 }
 
 function zodIssue(issue: z.core.$ZodIssue): InputIssue {
@@ -54,6 +134,7 @@ function duplicatesOf(
   const seen = new Map<string, number>();
   const issues: InputIssue[] = [];
   values.forEach((value, index) => {
+    if (value === "" || value.endsWith("\u0000")) return;
     const first = seen.get(value);
     if (first === undefined) seen.set(value, index);
     else issues.push({ path: at(index), message: describe(value, first) });
@@ -93,7 +174,8 @@ function checkResults(input: ReportInput): InputIssue[] {
   input.results.forEach((result, index) => {
     const project = projects.get(result.project);
     if (!project) {
-      issues.push({ path: ["results", index, "project"], message: unknown("project", result.project, projects) });
+      if (result.project !== "")
+        issues.push({ path: ["results", index, "project"], message: unknown("project", result.project, projects) });
       return;
     }
     const partners = new Set(project.partners.map((p) => p.name));
@@ -123,11 +205,12 @@ function checkInterests(input: ReportInput): { issues: InputIssue[]; warnings: I
   const byPair = new Map<string, InterestInput>();
   input.interests.forEach((interest, index) => {
     const at = (field: string): IssuePath => ["interests", index, field];
-    if (!projects.has(interest.project))
+    if (!projects.has(interest.project) && interest.project !== "")
       issues.push({ path: at("project"), message: unknown("project", interest.project, projects) });
     const resultOwner = owner.get(interest.result);
     if (resultOwner === undefined) {
-      issues.push({ path: at("result"), message: `interest in ${unknown("result", interest.result, owner)}` });
+      if (interest.result !== "")
+        issues.push({ path: at("result"), message: `interest in ${unknown("result", interest.result, owner)}` });
       return;
     }
     if (resultOwner === interest.project) {
@@ -162,7 +245,7 @@ function checkClusters(input: ReportInput): InputIssue[] {
     });
   });
   (input.unclustered ?? []).forEach((entry, index) => {
-    if (!results.has(entry.result))
+    if (!results.has(entry.result) && entry.result !== "")
       issues.push({ path: ["unclustered", index, "result"], message: unknown("result", entry.result, results) });
     else if (clustered.has(entry.result))
       issues.push({ path: ["unclustered", index, "result"], message: `"${entry.result}" is also in a cluster` });

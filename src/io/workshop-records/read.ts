@@ -13,6 +13,8 @@ export interface LoadedRecord {
   input: ReportInput;
   /** Problems that did not stop the reading (a repeated interest…), worth showing. */
   warnings: FileIssue[];
+  /** Where a record of `input` is in the file (for problems found later, e.g. by the import). */
+  locate(path: (string | number)[], message: string): FileIssue;
 }
 
 export const RECORD_EXTENSIONS = [".xlsx", ".csv", ".json"] as const;
@@ -56,7 +58,7 @@ function fromTables(tables: RawTable[], fallbackName: string, label: string): Lo
   const warnings = validation.warnings.map(locate);
   const all = [...issues, ...(validation.ok ? [] : validation.issues.map(locate))];
   if (all.length > 0 || !validation.ok) throw new WorkshopFileError(dedupe(all));
-  return { input: validation.input, warnings };
+  return { input: validation.input, warnings, locate: (path, message) => locate({ path, message }) };
 }
 
 function fromJson(text: string, file: string): LoadedRecord {
@@ -75,7 +77,11 @@ function fromJson(text: string, file: string): LoadedRecord {
     message: issue.message,
   });
   if (!validation.ok) throw new WorkshopFileError(validation.issues.map(locate));
-  return { input: validation.input, warnings: validation.warnings.map(locate) };
+  return {
+    input: validation.input,
+    warnings: validation.warnings.map(locate),
+    locate: (path, message) => locate({ path, message }),
+  };
 }
 
 /** analyze's JSON has `trl` and projects without acronyms; the record has `trlNow` and needs an acronym. */

@@ -7,6 +7,7 @@ import { peopleRepository } from "./people.ts";
 import { projectRepository } from "./projects.ts";
 import { resultRepository } from "./results.ts";
 import { slackInstallationRepository } from "./slack-installations.ts";
+import { workshopRecordRepository } from "./workshop-records.ts";
 import { workshopRepository } from "./workshops.ts";
 import { workspaceRepository } from "./workspaces.ts";
 
@@ -22,6 +23,7 @@ export function createRepositories(prisma: PrismaClient) {
     deliveries: deliveryRepository(prisma),
     slackInstallations: slackInstallationRepository(prisma),
     jobs: jobRepository(prisma),
+    workshopRecords: workshopRecordRepository(prisma),
   };
 }
 
