@@ -4,11 +4,13 @@ import type { Repositories } from "../store/repositories/index.ts";
 export async function withRepositories<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
   const { loadSettings } = await import("../config/settings.ts");
   const { openConfiguredDatabase } = await import("../runtime/open-store.ts");
-  const { applyMigrations } = await import("../store/migrations/migrations.ts");
+  const { applyMigrations, migrationStatus } = await import("../store/migrations/migrations.ts");
   const { createRepositories } = await import("../store/repositories/index.ts");
   const database = await openConfiguredDatabase(loadSettings());
   try {
-    await applyMigrations(database);
+    // Loading the migration engine takes seconds: only when something is pending (or the folder is new).
+    const status = await migrationStatus(database).catch(() => undefined);
+    if (!status || status.pending.length > 0) await applyMigrations(database);
     return await work(createRepositories(database.prisma));
   } finally {
     await database.close();

@@ -104,7 +104,7 @@ function csvTemplate(): string {
       interested.join("; "),
     ];
   });
-  return `${Papa.unparse([CSV_COLUMNS, ...rows.map((row) => row.map(safeValue))])}\n`;
+  return `${Papa.unparse([CSV_COLUMNS, ...rows.map((row) => row.map(safeValue))], { newline: "\n" })}\n`;
 }
 
 async function xlsxTemplate(): Promise<Uint8Array> {

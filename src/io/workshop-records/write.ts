@@ -161,7 +161,7 @@ export function recordToCsv(input: ReportInput): Map<string, string> {
     const rows = [table.columns.map((c) => c.header), ...table.rows].map((row) =>
       row.map((cell) => (cell === null ? "" : typeof cell === "string" ? safeCell(cell) : String(cell))),
     );
-    files.set(`${table.name}.csv`, `${Papa.unparse(rows)}\n`);
+    files.set(`${table.name}.csv`, `${Papa.unparse(rows, { newline: "\n" })}\n`);
   }
   return files;
 }
