@@ -250,7 +250,7 @@ function unclusteredSection(report: Report): DocSection {
     paragraph("These results joined no cluster. The nearest cluster is where they come closest."),
     table(
       ["Ref", "Result", "Project", "Why", "Nearest cluster"],
-      [10, 27, 13, 27, 23],
+      [12, 26, 13, 26, 23],
       report.unclustered.map((u) => [u.id, u.title, u.projectAcronym, unclusteredWhy(u), nearestText(u)]),
     ),
   ]);

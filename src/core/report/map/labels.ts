@@ -32,10 +32,10 @@ export interface PlacedLabel {
 export function textWidth(text: string, fontSize: number): number {
   let ems = 0;
   for (const c of text) {
-    if (c === " ") ems += 0.32;
+    if (c === " ") ems += 0.33;
     else if (/[il.,:;'|!]/.test(c)) ems += 0.3;
-    else if (/[A-Z0-9MW@%]/.test(c)) ems += 0.7;
-    else ems += 0.6;
+    else if (/[A-Z0-9MW@%mw]/.test(c)) ems += 0.72;
+    else ems += 0.63;
   }
   return ems * fontSize;
 }
