@@ -64,6 +64,21 @@ describe("clusterbot report FILE", () => {
     expect((await report([unnamed], { format: "md" })).stderr).toMatch(/name it after one \(projects\.csv/);
   });
 
+  it("reads CSV files separated by semicolons, as European spreadsheets save them", async () => {
+    const folder = mkdtempSync(join(dir, "semicolons-"));
+    writeFileSync(join(folder, "projects.csv"), "acronym;title;partners\nALPHA;Alpha;Müller GmbH (DE)\nBETA;Beta;\n");
+    writeFileSync(
+      join(folder, "results.csv"),
+      'id;project;title;description;keywords\nA-1;ALPHA;Kit, small;"Edge kit; retrofit";vibration, sensors\n' +
+        "B-1;BETA;Line;Pilot line for sensors;vibration\n",
+    );
+    const run = await report([folder], { format: "md", out: "-" });
+    expect(run.stderr).toBe("");
+    expect(run.stdout).toContain("### A-1 · Kit, small");
+    expect(run.stdout).toContain("- **Description:** Edge kit; retrofit");
+    expect(run.stdout).toContain("Müller GmbH (DE)");
+  });
+
   it("turns a workshop name into a file name", () => {
     expect(slug("Łódź Industry 4.0 — São Paulo!")).toBe("lodz-industry-4-0-sao-paulo");
     expect(slug("***")).toBe("workshop");

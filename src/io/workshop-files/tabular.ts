@@ -69,6 +69,8 @@ const normaliseHeading = (heading: string) =>
     .toLowerCase()
     .replace(/[\s_-]+/g, " ");
 
+export const isResultsHeading = (heading: string) => ALIASES.results[normaliseHeading(heading)] !== undefined;
+
 /** Maps headings to canonical fields; reports missing required columns. Unknown columns are ignored. */
 export function columnsOf(
   headings: string[],

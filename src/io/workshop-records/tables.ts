@@ -1,10 +1,12 @@
 // Raw tables from a workbook (one sheet per table) or from CSV files (one table per file, named by the file).
 import { basename, extname } from "node:path";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import Papa from "papaparse";
+import { detectDelimiter } from "../csv-delimiter.ts";
 import { unescapeCell } from "../spreadsheet-cells.ts";
+import { loadWorkbook } from "../workbook.ts";
 import { type FileIssue, WorkshopFileError } from "../workshop-files/errors.ts";
-import { TABLES, type TableName } from "./columns.ts";
+import { COLUMNS, normaliseHeading, TABLES, type TableName } from "./columns.ts";
 
 export interface RawRow {
   /** Spreadsheet row number (the heading row is 1). */
@@ -22,14 +24,7 @@ export interface RawTable {
 }
 
 export async function tablesFromXlsx(data: Uint8Array, file: string): Promise<RawTable[]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(data as unknown as ArrayBuffer);
-  } catch (error) {
-    throw new WorkshopFileError([
-      { file, message: `not a readable .xlsx workbook (${error instanceof Error ? error.message : String(error)})` },
-    ]);
-  }
+  const workbook = await loadWorkbook(data, file);
   const tables: RawTable[] = [];
   for (const worksheet of workbook.worksheets) {
     const name = tableNamed(worksheet.name);
@@ -66,7 +61,8 @@ export function tableFromCsv(text: string, file: string): RawTable {
       },
     ]);
   }
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), { header: false, skipEmptyLines: false });
+  const delimiter = name === "workshop" ? "," : detectDelimiter(text, (h) => isHeadingOf(name, h));
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), { header: false, skipEmptyLines: false, delimiter });
   const issues: FileIssue[] = parsed.errors
     .filter((e) => e.code !== "UndetectableDelimiter")
     .map((e) => ({ file, where: e.row === undefined ? undefined : `row ${e.row + 1}`, message: `CSV: ${e.message}` }));
@@ -104,4 +100,9 @@ function cellText(cell: ExcelJS.Cell): string {
   }
   if (value === null || value === undefined) return "";
   return unescapeCell((cell.text ?? "").trim());
+}
+
+function isHeadingOf(table: Exclude<TableName, "workshop">, heading: string): boolean {
+  const normal = normaliseHeading(heading);
+  return Object.values(COLUMNS[table]).some((names) => names.includes(normal));
 }

@@ -7,6 +7,7 @@ import { RESULT_STATUSES, type ReportInput, WORK_PLAN_STATUSES } from "../../cor
 import type { Cell, ReportSheet } from "../../core/report/sheets.ts";
 import { addTable } from "../report/xlsx.ts";
 import { safeCell } from "../spreadsheet-cells.ts";
+import { listValidation, trlValidation } from "../workbook.ts";
 import { COLUMNS, headingOf, type TableName } from "./columns.ts";
 
 type Table = Exclude<TableName, "workshop">;
@@ -164,29 +165,4 @@ export function recordToCsv(input: ReportInput): Map<string, string> {
     files.set(`${table.name}.csv`, `${Papa.unparse(rows, { newline: "\n" })}\n`);
   }
   return files;
-}
-
-const ROWS_WITH_CHECKS = 500;
-
-function listValidation(worksheet: ExcelJS.Worksheet, column: number, values: readonly string[]): void {
-  if (column < 1) return;
-  for (let r = 2; r <= ROWS_WITH_CHECKS; r++)
-    worksheet.getCell(r, column).dataValidation = {
-      type: "list",
-      allowBlank: true,
-      formulae: [`"${values.join(",")}"`],
-    };
-}
-
-function trlValidation(worksheet: ExcelJS.Worksheet, column: number): void {
-  if (column < 1) return;
-  for (let r = 2; r <= ROWS_WITH_CHECKS; r++)
-    worksheet.getCell(r, column).dataValidation = {
-      type: "whole",
-      operator: "between",
-      formulae: [1, 9],
-      allowBlank: true,
-      showErrorMessage: true,
-      error: "TRL is a whole number from 1 to 9",
-    };
 }
