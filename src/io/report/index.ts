@@ -60,8 +60,7 @@ export async function renderReport(
     case "docx": {
       if (!svg) return file(await renderDocx(document));
       const png = svgToPng(svg);
-      const { width, height } = pngSize(png);
-      return file(await renderDocx(document, { png, width: width / 2, height: height / 2 }));
+      return file(await renderDocx(document, { png, ...halfSize(png) }));
     }
     case "xlsx": {
       const png = svg ? svgToPng(svg) : undefined;
@@ -71,6 +70,7 @@ export async function renderReport(
   }
 }
 
+/** The PNG is drawn at twice the SVG's size for print; it is placed at the SVG's size. */
 function halfSize(png: Uint8Array) {
   const { width, height } = pngSize(png);
   return { width: width / 2, height: height / 2 };
