@@ -42,6 +42,21 @@ const SUBCOMMANDS: Subcommand[] = [
     description: "the local browser workspace: invite links",
     register: async () => (await import("./web.ts")).registerWebCommands,
   },
+  {
+    name: "report",
+    description: "the workshop report (md, html, pdf, docx, xlsx) from a workshop file or the database",
+    register: async () => (await import("./report.ts")).registerReportCommand,
+  },
+  {
+    name: "import",
+    description: "import projects, partners, members and homework from a spreadsheet (xlsx, csv)",
+    register: async () => (await import("./import.ts")).registerImportCommand,
+  },
+  {
+    name: "export",
+    description: "export a workshop's homework, interests, clusters and work-plans (xlsx, csv)",
+    register: async () => (await import("./export.ts")).registerExportCommand,
+  },
 ];
 
 /**

@@ -1,8 +1,9 @@
 import { basename, extname } from "node:path";
 import Papa from "papaparse";
+import { detectDelimiter } from "../csv-delimiter.ts";
 import { WorkshopFileError } from "./errors.ts";
 import { finishTabular } from "./finish.ts";
-import { columnsOf, type Row, rowOf, workshopFromRows } from "./tabular.ts";
+import { columnsOf, isResultsHeading, type Row, rowOf, workshopFromRows } from "./tabular.ts";
 import type { LoadedWorkshop } from "./types.ts";
 
 /**
@@ -10,7 +11,8 @@ import type { LoadedWorkshop } from "./types.ts";
  * in that result ("P2:high:co-develop; P3:medium"). Rows are numbered as in a spreadsheet (heading = row 1).
  */
 export function parseWorkshopCsv(text: string, file: string): LoadedWorkshop {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), { header: false, skipEmptyLines: false });
+  const delimiter = detectDelimiter(text, isResultsHeading);
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), { header: false, skipEmptyLines: false, delimiter });
   const syntax = parsed.errors
     .filter((e) => e.code !== "UndetectableDelimiter")
     .map((e) => ({ file, where: e.row === undefined ? undefined : `row ${e.row + 1}`, message: `CSV: ${e.message}` }));

@@ -1,3 +1,4 @@
+import { unescapeCell } from "../spreadsheet-cells.ts";
 import type { FileIssue } from "./errors.ts";
 import type { SourceMap } from "./locate.ts";
 
@@ -68,6 +69,8 @@ const normaliseHeading = (heading: string) =>
     .toLowerCase()
     .replace(/[\s_-]+/g, " ");
 
+export const isResultsHeading = (heading: string) => ALIASES.results[normaliseHeading(heading)] !== undefined;
+
 /** Maps headings to canonical fields; reports missing required columns. Unknown columns are ignored. */
 export function columnsOf(
   headings: string[],
@@ -90,7 +93,7 @@ export function rowOf(fields: (string | undefined)[], values: string[], where: s
   const cells = new Map<string, string>();
   fields.forEach((field, k) => {
     const value = values[k]?.trim();
-    if (field && value) cells.set(field, value);
+    if (field && value) cells.set(field, unescapeCell(value));
   });
   return cells.size > 0 ? { where, cells } : undefined;
 }

@@ -1,6 +1,8 @@
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import { INTEREST_KINDS, INTEREST_LEVELS, type WorkshopInput } from "../../core/clustering/index.ts";
+import { safeCell, safeValue } from "../spreadsheet-cells.ts";
+import { listValidation, trlValidation } from "../workbook.ts";
 import type { TemplateFormat } from "./types.ts";
 
 /** A small, valid example workshop used by every template. */
@@ -103,14 +105,14 @@ function csvTemplate(): string {
       interested.join("; "),
     ];
   });
-  return `${Papa.unparse([CSV_COLUMNS, ...rows])}\n`;
+  return `${Papa.unparse([CSV_COLUMNS, ...rows.map((row) => row.map(safeValue))], { newline: "\n" })}\n`;
 }
 
 async function xlsxTemplate(): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Clusterbot";
   const workshop = workbook.addWorksheet("workshop");
-  workshop.addRow(["name", EXAMPLE_WORKSHOP.workshop.name]);
+  workshop.addRow(["name", safeCell(EXAMPLE_WORKSHOP.workshop.name)]);
   addSheet(
     workbook,
     "projects",
@@ -131,18 +133,9 @@ async function xlsxTemplate(): Promise<Uint8Array> {
     ["project", "result", "level", "kind", "note"],
     (EXAMPLE_WORKSHOP.interests ?? []).map((i) => [i.project, i.result, i.level, i.kind, i.note]),
   );
-  listValidation(interests, "C", INTEREST_LEVELS);
-  listValidation(interests, "D", INTEREST_KINDS);
-  for (let r = 2; r <= 500; r++) {
-    results.getCell(`G${r}`).dataValidation = {
-      type: "whole",
-      operator: "between",
-      formulae: [1, 9],
-      allowBlank: true,
-      showErrorMessage: true,
-      error: "TRL is a whole number from 1 to 9",
-    };
-  }
+  listValidation(interests, 3, INTEREST_LEVELS);
+  listValidation(interests, 4, INTEREST_KINDS);
+  trlValidation(results, RESULT_COLUMNS.indexOf("trl") + 1);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
@@ -150,16 +143,6 @@ function addSheet(workbook: ExcelJS.Workbook, name: string, headings: string[], 
   const sheet = workbook.addWorksheet(name);
   sheet.columns = headings.map((header) => ({ header, key: header, width: Math.max(12, header.length + 4) }));
   sheet.getRow(1).font = { bold: true };
-  for (const row of rows) sheet.addRow(row.map((v) => v ?? null));
+  for (const row of rows) sheet.addRow(row.map((v) => safeValue(v ?? null)));
   return sheet;
-}
-
-function listValidation(sheet: ExcelJS.Worksheet, column: string, values: readonly string[]): void {
-  for (let r = 2; r <= 500; r++) {
-    sheet.getCell(`${column}${r}`).dataValidation = {
-      type: "list",
-      allowBlank: true,
-      formulae: [`"${values.join(",")}"`],
-    };
-  }
 }

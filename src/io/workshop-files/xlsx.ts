@@ -1,5 +1,7 @@
 import { basename, extname } from "node:path";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { unescapeCell } from "../spreadsheet-cells.ts";
+import { loadWorkbook } from "../workbook.ts";
 import { type FileIssue, WorkshopFileError } from "./errors.ts";
 import { finishTabular } from "./finish.ts";
 import { columnsOf, type Row, rowOf, type Sheet, workshopFromRows } from "./tabular.ts";
@@ -9,14 +11,7 @@ const SHEETS: Sheet[] = ["projects", "results", "interests"];
 
 /** A workbook with sheets "projects", "results" and (optionally) "interests"; an optional "workshop" sheet names it. */
 export async function parseWorkshopXlsx(data: Uint8Array, file: string): Promise<LoadedWorkshop> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(data as unknown as ArrayBuffer);
-  } catch (error) {
-    throw new WorkshopFileError([
-      { file, message: `not a readable .xlsx workbook (${error instanceof Error ? error.message : String(error)})` },
-    ]);
-  }
+  const workbook = await loadWorkbook(data, file);
   const issues: FileIssue[] = [];
   const sheets = { projects: [], results: [], interests: [] } as Record<Sheet, Row[]>;
   for (const sheet of SHEETS) {
@@ -58,6 +53,6 @@ function cellTexts(row: ExcelJS.Row, count: number): string[] {
 
 function workshopName(workbook: ExcelJS.Workbook, file: string): string {
   const sheet = findSheet(workbook, "workshop");
-  const name = sheet?.getRow(1).getCell(2).text?.trim();
+  const name = unescapeCell(sheet?.getRow(1).getCell(2).text?.trim() ?? "");
   return name || basename(file, extname(file));
 }

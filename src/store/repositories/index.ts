@@ -9,6 +9,7 @@ import { projectRepository } from "./projects.ts";
 import { resultRepository } from "./results.ts";
 import { slackInstallationRepository } from "./slack-installations.ts";
 import { teamsConversationRepository } from "./teams-conversations.ts";
+import { workshopRecordRepository } from "./workshop-records.ts";
 import { workshopRepository } from "./workshops.ts";
 import { workspaceRepository } from "./workspaces.ts";
 
@@ -26,6 +27,7 @@ export function createRepositories(prisma: PrismaClient) {
     jobs: jobRepository(prisma),
     oauthStates: oauthStateRepository(prisma),
     teamsConversations: teamsConversationRepository(prisma),
+    workshopRecords: workshopRecordRepository(prisma),
   };
 }
 

@@ -1,0 +1,127 @@
+// A small workshop with everything a report shows: partners with non-ASCII names, characterised results, interests,
+// reviewed clusters with work-plans and review history, one result left out.
+import type { ReportInputDraft } from "../../src/core/report/input.ts";
+
+export function reviewedWorkshop(): ReportInputDraft {
+  return {
+    workshop: { name: "Łódź Industry 4.0 workshop", theme: "Smart factories", homeworkDeadline: "2026-03-15" },
+    projects: [
+      {
+        id: "ALPHA",
+        acronym: "ALPHA",
+        title: "Predictive maintenance for machine tools",
+        programme: "Horizon Europe",
+        partners: [
+          { name: "Politechnika Łódzka", country: "PL" },
+          { name: "Müller GmbH", country: "DE" },
+        ],
+        members: [{ name: "Zofia Wójcik", email: "zofia@p.lodz.example" }],
+      },
+      {
+        id: "BETA",
+        acronym: "BETA",
+        title: "Open factory testbeds",
+        partners: [{ name: "Universidade de São Paulo", country: "BR" }],
+        members: [{ name: "João Araújo", email: "joao@usp.example" }, { platformUser: "slack:U0BETA" }],
+      },
+      {
+        id: "GAMMA",
+        acronym: "GAMMA",
+        title: "Battery second life",
+        partners: [{ name: "Énergie Ouest SAS", country: "FR" }],
+      },
+      { id: "DELTA", acronym: "DELTA", title: "Vineyard analytics", partners: [{ name: "Viña Sur" }] },
+    ],
+    results: [
+      {
+        id: "ALPHA-1",
+        project: "ALPHA",
+        title: "Spindle health monitoring module",
+        description: "Edge module estimating the remaining useful life of machine-tool spindles from vibration.",
+        keywords: ["predictive maintenance", "vibration", "machine tools"],
+        type: "product",
+        usp: "Retrofits on any CNC machine in two hours",
+        trlNow: 6,
+        trlExpected: 8,
+        owners: ["Politechnika Łódzka", "Müller GmbH"],
+        iprWithin: "Foreground owned jointly by Politechnika Łódzka and Müller GmbH",
+        iprProtection: ["patent"],
+        iprOutside: "No third-party rights known; freedom to operate checked in the EU",
+        market: "Machine shops and machine-tool builders",
+        timeToMarket: "18 months",
+        needs: "Validation in a real factory pilot line with different machines",
+        status: "submitted",
+      },
+      {
+        id: "ALPHA-2",
+        project: "ALPHA",
+        title: "Vibration dataset of milling spindles",
+        description: "Run-to-failure vibration recordings of 40 spindles with labelled faults.",
+        keywords: ["dataset", "vibration", "machine tools"],
+        type: "dataset",
+        trlNow: 4,
+        owners: ["Politechnika Łódzka"],
+      },
+      {
+        id: "BETA-1",
+        project: "BETA",
+        title: "Open pilot line for machining",
+        description: "A fully instrumented pilot line where external teams test equipment in production conditions.",
+        keywords: ["pilot line", "testbed", "machine tools"],
+        type: "service",
+        trlNow: 7,
+        owners: ["Universidade de São Paulo"],
+      },
+      {
+        id: "GAMMA-1",
+        project: "GAMMA",
+        title: "Repurposed EV battery packs",
+        description: "Second-life battery packs from electric vehicles for home storage.",
+        keywords: ["battery", "second life", "storage"],
+        type: "product",
+        trlNow: 5,
+        needs: "Vibration data to model wear of packs in transport",
+      },
+      { id: "DELTA-1", project: "DELTA", title: "Vineyard yield forecast" },
+    ],
+    interests: [
+      { project: "BETA", result: "ALPHA-1", level: "high", kind: "validate", note: "Test it on our pilot line" },
+      { project: "ALPHA", result: "BETA-1", level: "medium", kind: "use" },
+      { project: "GAMMA", result: "ALPHA-1", level: "low", kind: "license" },
+    ],
+    clusters: [
+      {
+        id: "c1",
+        label: "Machine-tool maintenance",
+        explanation: "Shared terms: “machine tools” (ALPHA-1, ALPHA-2, BETA-1).",
+        cohesion: 0.41,
+        status: "approved",
+        results: ["ALPHA-1", "ALPHA-2", "BETA-1"],
+        workPlan: [
+          {
+            activity: "Pilot the spindle module on the São Paulo line",
+            lead: "Universidade de São Paulo",
+            contributors: ["Müller GmbH"],
+            start: "2026-04-01",
+            end: "2026-09-30",
+            milestone: "M3 pilot report",
+            resources: "2 person-months",
+            benefit: "Field validation at TRL 7",
+            status: "agreed",
+            followUp: "asked 2026-04-15, answered",
+          },
+        ],
+      },
+    ],
+    unclustered: [{ result: "GAMMA-1", nearest: "c1" }],
+    history: [
+      {
+        at: "2026-03-20T10:15:00Z",
+        by: "Anna Müller",
+        action: "renamed c1 to “Machine-tool maintenance”",
+        cluster: "c1",
+      },
+      { at: "2026-03-20T09:00:00Z", by: "Anna Müller", action: "moved “Vibration dataset” into c1", cluster: "c1" },
+    ],
+  };
+}
