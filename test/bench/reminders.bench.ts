@@ -11,7 +11,6 @@ import { planHomeworkReminders } from "../../src/app/reminders/plan.ts";
 import { offsetClock } from "../../src/core/reminders/clock.ts";
 import { startScheduler } from "../../src/scheduler/scheduler.ts";
 import { createChatThrottle, defaultAdaptiveRate } from "../../src/scheduler/throttled-chat.ts";
-import { createSlackStandIn } from "../../src/standins/slack/index.ts";
 import { createRepositories } from "../../src/store/repositories/index.ts";
 import {
   botUserId,
@@ -23,6 +22,7 @@ import {
   taggedDirectMessages,
   teamId,
 } from "../reminders/seed.ts";
+import { createSlackStandIn } from "../standins/slack/index.ts";
 import { backends, createTestDatabase } from "../support/database.ts";
 
 const reminders = Number(process.env.BENCH_REMINDERS ?? "2000");

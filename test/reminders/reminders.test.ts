@@ -9,9 +9,9 @@ import { remindNow } from "../../src/app/reminders/remind-now.ts";
 import { failedJobs } from "../../src/app/reminders/status.ts";
 import { jobTag } from "../../src/core/reminders/messages.ts";
 import { createJobRunner, type JobRunner } from "../../src/scheduler/runner.ts";
-import { createSlackStandIn, type SlackStandIn } from "../../src/standins/slack/index.ts";
 import { createRepositories, type Repositories } from "../../src/store/repositories/index.ts";
 import type { JobRecord } from "../../src/store/repositories/jobs.ts";
+import { createSlackStandIn, type SlackStandIn } from "../standins/slack/index.ts";
 import { backends, createTestDatabase, type TestDatabase } from "../support/database.ts";
 import {
   botUserId,

@@ -7,8 +7,8 @@ import type { ReminderDependencies } from "../../src/app/reminders/dependencies.
 import type { Clock } from "../../src/core/reminders/clock.ts";
 import type { PrismaClient } from "../../src/generated/prisma/client.ts";
 import { createSlackChatPort } from "../../src/platforms/slack/chat-port.ts";
-import type { SlackStandIn } from "../../src/standins/slack/index.ts";
 import type { Repositories } from "../../src/store/repositories/index.ts";
+import type { SlackStandIn } from "../standins/slack/index.ts";
 
 export const teamId = "T0TEAM00001";
 export const botUserId = "U0BOT000001";

@@ -3,7 +3,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { planHomeworkReminders } from "../../src/app/reminders/plan.ts";
-import { createSlackStandIn, type SlackStandIn } from "../../src/standins/slack/index.ts";
 import { createRepositories, type Repositories } from "../../src/store/repositories/index.ts";
 import {
   botUserId,
@@ -15,6 +14,7 @@ import {
   taggedDirectMessages,
   teamId,
 } from "../reminders/seed.ts";
+import { createSlackStandIn, type SlackStandIn } from "../standins/slack/index.ts";
 import { createTestDatabase, postgresUrl, type TestDatabase } from "../support/database.ts";
 
 const workerPath = new URL("../support/scheduler-worker.ts", import.meta.url).pathname;

@@ -4,7 +4,7 @@ import { parseSettings } from "../../src/config/settings.ts";
 import { startHttpServer } from "../../src/http/server.ts";
 import { createLogger, type Logger } from "../../src/logging/logger.ts";
 import { composeApp } from "../../src/runtime/compose.ts";
-import { createSlackStandIn, type SlackStandIn } from "../../src/standins/slack/index.ts";
+import { createSlackStandIn, type SlackStandIn } from "../standins/slack/index.ts";
 import { type Backend, createTestDatabase } from "./database.ts";
 
 export const signingSecret = "0123456789abcdef0123456789abcdef";
