@@ -1,5 +1,8 @@
 // Wires the core, the store and the configured chat platforms into routes for the HTTP server.
 import type { AppDependencies, Clock } from "../app/context.ts";
+import { createChannels } from "../app/platform/channels.ts";
+import { createNotifier, platformAccounts } from "../app/platform/notifier.ts";
+import type { PlatformLinks } from "../app/ports/platform.ts";
 import { reminderJobHandlers } from "../app/reminders/handlers.ts";
 import { type Settings, slackMode } from "../config/settings.ts";
 import type { Route } from "../http/server.ts";
@@ -21,18 +24,21 @@ export interface ComposedApp {
 export function composeApp(settings: Settings, database: Database, logger: Logger, clock: Clock): ComposedApp {
   const repos = createRepositories(database.prisma);
   let slack: SlackAdapter | undefined;
-  // Every message and look-up, whichever use case sends it, waits for the platform's rate limits.
+  const links: PlatformLinks = async (workspace) => {
+    if (workspace.platform === "slack" && slack) return slack.linkForTeam(workspace.externalId);
+    throw new Error(`no ${workspace.platform} adapter is configured`);
+  };
+  // Every message and look-up outside a request, whichever use case sends it, waits for the platform's rate limits.
   const throttle = createChatThrottle();
+  const accounts = platformAccounts(repos, async (workspace) =>
+    throttle.wrap(`${workspace.platform}:${workspace.externalId}`, await links(workspace)),
+  );
   const deps: AppDependencies = {
     repos,
     clock,
     logger,
-    async chatForWorkspace(workspaceId) {
-      const workspace = await repos.workspaces.find(workspaceId);
-      if (workspace?.platform === "slack" && slack)
-        return throttle.wrap(workspaceId, await slack.chatForTeam(workspace.externalId));
-      throw new Error(`no chat platform is configured for workspace ${workspaceId}`);
-    },
+    notify: createNotifier(repos, accounts, clock),
+    channels: createChannels(repos, accounts),
   };
   let scheduler: Scheduler | undefined;
   const credentials = slackCredentials(settings);

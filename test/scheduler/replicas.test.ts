@@ -10,7 +10,7 @@ import {
   reminderDependencies,
   type SeededWorkshop,
   seedWorkshop,
-  standInPort,
+  standInLink,
   taggedDirectMessages,
   teamId,
 } from "../reminders/seed.ts";
@@ -90,7 +90,7 @@ describe.skipIf(!postgresUrl)("scheduler replicas on one PostgreSQL", () => {
         members: Array.from({ length: 10 }, (_, member) => index * 10 + member),
       })),
     });
-    const plan = await planHomeworkReminders(reminderDependencies(repos, clock, standInPort(slack)), seeded.workshopId);
+    const plan = await planHomeworkReminders(reminderDependencies(repos, clock, standInLink(slack)), seeded.workshopId);
     expect(plan.reminders.created).toBe(people);
     return seeded;
   }

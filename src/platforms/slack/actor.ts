@@ -1,7 +1,7 @@
 // Turns a Slack team + user id into the app's Actor, creating the person on first sight with their profile.
 import type { WebClient } from "@slack/web-api";
 import type { Actor, AppDependencies } from "../../app/context.ts";
-import { slackUserSchema, toChatUserProfile } from "./user-profile.ts";
+import { slackUserSchema, toPersonProfile } from "./user-profile.ts";
 
 /**
  * Team → workspace and user → person never change once made, so they are remembered per repository set: a Slack
@@ -27,7 +27,7 @@ export async function slackActor(
   if (person.displayName === userId) {
     const answer = await client.users.info({ user: userId }).catch(() => undefined);
     const user = slackUserSchema.safeParse(answer?.user);
-    if (user.success) person = await deps.repos.people.ensure(workspace.id, userId, toChatUserProfile(user.data));
+    if (user.success) person = await deps.repos.people.ensure(workspace.id, userId, toPersonProfile(user.data));
   }
   const actor = { workspaceId: workspace.id, personId: person.id, userExternalId: userId };
   // Someone whose profile could not be read yet is looked up again next time.

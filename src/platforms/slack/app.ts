@@ -3,11 +3,10 @@
 import { App, type Logger as BoltLogger, LogLevel, SocketModeReceiver } from "@slack/bolt";
 import { InstallProvider } from "@slack/oauth";
 import type { AppDependencies } from "../../app/context.ts";
-import type { ChatPort } from "../../app/ports/chat.ts";
+import type { PlatformLink } from "../../app/ports/platform.ts";
 import type { Route } from "../../http/server.ts";
 import type { Logger } from "../../logging/logger.ts";
 import { createSecretBox } from "../../security/secret-box.ts";
-import { createSlackChatPort } from "./chat-port.ts";
 import { type Traffic, traffic } from "./follow-ups.ts";
 import { registerCommands } from "./handlers/commands.ts";
 import { registerFacilitatorForms } from "./handlers/forms.ts";
@@ -15,6 +14,7 @@ import { registerHomework } from "./handlers/homework.ts";
 import { databaseInstallationStore } from "./installation-store.ts";
 import { readSlackManifest } from "./manifest.ts";
 import { SlackHttpReceiver } from "./receiver.ts";
+import { createSlackLink } from "./web-api/link.ts";
 
 export type SlackCredentials =
   | { kind: "single-workspace"; botToken: string }
@@ -38,8 +38,8 @@ export interface SlackAdapterOptions {
 export interface SlackAdapter {
   app: App;
   routes: Route[];
-  /** The chat port for one Slack team, with that team's bot token. */
-  chatForTeam(teamId: string): Promise<ChatPort>;
+  /** What the app may do in one Slack team outside a request, with that team's bot token. */
+  linkForTeam(teamId: string): Promise<PlatformLink>;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -66,17 +66,17 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     logger.error({ err: error }, "Slack listener failed");
   });
 
-  const ports = new Map<string, Promise<ChatPort>>();
-  const chatForTeam = (teamId: string) => {
-    let port = ports.get(teamId);
-    if (!port) {
-      port = botTokenFor(teamId).then((token) =>
-        createSlackChatPort({ token, ...(options.apiUrl ? { apiUrl: options.apiUrl } : {}), logger }),
+  const links = new Map<string, Promise<PlatformLink>>();
+  const linkForTeam = (teamId: string) => {
+    let link = links.get(teamId);
+    if (!link) {
+      link = botTokenFor(teamId).then((token) =>
+        createSlackLink({ token, ...(options.apiUrl ? { apiUrl: options.apiUrl } : {}), logger }),
       );
-      port.catch(() => ports.delete(teamId));
-      ports.set(teamId, port);
+      link.catch(() => links.delete(teamId));
+      links.set(teamId, link);
     }
-    return port;
+    return link;
   };
   async function botTokenFor(teamId: string): Promise<string> {
     if (credentials.kind === "single-workspace") return credentials.botToken;
@@ -90,7 +90,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   return {
     app,
     routes,
-    chatForTeam,
+    linkForTeam,
     start: async () => {
       if (options.appToken) await app.start();
     },
@@ -105,7 +105,10 @@ function createInstaller(options: SlackAdapterOptions, credentials: Extract<Slac
     clientId: credentials.clientId,
     clientSecret: credentials.clientSecret,
     stateSecret: credentials.stateSecret,
-    installationStore: databaseInstallationStore(options.deps.repos, createSecretBox(credentials.encryptionKey)),
+    installationStore: databaseInstallationStore(
+      options.deps.repos.slackInstallations,
+      createSecretBox(credentials.encryptionKey),
+    ),
     ...(options.authorizationUrl ? { authorizationUrl: options.authorizationUrl } : {}),
     ...(options.apiUrl ? { clientOptions: { slackApiUrl: options.apiUrl } } : {}),
     logger: boltLogger(options.logger),

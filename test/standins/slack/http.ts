@@ -7,7 +7,7 @@ const MAX_BODY_BYTES = 5 * 1024 * 1024;
 /** Fields Slack accepts as JSON-encoded strings in form bodies. */
 const JSON_FIELDS = ["blocks", "view", "metadata", "attachments"];
 
-export async function readRawBody(req: IncomingMessage): Promise<string> {
+export async function readRawBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -16,7 +16,7 @@ export async function readRawBody(req: IncomingMessage): Promise<string> {
     if (size > MAX_BODY_BYTES) throw new Error("request body too large");
     chunks.push(buffer);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }
 
 export type ParsedArgs = { ok: true; args: Args } | { ok: false; error: string };

@@ -6,6 +6,7 @@ import { type OAuthApp, OAuthDesk } from "./oauth.ts";
 import { RateLimiter, type RateLimits } from "./rate-limit.ts";
 import { handleResponseUrl } from "./response-url.ts";
 import { type ChannelSeed, type UserSeed, WorkspaceState } from "./state.ts";
+import { handleUpload } from "./upload.ts";
 import { handleWebApi } from "./web-api.ts";
 
 export interface SlackStandInOptions {
@@ -81,7 +82,10 @@ export async function createSlackStandIn(options: SlackStandInOptions): Promise<
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://stand-in");
-    const rawBody = await readRawBody(req);
+    const bytes = await readRawBody(req);
+    const upload = /^\/upload\/v1\/([A-Z0-9]+)$/.exec(url.pathname);
+    if (upload?.[1] && req.method === "POST") return handleUpload(state, upload[1], req, res, bytes);
+    const rawBody = bytes.toString("utf8");
     if (oauth && url.pathname === "/oauth/v2/authorize") return oauth.authorize(url, res);
     if (oauth && url.pathname === "/api/oauth.v2.access") return oauth.access(state, req, rawBody, res);
     const api = /^\/api\/([A-Za-z0-9_.]+)$/.exec(url.pathname);
@@ -98,6 +102,7 @@ export async function createSlackStandIn(options: SlackStandInOptions): Promise<
   });
   const { port } = server.address() as AddressInfo;
   const rootUrl = `http://${host}:${port}/`;
+  state.rootUrl = rootUrl;
   const driver = new SlackDriver({
     state,
     signingSecret: options.signingSecret,

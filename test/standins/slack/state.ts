@@ -7,6 +7,7 @@ import type {
   RecordedCall,
   ResponseUrlPost,
   SlackChannel,
+  SlackFile,
   SlackMessage,
   SlackUser,
   SlackView,
@@ -84,6 +85,10 @@ export class WorkspaceState {
   /** Everything the bot posted to a response_url. */
   readonly responseUrlPosts: ResponseUrlPost[] = [];
   readonly responseUrls = new Map<string, ResponseUrlTarget>();
+  /** Files by id (filesUploadV2's three steps). */
+  readonly files = new Map<string, SlackFile>();
+  /** The stand-in's root URL (set once it listens), for the upload URLs it hands out. */
+  rootUrl = "http://stand-in/";
   readonly triggerTtlMs: number;
   readonly #clock: () => number;
   readonly #ts = new TsClock();

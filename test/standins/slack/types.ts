@@ -70,6 +70,21 @@ export interface SlackMessage {
   app_id?: string;
   team: string;
   edited?: { user: string; ts: string };
+  /** Channels it is pinned in (pins.add). */
+  pinned_to?: string[];
+  /** Files shared with it (files.completeUploadExternal). */
+  files?: { id: string; name: string; title: string; size: number }[];
+}
+
+/** A file announced by files.getUploadURLExternal; `bytes` once its upload URL received them. */
+export interface SlackFile {
+  id: string;
+  filename: string;
+  length: number;
+  bytes?: Buffer;
+  title?: string;
+  /** Channels it was shared in. */
+  channels: string[];
 }
 
 export interface EphemeralMessage {

@@ -97,11 +97,11 @@ const subcommands: Record<string, (context: CommandContext) => Promise<void>> = 
       return;
     }
     const { workshop, invitations } = await openHomework(deps, actor);
-    const sent = await sendHomeworkInvitations(deps, workshop, invitations);
     await replanReminders(deps, workshop.id);
+    const sent = await sendHomeworkInvitations(deps, workshop, invitations);
     await respond({
       response_type: "ephemeral",
-      text: `Homework is open for "${escapeMrkdwn(workshop.name)}". Invited ${sent} new member${sent === 1 ? "" : "s"} (${invitations.length} in all).`,
+      text: `Homework is open for "${escapeMrkdwn(workshop.name)}". Invited ${sent.sent} new member${sent.sent === 1 ? "" : "s"} (${invitations.length} in all).`,
     });
   },
 

@@ -3,6 +3,8 @@ import { chatMethods } from "./chat.ts";
 import type { MethodTable } from "./context.ts";
 import { conversationsMethods } from "./conversations.ts";
 import { dndMethods } from "./dnd.ts";
+import { filesMethods } from "./files.ts";
+import { pinsMethods } from "./pins.ts";
 import { usersMethods } from "./users.ts";
 import { viewsMethods } from "./views.ts";
 
@@ -14,4 +16,6 @@ export const METHODS: MethodTable = {
   ...conversationsMethods,
   ...usersMethods,
   ...dndMethods,
+  ...pinsMethods,
+  ...filesMethods,
 };
