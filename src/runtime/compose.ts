@@ -1,9 +1,12 @@
 // Wires the core, the store and the configured chat platforms into routes for the HTTP server.
 import type { AppDependencies, Clock } from "../app/context.ts";
+import { createInteractionCore, type InteractionCore } from "../app/interaction/core.ts";
+import { traffic } from "../app/interaction/follow-ups.ts";
 import { createChannels } from "../app/platform/channels.ts";
 import { createNotifier, platformAccounts } from "../app/platform/notifier.ts";
 import type { PlatformLinks } from "../app/ports/platform.ts";
 import { reminderJobHandlers } from "../app/reminders/handlers.ts";
+import { appRoutes } from "../app/routes.ts";
 import { type Settings, slackMode } from "../config/settings.ts";
 import type { Route } from "../http/server.ts";
 import type { Logger } from "../logging/logger.ts";
@@ -15,6 +18,7 @@ import { createRepositories } from "../store/repositories/index.ts";
 
 export interface ComposedApp {
   deps: AppDependencies;
+  core: InteractionCore;
   routes: Route[];
   platforms: string[];
   start(): Promise<void>;
@@ -40,6 +44,9 @@ export function composeApp(settings: Settings, database: Database, logger: Logge
     notify: createNotifier(repos, accounts, clock),
     channels: createChannels(repos, accounts),
   };
+  // Every surface hands what people do to one core; work after an early answer waits for a lull in requests.
+  const requests = traffic();
+  const core = createInteractionCore({ deps, routes: appRoutes, traffic: requests });
   let scheduler: Scheduler | undefined;
   const credentials = slackCredentials(settings);
   const platforms: string[] = [];
@@ -51,7 +58,9 @@ export function composeApp(settings: Settings, database: Database, logger: Logge
       ...(settings.SLACK_API_URL ? { apiUrl: settings.SLACK_API_URL } : {}),
       ...(settings.SLACK_AUTHORIZE_URL ? { authorizationUrl: settings.SLACK_AUTHORIZE_URL } : {}),
       ...(settings.CLUSTERBOT_PUBLIC_URL ? { publicUrl: settings.CLUSTERBOT_PUBLIC_URL } : {}),
-      deps,
+      core,
+      installations: repos.slackInstallations,
+      onRequest: requests.touch,
       logger,
     });
     const how = settings.SLACK_APP_TOKEN ? "Socket Mode" : "HTTP, POST /slack/events";
@@ -59,6 +68,7 @@ export function composeApp(settings: Settings, database: Database, logger: Logge
   }
   return {
     deps,
+    core,
     routes: slack?.routes ?? [],
     platforms,
     async start() {
@@ -77,6 +87,7 @@ export function composeApp(settings: Settings, database: Database, logger: Logge
     async stop() {
       await scheduler?.stop();
       await slack?.stop();
+      await core.settled();
     },
   };
 }

@@ -21,6 +21,7 @@ export interface SlackHarness {
   slack: SlackStandIn;
   botUrl: string;
   deps: ReturnType<typeof composeApp>["deps"];
+  core: ReturnType<typeof composeApp>["core"];
   close(): Promise<void>;
 }
 
@@ -57,6 +58,7 @@ export async function startSlackHarness(
     slack,
     botUrl,
     deps: app.deps,
+    core: app.core,
     async close() {
       await http.close();
       await slack.close();

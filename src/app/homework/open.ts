@@ -4,13 +4,16 @@ import { dateTime, rich } from "../../core/screens/text.ts";
 import { facilitatedWorkshop } from "../access.ts";
 import type { Actor, AppDependencies } from "../context.ts";
 import { Refusal } from "../refusal.ts";
+import { replanReminders } from "../workshop/lifecycle.ts";
 
 export interface HomeworkInvitation {
   personId: string;
   projects: { id: string; acronym: string }[];
 }
 
-/** Moves the workshop into its homework phase and lists who is invited (every member, once). */
+/**
+ * Moves the workshop into its homework phase, plans its reminders, and lists who is invited (every member, once).
+ */
 export async function openHomework(
   deps: AppDependencies,
   actor: Actor,
@@ -22,6 +25,7 @@ export async function openHomework(
   const projects = await deps.repos.projects.list(workshop.id);
   if (projects.length === 0) throw new Refusal("conflict", "Add projects first, with `/cluster project add`.");
   if (workshop.phase === "setup") workshop = await deps.repos.workshops.setPhase(workshop.id, "homework");
+  await replanReminders(deps, workshop.id);
   const byPerson = new Map<string, HomeworkInvitation["projects"]>();
   for (const project of projects) {
     for (const personId of project.memberIds) {

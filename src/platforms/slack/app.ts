@@ -1,17 +1,15 @@
-// The Slack adapter: a Bolt app whose listeners translate Slack payloads into use-case calls. Three ways in:
-// one workspace (bot token), many workspaces (OAuth install, tokens encrypted in the database), Socket Mode.
+// The Slack adapter: a Bolt app whose listeners translate Slack payloads into the interaction core's Incoming and
+// its Replies into Block Kit and Web API calls. Three ways in: one workspace (bot token), many workspaces (OAuth
+// install, tokens encrypted in the database), Socket Mode.
 import { App, type Logger as BoltLogger, LogLevel, SocketModeReceiver } from "@slack/bolt";
 import { InstallProvider } from "@slack/oauth";
-import type { AppDependencies } from "../../app/context.ts";
+import type { InteractionCore } from "../../app/interaction/core.ts";
 import type { PlatformLink } from "../../app/ports/platform.ts";
 import type { Route } from "../../http/server.ts";
 import type { Logger } from "../../logging/logger.ts";
 import { createSecretBox } from "../../security/secret-box.ts";
-import { type Traffic, traffic } from "./follow-ups.ts";
-import { registerCommands } from "./handlers/commands.ts";
-import { registerFacilitatorForms } from "./handlers/forms.ts";
-import { registerHomework } from "./handlers/homework.ts";
-import { databaseInstallationStore } from "./installation-store.ts";
+import { databaseInstallationStore, type SealedInstallations } from "./installation-store.ts";
+import { registerListeners } from "./listeners.ts";
 import { readSlackManifest } from "./manifest.ts";
 import { SlackHttpReceiver } from "./receiver.ts";
 import { createSlackLink } from "./web-api/link.ts";
@@ -31,7 +29,12 @@ export interface SlackAdapterOptions {
   authorizationUrl?: string;
   /** This bot's public base URL; the OAuth redirect goes to its /slack/oauth_redirect. */
   publicUrl?: string;
-  deps: AppDependencies;
+  /** Where every request goes. */
+  core: InteractionCore;
+  /** Where OAuth installs keep their sealed token bundles. */
+  installations: SealedInstallations;
+  /** Called as each HTTP request arrives (work after early answers waits for a lull). */
+  onRequest?: () => void;
   logger: Logger;
 }
 
@@ -45,23 +48,22 @@ export interface SlackAdapter {
 }
 
 export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
-  const { credentials, deps, logger } = options;
+  const { credentials, core, logger } = options;
   const clientOptions = { ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}), retryConfig: { retries: 3 } };
   const installer = credentials.kind === "oauth" ? createInstaller(options, credentials) : undefined;
   const auth = installer
     ? { authorize: (source: Parameters<InstallProvider["authorize"]>[0]) => installer.authorize(source) }
     : { token: (credentials as { botToken: string }).botToken };
-  const requests = traffic();
   const httpReceiver = new SlackHttpReceiver({
     signingSecret: options.signingSecret,
     logger,
-    onRequest: requests.touch,
+    ...(options.onRequest ? { onRequest: options.onRequest } : {}),
   });
   const receiver = options.appToken
     ? new SocketModeReceiver({ appToken: options.appToken, logger: boltLogger(logger) })
     : httpReceiver;
   const app = new App({ receiver, ...auth, logger: boltLogger(logger), clientOptions });
-  registerListeners(app, deps, requests);
+  registerListeners(app, core, logger);
   app.error(async (error) => {
     logger.error({ err: error }, "Slack listener failed");
   });
@@ -105,10 +107,7 @@ function createInstaller(options: SlackAdapterOptions, credentials: Extract<Slac
     clientId: credentials.clientId,
     clientSecret: credentials.clientSecret,
     stateSecret: credentials.stateSecret,
-    installationStore: databaseInstallationStore(
-      options.deps.repos.slackInstallations,
-      createSecretBox(credentials.encryptionKey),
-    ),
+    installationStore: databaseInstallationStore(options.installations, createSecretBox(credentials.encryptionKey)),
     ...(options.authorizationUrl ? { authorizationUrl: options.authorizationUrl } : {}),
     ...(options.apiUrl ? { clientOptions: { slackApiUrl: options.apiUrl } } : {}),
     logger: boltLogger(options.logger),
@@ -137,18 +136,6 @@ function installRoutes(installer: InstallProvider, publicUrl: string | undefined
         installer.handleCallback(request, response, undefined, await installOptions()),
     },
   ];
-}
-
-export function registerListeners(app: App, deps: AppDependencies, requests?: Traffic): void {
-  // Slack redelivers an event it thinks we missed (X-Slack-Retry-Num); its event_id says it is the same one.
-  app.use(async ({ body, next }) => {
-    const eventId = (body as { event_id?: unknown }).event_id;
-    if (typeof eventId === "string" && !(await deps.repos.deliveries.firstTime(`slack-event:${eventId}`))) return;
-    await next();
-  });
-  registerCommands(app, deps);
-  registerFacilitatorForms(app, deps);
-  registerHomework(app, deps, requests);
 }
 
 function boltLogger(logger: Logger): BoltLogger {

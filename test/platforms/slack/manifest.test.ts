@@ -2,8 +2,8 @@ import { App } from "@slack/bolt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { createLogger } from "../../../src/logging/logger.ts";
-import { registerListeners } from "../../../src/platforms/slack/app.ts";
 import { recordingApp, type SlackCapabilities } from "../../../src/platforms/slack/capabilities.ts";
+import { registerListeners } from "../../../src/platforms/slack/listeners.ts";
 import { readSlackManifest, renderSlackManifest } from "../../../src/platforms/slack/manifest.ts";
 import { SlackHttpReceiver } from "../../../src/platforms/slack/receiver.ts";
 import { type SlackHarness, startSlackHarness, users } from "../../support/slack-bot.ts";
@@ -48,7 +48,7 @@ describe("the Slack manifest", () => {
       token: "xoxb-not-used",
       tokenVerificationEnabled: false,
     });
-    registerListeners(recordingApp(app, capabilities), harness.deps);
+    registerListeners(recordingApp(app, capabilities), harness.core, logger);
     const manifest = await readSlackManifest();
     expect([...capabilities.commands].sort()).toEqual(
       (manifest.features.slash_commands ?? []).map((c) => c.command).sort(),

@@ -51,6 +51,7 @@ export function plain(text: RichText, maxLength: number): PlainTextElement {
   return { type: "plain_text", text: truncate(plainText(text), maxLength), emoji: true };
 }
 
+/** A mrkdwn text object; `text` is already escaped (see mrkdwnText), and cut to Slack's 3000 characters. */
 export function mrkdwn(text: string): MrkdwnElement {
   return { type: "mrkdwn", text: truncate(text, 3000) };
 }
@@ -58,6 +59,3 @@ export function mrkdwn(text: string): MrkdwnElement {
 export function truncate(text: string, maxLength: number): string {
   return text.length <= maxLength ? text : `${text.slice(0, maxLength - 1)}…`;
 }
-
-/** A Block Kit block as the renderers not yet on @slack/types build it. */
-export type SlackBlock = { type: string; block_id?: string } & Record<string, unknown>;

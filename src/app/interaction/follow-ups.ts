@@ -1,13 +1,15 @@
-// Work done after Slack has its answer (saving an answer checked before the ack, refreshing a view the person
-// returns to). It runs a few at a time and yields to a burst of incoming requests: with PGlite the database works
-// on this same thread, so saves started during a burst would hold back the acks Slack needs within 3 s.
+// Work done after the platform has its answer (saving an answer checked before the ack, refreshing the screen the
+// person returns to). It runs a few at a time and yields to a burst of incoming requests: with PGlite the database
+// works on this same thread, so saves started during a burst would hold back the acks Slack needs within 3 s.
 
 export interface FollowUps {
   /** Queues the work; its failure is reported to onError, never thrown. */
   run(work: () => Promise<void>): void;
+  /** Resolves once nothing is queued or running (tests; draining before a stop). */
+  idle(): Promise<void>;
 }
 
-/** When the last Slack request arrived; follow-ups wait for a short lull. */
+/** When the last request arrived; follow-ups wait for a short lull. */
 export interface Traffic {
   touch(): void;
   quietFor(): number;
@@ -40,6 +42,7 @@ export function followUps(options: FollowUpOptions): FollowUps {
   const waiting: { work: () => Promise<void>; queuedAt: number }[] = [];
   let running = 0;
   let recheckScheduled = false;
+  let idleWaiters: (() => void)[] = [];
 
   const mayStart = () => {
     const oldest = waiting[0];
@@ -68,6 +71,10 @@ export function followUps(options: FollowUpOptions): FollowUps {
         .finally(() => {
           running--;
           pump();
+          if (running === 0 && waiting.length === 0) {
+            for (const resolve of idleWaiters) resolve();
+            idleWaiters = [];
+          }
         });
     }
   };
@@ -75,6 +82,10 @@ export function followUps(options: FollowUpOptions): FollowUps {
     run(work) {
       waiting.push({ work, queuedAt: performance.now() });
       pump();
+    },
+    idle() {
+      if (running === 0 && waiting.length === 0) return Promise.resolve();
+      return new Promise((resolve) => idleWaiters.push(resolve));
     },
   };
 }
