@@ -57,8 +57,23 @@ function route<I extends Interaction>(
   };
 }
 
-const idMatches = (pattern: string | RegExp, id: string) =>
-  typeof pattern === "string" ? pattern === id : pattern.test(id);
+type Identified = ActionInteraction | SubmitInteraction | ClosedInteraction;
+
+/** A route for the interactions of one kind whose id (action id, form id) matches `pattern`. */
+function byId<I extends Identified>(
+  kind: I["kind"],
+  idOf: (interaction: I) => string,
+  pattern: string | RegExp,
+  handle: Handler<I>,
+  acknowledge?: (interaction: I) => Reply | null,
+): Route {
+  const accepts = (interaction: Interaction): interaction is I => {
+    if (interaction.kind !== kind) return false;
+    const id = idOf(interaction as I);
+    return typeof pattern === "string" ? pattern === id : pattern.test(id);
+  };
+  return route(`${kind} ${pattern}`, accepts, handle, acknowledge);
+}
 
 /**
  * A command: literal words, `<name>` for a required word, `[name]` for an optional one ("project edit <acronym>").
@@ -75,12 +90,7 @@ export function onCommand(pattern: string, handle: Handler<CommandInteraction, {
 
 /** A button by its action id. */
 export function onAction(actionId: string | RegExp, handle: Handler<ActionInteraction>): Route {
-  return route(
-    `action ${actionId}`,
-    (interaction): interaction is ActionInteraction =>
-      interaction.kind === "action" && idMatches(actionId, interaction.actionId),
-    handle,
-  );
+  return byId<ActionInteraction>("action", (interaction) => interaction.actionId, actionId, handle);
 }
 
 /** A form's submission; `acknowledge` is its ack-first check (see Route). */
@@ -89,22 +99,12 @@ export function onSubmit(
   handle: Handler<SubmitInteraction>,
   acknowledge?: (interaction: SubmitInteraction) => Reply | null,
 ): Route {
-  return route(
-    `submit ${formId}`,
-    (interaction): interaction is SubmitInteraction =>
-      interaction.kind === "submit" && idMatches(formId, interaction.formId),
-    handle,
-    acknowledge,
-  );
+  return byId<SubmitInteraction>("submit", (interaction) => interaction.formId, formId, handle, acknowledge);
 }
 
+/** A form closed without submitting (screens opened with `notifyOnClose`). */
 export function onClosed(formId: string | RegExp, handle: Handler<ClosedInteraction>): Route {
-  return route(
-    `closed ${formId}`,
-    (interaction): interaction is ClosedInteraction =>
-      interaction.kind === "closed" && idMatches(formId, interaction.formId),
-    handle,
-  );
+  return byId<ClosedInteraction>("closed", (interaction) => interaction.formId, formId, handle);
 }
 
 export function onSuggest(formId: string, fieldId: string, handle: Handler<SuggestInteraction>): Route {

@@ -36,6 +36,8 @@ const viewSchema = z.looseObject({
 });
 type SlackView = z.infer<typeof viewSchema>;
 
+const inputBlockSchema = z.object({ type: z.literal("input"), block_id: z.string() });
+
 const interactionBase = {
   user: z.looseObject({ id, team_id: z.string().nullish() }),
   team: z.looseObject({ id: z.string().optional() }).nullish(),
@@ -99,7 +101,7 @@ function placeOf(view: SlackView | undefined) {
     ...(view.hash ? { hash: view.hash } : {}),
     ...(underneath ? { underneath } : {}),
     inputBlockIds: view.blocks.flatMap((block) => {
-      const parsed = z.object({ type: z.literal("input"), block_id: z.string() }).safeParse(block);
+      const parsed = inputBlockSchema.safeParse(block);
       return parsed.success ? [parsed.data.block_id] : [];
     }),
   };
