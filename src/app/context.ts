@@ -4,12 +4,10 @@ import type { Repositories } from "../store/repositories/index.ts";
 import type { ChannelsPort } from "./ports/channels.ts";
 import type { NotifyPort } from "./ports/notify.ts";
 
-/** Who is acting: the person behind a platform user, in one workspace. */
+/** Who is acting: the person behind a platform user, in the workspace they act in. */
 export interface Actor {
   workspaceId: string;
   personId: string;
-  /** The platform's user id, for replies addressed to them. */
-  userExternalId: string;
 }
 
 export { type Clock, systemClock } from "../core/reminders/clock.ts";

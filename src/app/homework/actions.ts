@@ -1,9 +1,11 @@
 // The ids homework's buttons, forms and screens route by (buttons in messages and screens, forms' ids in core).
+import { reminderActions } from "../../core/reminders/messages.ts";
+
 export const homeworkActions = {
   /** Open a project's homework overview; value: project id. */
   start: "homework.start",
   /** Open the person's first unfinished project; value: workshop id (reminders). */
-  continue: "homework.continue",
+  continue: reminderActions.continueHomework,
   /** From the overview: the results step; value: project id. */
   results: "homework.results",
   /** From the overview: a result's characterisation; value: result id. */

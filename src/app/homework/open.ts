@@ -5,6 +5,7 @@ import { facilitatedWorkshop } from "../access.ts";
 import type { Actor, AppDependencies } from "../context.ts";
 import { Refusal } from "../refusal.ts";
 import { replanReminders } from "../workshop/lifecycle.ts";
+import { homeworkActions } from "./actions.ts";
 
 export interface HomeworkInvitation {
   personId: string;
@@ -81,7 +82,7 @@ function invitationMessage(workshop: Workshop, invitation: HomeworkInvitation): 
       {
         kind: "buttons",
         buttons: invitation.projects.map((project) => ({
-          actionId: "homework.start",
+          actionId: homeworkActions.start,
           label: `Start homework: ${project.acronym}`,
           value: project.id,
           style: "primary" as const,

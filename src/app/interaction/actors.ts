@@ -46,7 +46,7 @@ export function actorResolver(
           })
         : undefined;
       if (read) person = await repos.people.updateProfile(person.id, read);
-      const actor = { workspaceId: workspace.id, personId: person.id, userExternalId: origin.user };
+      const actor = { workspaceId: workspace.id, personId: person.id };
       // Someone whose profile could not be read yet is looked up again next time.
       if (read !== null || person.displayName !== origin.user) {
         if (known.size >= maxKnown) known.clear();
