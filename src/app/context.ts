@@ -1,25 +1,24 @@
+import type { Clock } from "../core/reminders/clock.ts";
 import type { Logger } from "../logging/logger.ts";
 import type { Repositories } from "../store/repositories/index.ts";
-import type { ChatPort } from "./ports/chat.ts";
+import type { ChannelsPort } from "./ports/channels.ts";
+import type { NotifyPort } from "./ports/notify.ts";
 
-/** Who is acting: the person behind a platform user, in one workspace. */
+/** Who is acting: the person behind a platform user, in the workspace they act in. */
 export interface Actor {
   workspaceId: string;
   personId: string;
-  /** The platform's user id, for replies addressed to them. */
-  userExternalId: string;
 }
 
-export interface Clock {
-  now(): Date;
-}
-
-export const systemClock: Clock = { now: () => new Date() };
+export { type Clock, systemClock } from "../core/reminders/clock.ts";
 
 /** Collaborators every use case may need, passed in once by the composition root. */
 export interface AppDependencies {
   repos: Repositories;
   clock: Clock;
   logger: Logger;
-  chatForWorkspace(workspaceId: string): Promise<ChatPort>;
+  /** Messages to a person, once per key. */
+  notify: NotifyPort;
+  /** Channels, posts and threads (working groups). */
+  channels: ChannelsPort;
 }

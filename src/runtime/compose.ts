@@ -1,6 +1,12 @@
 // Wires the core, the store and the configured chat platforms into routes for the HTTP server.
 import type { AppDependencies, Clock } from "../app/context.ts";
+import { createInteractionCore, type InteractionCore } from "../app/interaction/core.ts";
+import { traffic } from "../app/interaction/follow-ups.ts";
+import { createChannels } from "../app/platform/channels.ts";
+import { createNotifier, platformAccounts } from "../app/platform/notifier.ts";
+import type { PlatformLinks } from "../app/ports/platform.ts";
 import { reminderJobHandlers } from "../app/reminders/handlers.ts";
+import { appRoutes } from "../app/routes.ts";
 import { type Settings, slackMode } from "../config/settings.ts";
 import type { Route } from "../http/server.ts";
 import type { Logger } from "../logging/logger.ts";
@@ -13,6 +19,7 @@ import { createRepositories } from "../store/repositories/index.ts";
 
 export interface ComposedApp {
   deps: AppDependencies;
+  core: InteractionCore;
   routes: Route[];
   platforms: string[];
   teams?: TeamsAdapter;
@@ -23,19 +30,25 @@ export interface ComposedApp {
 export function composeApp(settings: Settings, database: Database, logger: Logger, clock: Clock): ComposedApp {
   const repos = createRepositories(database.prisma);
   let slack: SlackAdapter | undefined;
-  // Every message and look-up, whichever use case sends it, waits for the platform's rate limits.
+  const links: PlatformLinks = async (workspace) => {
+    if (workspace.platform === "slack" && slack) return slack.linkForTeam(workspace.externalId);
+    throw new Error(`no ${workspace.platform} adapter is configured`);
+  };
+  // Every message and look-up outside a request, whichever use case sends it, waits for the platform's rate limits.
   const throttle = createChatThrottle();
+  const accounts = platformAccounts(repos, async (workspace) =>
+    throttle.wrap(`${workspace.platform}:${workspace.externalId}`, await links(workspace)),
+  );
   const deps: AppDependencies = {
     repos,
     clock,
     logger,
-    async chatForWorkspace(workspaceId) {
-      const workspace = await repos.workspaces.find(workspaceId);
-      if (workspace?.platform === "slack" && slack)
-        return throttle.wrap(workspaceId, await slack.chatForTeam(workspace.externalId));
-      throw new Error(`no chat platform is configured for workspace ${workspaceId}`);
-    },
+    notify: createNotifier(repos, accounts, clock),
+    channels: createChannels(repos, accounts),
   };
+  // Every surface hands what people do to one core; work after an early answer waits for a lull in requests.
+  const requests = traffic();
+  const core = createInteractionCore({ deps, routes: appRoutes, traffic: requests });
   let scheduler: Scheduler | undefined;
   const credentials = slackCredentials(settings);
   const platforms: string[] = [];
@@ -47,7 +60,10 @@ export function composeApp(settings: Settings, database: Database, logger: Logge
       ...(settings.SLACK_API_URL ? { apiUrl: settings.SLACK_API_URL } : {}),
       ...(settings.SLACK_AUTHORIZE_URL ? { authorizationUrl: settings.SLACK_AUTHORIZE_URL } : {}),
       ...(settings.CLUSTERBOT_PUBLIC_URL ? { publicUrl: settings.CLUSTERBOT_PUBLIC_URL } : {}),
-      deps,
+      core,
+      installations: repos.slackInstallations,
+      usedOAuthStates: repos.oauthStates,
+      onRequest: requests.touch,
       logger,
     });
     const how = settings.SLACK_APP_TOKEN ? "Socket Mode" : "HTTP, POST /slack/events";
@@ -57,6 +73,7 @@ export function composeApp(settings: Settings, database: Database, logger: Logge
   if (teams) platforms.push(teamsDescription);
   return {
     deps,
+    core,
     routes: [...(slack?.routes ?? []), ...(teams?.routes ?? [])],
     platforms,
     ...(teams ? { teams } : {}),
@@ -78,6 +95,7 @@ export function composeApp(settings: Settings, database: Database, logger: Logge
       await scheduler?.stop();
       await slack?.stop();
       await teams?.stop();
+      await core.settled();
     },
   };
 }

@@ -1,7 +1,7 @@
 // Runs due jobs: claims them in batches (FOR UPDATE SKIP LOCKED + lease), runs each through its kind's handler with
 // bounded concurrency, keeps the leases of claimed jobs alive while it works, and records what happened:
 // done, later (not an attempt), rate-limited (not an attempt, after Retry-After), retry with backoff, or failed.
-import { RateLimitedError } from "../app/ports/chat.ts";
+import { RateLimitedError } from "../app/ports/errors.ts";
 import { type BackoffPolicy, defaultBackoff, retryDelayMs } from "../core/reminders/backoff.ts";
 import type { Clock } from "../core/reminders/clock.ts";
 import type { Logger } from "../logging/logger.ts";

@@ -1,8 +1,9 @@
-// A ChatPort that keeps a fan-out inside the platform's limits: messages and look-ups wait for their workspace's
-// token bucket (messages also for the recipient's: Slack allows about one message per second per conversation),
+// A platform link that keeps a fan-out inside the platform's limits: messages and look-ups wait for their workspace's
+// token bucket (messages also for the conversation's: Slack allows about one message per second per conversation),
 // and a 429 holds the bucket for Retry-After (the conversation's too, for a message) and, with an adaptive rate,
 // lowers the workspace's pace a little, which then climbs back (AIMD), before the error goes back to the scheduler.
-import { type ChatPort, RateLimitedError } from "../app/ports/chat.ts";
+import { RateLimitedError } from "../app/ports/errors.ts";
+import type { PlatformChannels, PlatformLink, PlatformMessenger } from "../app/ports/platform.ts";
 import {
   type AdaptiveRate,
   createRateLimiter,
@@ -17,7 +18,7 @@ export interface ChatRateLimits {
   messages: RateLimit;
   /** Messages to one conversation (Slack: about 1 per second). */
   messagesPerConversation: RateLimit;
-  /** Profile, do-not-disturb and history look-ups per workspace (Slack: Tier 3, 50+ a minute). */
+  /** Profile, do-not-disturb, history and other channel calls per workspace (Slack: Tier 3, 50+ a minute). */
   lookups: RateLimit;
 }
 
@@ -32,7 +33,7 @@ export const slackRateLimits: ChatRateLimits = {
 };
 
 export interface ChatThrottle {
-  wrap(workspaceId: string, port: ChatPort): ChatPort;
+  wrap(workspaceId: string, link: PlatformLink): PlatformLink;
 }
 
 export function createChatThrottle(
@@ -92,17 +93,38 @@ export function createChatThrottle(
     return guarded(messages, workspaceId, call, (ms) => perConversation.pause(conversationKey, ms));
   }
 
+  function messenger(workspaceId: string, platform: PlatformMessenger): PlatformMessenger {
+    const { findDirect, profile, doNotDisturbUntil } = platform;
+    return {
+      sendDirect: (user, content, key) => message(workspaceId, user, () => platform.sendDirect(user, content, key)),
+      ...(findDirect
+        ? { findDirect: (user, key, since) => limited(lookups, workspaceId, () => findDirect(user, key, since)) }
+        : {}),
+      ...(profile ? { profile: (user) => limited(lookups, workspaceId, () => profile(user)) } : {}),
+      ...(doNotDisturbUntil
+        ? { doNotDisturbUntil: (user, now) => limited(lookups, workspaceId, () => doNotDisturbUntil(user, now)) }
+        : {}),
+    };
+  }
+
+  function channels(workspaceId: string, platform: PlatformChannels): PlatformChannels {
+    const lookup = <T>(call: () => Promise<T>) => limited(lookups, workspaceId, call);
+    return {
+      create: (name, isPrivate) => lookup(() => platform.create(name, isPrivate)),
+      invite: (channel, users) => lookup(() => platform.invite(channel, users)),
+      post: (channel, content) => message(workspaceId, channel, () => platform.post(channel, content)),
+      reply: (channel, thread, content) =>
+        message(workspaceId, channel, () => platform.reply(channel, thread, content)),
+      update: (channel, id, content) => message(workspaceId, channel, () => platform.update(channel, id, content)),
+      pin: (channel, id) => lookup(() => platform.pin(channel, id)),
+      upload: (channel, file, thread) => lookup(() => platform.upload(channel, file, thread)),
+    };
+  }
+
   return {
-    wrap(workspaceId, port) {
-      return {
-        sendDirectMessage: (user, content) => message(workspaceId, user, () => port.sendDirectMessage(user, content)),
-        postToChannel: (channel, content, threadId) =>
-          message(workspaceId, channel, () => port.postToChannel(channel, content, threadId)),
-        hasTaggedDirectMessage: (user, tag, since) =>
-          limited(lookups, workspaceId, () => port.hasTaggedDirectMessage(user, tag, since)),
-        userProfile: (user) => limited(lookups, workspaceId, () => port.userProfile(user)),
-        doNotDisturbUntil: (user, now) => limited(lookups, workspaceId, () => port.doNotDisturbUntil(user, now)),
-      };
-    },
+    wrap: (workspaceId, link) => ({
+      messenger: messenger(workspaceId, link.messenger),
+      channels: channels(workspaceId, link.channels),
+    }),
   };
 }

@@ -11,7 +11,6 @@ import { planHomeworkReminders } from "../../src/app/reminders/plan.ts";
 import { offsetClock } from "../../src/core/reminders/clock.ts";
 import { startScheduler } from "../../src/scheduler/scheduler.ts";
 import { createChatThrottle, defaultAdaptiveRate } from "../../src/scheduler/throttled-chat.ts";
-import { createSlackStandIn } from "../../src/standins/slack/index.ts";
 import { createRepositories } from "../../src/store/repositories/index.ts";
 import {
   botUserId,
@@ -19,10 +18,11 @@ import {
   reminderDependencies,
   seedWorkshop,
   silentLogger,
-  standInPort,
+  standInLink,
   taggedDirectMessages,
   teamId,
 } from "../reminders/seed.ts";
+import { createSlackStandIn } from "../standins/slack/index.ts";
 import { backends, createTestDatabase } from "../support/database.ts";
 
 const reminders = Number(process.env.BENCH_REMINDERS ?? "2000");
@@ -44,9 +44,9 @@ try {
       members: Array.from({ length: 10 }, (_, member) => project * 10 + member).filter((index) => index < reminders),
     })),
   });
-  const port = standInPort(slack);
+  const link = standInLink(slack);
   await planHomeworkReminders(
-    reminderDependencies(repos, manualClock("2026-03-19T10:00:00Z"), port),
+    reminderDependencies(repos, manualClock("2026-03-19T10:00:00Z"), link),
     seeded.workshopId,
   );
   // The facilitator's digest is due at the same time; the bench counts partners' reminders only.
@@ -63,7 +63,7 @@ try {
     lookups: { perSecond: 10_000, burst: 100 },
   });
   const clock = offsetClock(new Date("2026-03-20T08:00:05Z"));
-  const deps = { ...reminderDependencies(repos, clock, throttle.wrap("bench", port)) };
+  const deps = { ...reminderDependencies(repos, clock, throttle.wrap("bench", link)) };
   const started = performance.now();
   const scheduler = startScheduler({
     jobs: repos.jobs,

@@ -10,8 +10,8 @@ import { parseSettings } from "../../src/config/settings.ts";
 import { startHttpServer } from "../../src/http/server.ts";
 import { createLogger } from "../../src/logging/logger.ts";
 import { composeApp } from "../../src/runtime/compose.ts";
-import { createSlackStandIn, type SlackStandIn, slackSignature } from "../../src/standins/slack/index.ts";
-import { viewSubmissionPayload } from "../../src/standins/slack/payloads.ts";
+import { createSlackStandIn, type SlackStandIn, slackSignature } from "../standins/slack/index.ts";
+import { viewSubmissionPayload } from "../standins/slack/payloads.ts";
 import { createTestDatabase } from "../support/database.ts";
 
 const { values: flags } = parseArgs({

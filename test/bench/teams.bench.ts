@@ -46,8 +46,8 @@ if (!adapter) throw new Error("Teams is not configured");
 adapter.dialogs.onForm(spec.id, {
   spec: () => spec,
   async submit(submission) {
-    const values = { ...submission.values, submit: submission.action === "submit" ? "submitted" : "draft" };
-    const parsed = parseCharacterisation(values, partners);
+    const values = submission.values;
+    const parsed = parseCharacterisation(values, submission.action === "submit" ? "submitted" : "draft", partners);
     if (parsed.ok) return { kind: "close", message: "Saved." };
     return { kind: "form", spec, state: { values, errors: parsed.errors, context: submission.context } };
   },

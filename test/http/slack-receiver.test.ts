@@ -6,7 +6,7 @@ import { BodyBudget } from "../../src/http/body.ts";
 import { type RunningServer, startHttpServer } from "../../src/http/server.ts";
 import { createLogger } from "../../src/logging/logger.ts";
 import { SlackHttpReceiver } from "../../src/platforms/slack/receiver.ts";
-import { signatureHeaders } from "../../src/standins/slack/index.ts";
+import { signatureHeaders } from "../standins/slack/index.ts";
 import { backends } from "../support/database.ts";
 import { type SlackHarness, signingSecret, startSlackHarness, users } from "../support/slack-bot.ts";
 import { seedWorkshop, waitFor } from "../support/slack-seed.ts";

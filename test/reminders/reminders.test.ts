@@ -1,19 +1,20 @@
 // Reminders end to end: planned in the store, run by the job runner, delivered through the Slack chat port to the
 // Slack stand-in over HTTP, on PGlite and PostgreSQL, with a clock the tests move.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { PlatformLink } from "../../src/app/ports/platform.ts";
 import { reminderJobHandlers } from "../../src/app/reminders/handlers.ts";
 import { reminderKinds } from "../../src/app/reminders/job-kinds.ts";
 import { cancelWorkshopReminders, planHomeworkReminders } from "../../src/app/reminders/plan.ts";
 import { setAway, snooze } from "../../src/app/reminders/preferences.ts";
 import { remindNow } from "../../src/app/reminders/remind-now.ts";
 import { failedJobs } from "../../src/app/reminders/status.ts";
-import { jobTag } from "../../src/core/reminders/messages.ts";
 import { createJobRunner, type JobRunner } from "../../src/scheduler/runner.ts";
-import { createSlackStandIn, type SlackStandIn } from "../../src/standins/slack/index.ts";
 import { createRepositories, type Repositories } from "../../src/store/repositories/index.ts";
 import type { JobRecord } from "../../src/store/repositories/jobs.ts";
+import { createSlackStandIn, type SlackStandIn } from "../standins/slack/index.ts";
 import { backends, createTestDatabase, type TestDatabase } from "../support/database.ts";
 import {
+  appDependencies,
   botUserId,
   completeHomework,
   type ManualClock,
@@ -22,7 +23,7 @@ import {
   type SeededWorkshop,
   seedWorkshop,
   silentLogger,
-  standInPort,
+  standInLink,
   taggedDirectMessages,
   teamId,
 } from "./seed.ts";
@@ -55,7 +56,7 @@ describe.each(backends)("homework reminders on %s", (backend) => {
     // Each test has its own workshop; earlier tests' jobs must not run in this one.
     await test.database.prisma.scheduledJob.updateMany({ where: { status: "pending" }, data: { status: "cancelled" } });
     clock = manualClock(beforePlanning);
-    deps = reminderDependencies(repos, clock, standInPort(slack));
+    deps = reminderDependencies(repos, clock, standInLink(slack));
     runner = createJobRunner({
       jobs: repos.jobs,
       handlers: reminderJobHandlers(deps),
@@ -270,7 +271,25 @@ describe.each(backends)("homework reminders on %s", (backend) => {
     const [job] = await reminderTo(0);
     if (!job) throw new Error("no job");
     // The first attempt sent, then died before recording it (its claim counted one attempt).
-    await standInPort(slack).sendDirectMessage(seeded.userIds[0] ?? "", { summary: "first", tag: jobTag(job.id) });
+    const link = standInLink(slack);
+    const dying: PlatformLink = {
+      ...link,
+      messenger: {
+        ...link.messenger,
+        async sendDirect(user, message, key) {
+          await link.messenger.sendDirect(user, message, key);
+          throw new Error("the process died right after Slack accepted the message");
+        },
+      },
+    };
+    const firstAttempt = appDependencies(repos, clock, dying).notify;
+    await expect(
+      firstAttempt.notify({
+        to: { workspaceId: seeded.workspaceId, personId: seeded.personIds[0] ?? "" },
+        key: job.id,
+        message: { summary: "first" },
+      }),
+    ).rejects.toThrow("died");
     await test.database.prisma.scheduledJob.update({ where: { id: job.id }, data: { attempts: 1 } });
     await runner.runDueJobsOnce();
     expect(dmsTo(seeded.userIds[0] ?? "").map((message) => message.key)).toEqual([job.id]);

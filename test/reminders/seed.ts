@@ -2,13 +2,16 @@
 // complete or empty homework, a deadline and a cadence.
 import { randomUUID } from "node:crypto";
 import { pino } from "pino";
-import type { ChatPort } from "../../src/app/ports/chat.ts";
+import type { AppDependencies } from "../../src/app/context.ts";
+import { createChannels } from "../../src/app/platform/channels.ts";
+import { createNotifier, platformAccounts } from "../../src/app/platform/notifier.ts";
+import type { PlatformLink } from "../../src/app/ports/platform.ts";
 import type { ReminderDependencies } from "../../src/app/reminders/dependencies.ts";
 import type { Clock } from "../../src/core/reminders/clock.ts";
 import type { PrismaClient } from "../../src/generated/prisma/client.ts";
-import { createSlackChatPort } from "../../src/platforms/slack/chat-port.ts";
-import type { SlackStandIn } from "../../src/standins/slack/index.ts";
+import { createSlackLink } from "../../src/platforms/slack/web-api/link.ts";
 import type { Repositories } from "../../src/store/repositories/index.ts";
+import type { SlackStandIn } from "../standins/slack/index.ts";
 
 export const teamId = "T0TEAM00001";
 export const botUserId = "U0BOT000001";
@@ -168,12 +171,25 @@ export async function completeHomework(
   await repos.interests.save(projectId, { resultId: targetId, level: "high", kind: "use", note: null });
 }
 
-export function reminderDependencies(repos: Repositories, clock: Clock, port: ChatPort): ReminderDependencies {
-  return { repos, clock, logger: silentLogger, chatForWorkspace: async () => port };
+/** The app's collaborators with every workspace reached through `link`. */
+export function appDependencies(repos: Repositories, clock: Clock, link: PlatformLink): AppDependencies {
+  const accounts = platformAccounts(repos, async () => link);
+  return {
+    repos,
+    clock,
+    logger: silentLogger,
+    notify: createNotifier(repos, accounts, clock),
+    channels: createChannels(repos, accounts),
+  };
 }
 
-export function standInPort(slack: SlackStandIn): ChatPort {
-  return createSlackChatPort({ token: slack.botToken, apiUrl: slack.url });
+export function reminderDependencies(repos: Repositories, clock: Clock, link: PlatformLink): ReminderDependencies {
+  return appDependencies(repos, clock, link);
+}
+
+/** Slack's Web API as the bot sees it outside a request, on the stand-in. */
+export function standInLink(slack: SlackStandIn): PlatformLink {
+  return createSlackLink({ token: slack.botToken, apiUrl: slack.url });
 }
 
 /** Bot messages in a user's DM that carry a job tag, as `{ key, text }`. */

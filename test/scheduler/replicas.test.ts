@@ -3,7 +3,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { planHomeworkReminders } from "../../src/app/reminders/plan.ts";
-import { createSlackStandIn, type SlackStandIn } from "../../src/standins/slack/index.ts";
 import { createRepositories, type Repositories } from "../../src/store/repositories/index.ts";
 import {
   botUserId,
@@ -11,10 +10,11 @@ import {
   reminderDependencies,
   type SeededWorkshop,
   seedWorkshop,
-  standInPort,
+  standInLink,
   taggedDirectMessages,
   teamId,
 } from "../reminders/seed.ts";
+import { createSlackStandIn, type SlackStandIn } from "../standins/slack/index.ts";
 import { createTestDatabase, postgresUrl, type TestDatabase } from "../support/database.ts";
 
 const workerPath = new URL("../support/scheduler-worker.ts", import.meta.url).pathname;
@@ -90,7 +90,7 @@ describe.skipIf(!postgresUrl)("scheduler replicas on one PostgreSQL", () => {
         members: Array.from({ length: 10 }, (_, member) => index * 10 + member),
       })),
     });
-    const plan = await planHomeworkReminders(reminderDependencies(repos, clock, standInPort(slack)), seeded.workshopId);
+    const plan = await planHomeworkReminders(reminderDependencies(repos, clock, standInLink(slack)), seeded.workshopId);
     expect(plan.reminders.created).toBe(people);
     return seeded;
   }

@@ -1,6 +1,6 @@
 // The job runner and the scheduler on the store, with handlers of our own kinds: claiming, leases, retries, ticks.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { RateLimitedError } from "../../src/app/ports/chat.ts";
+import { RateLimitedError } from "../../src/app/ports/errors.ts";
 import { done, type JobHandlers, later, PermanentJobError } from "../../src/scheduler/job-handler.ts";
 import { createJobRunner } from "../../src/scheduler/runner.ts";
 import { startScheduler } from "../../src/scheduler/scheduler.ts";

@@ -1,6 +1,8 @@
-// The throttled ChatPort on a manual clock: what a 429 holds, what it lowers, and what it leaves alone.
+// The throttled platform link on a manual clock: what a 429 holds, what it lowers, and what it leaves alone.
 import { describe, expect, it } from "vitest";
-import { type ChatMessage, type ChatPort, RateLimitedError } from "../../src/app/ports/chat.ts";
+import { RateLimitedError } from "../../src/app/ports/errors.ts";
+import type { PlatformLink } from "../../src/app/ports/platform.ts";
+import type { Message } from "../../src/core/screens/message.ts";
 import { createChatThrottle, slackRateLimits } from "../../src/scheduler/throttled-chat.ts";
 import { type FakeTimers, fakeTimers } from "./fake-timers.ts";
 
@@ -9,27 +11,37 @@ interface Sent {
   at: number;
 }
 
-/** A port that records when each message reached it; users in `limitedOnce` answer one 429 (Retry-After 1 s). */
-function recordingPort(timers: FakeTimers, limitedOnce: Set<string>): { port: ChatPort; sent: Sent[] } {
+/** A link that records when each message reached it; users in `limitedOnce` answer one 429 (Retry-After 1 s). */
+function recordingPort(timers: FakeTimers, limitedOnce: Set<string>): { port: PlatformLink; sent: Sent[] } {
   const sent: Sent[] = [];
-  const port: ChatPort = {
-    async sendDirectMessage(user) {
-      if (limitedOnce.delete(user)) throw new RateLimitedError(1);
-      sent.push({ user, at: timers.now() });
-      return { channelId: `D-${user}`, messageId: String(sent.length) };
+  const unused = async (): Promise<never> => {
+    throw new Error("not used by these tests");
+  };
+  const port: PlatformLink = {
+    messenger: {
+      async sendDirect(user) {
+        if (limitedOnce.delete(user)) throw new RateLimitedError(1);
+        sent.push({ user, at: timers.now() });
+      },
+      doNotDisturbUntil: async () => null,
     },
-    async postToChannel(channel) {
-      sent.push({ user: channel, at: timers.now() });
-      return { channelId: channel, messageId: String(sent.length) };
+    channels: {
+      async post(channel) {
+        sent.push({ user: channel, at: timers.now() });
+        return { messageId: String(sent.length) };
+      },
+      create: unused,
+      invite: unused,
+      reply: unused,
+      update: unused,
+      pin: unused,
+      upload: unused,
     },
-    hasTaggedDirectMessage: async () => false,
-    userProfile: async () => ({}) as Awaited<ReturnType<ChatPort["userProfile"]>>,
-    doNotDisturbUntil: async () => null,
   };
   return { port, sent };
 }
 
-const message: ChatMessage = { summary: "hi" };
+const message: Message = { summary: "hi" };
 const adaptive = { decrease: 0.5, minimum: 0.25, recoveryPerSecond: 0.1 };
 const limits = {
   messages: { perSecond: 10, burst: 1, adaptive },
@@ -43,7 +55,7 @@ describe("throttled chat", () => {
     const { port, sent } = recordingPort(timers, new Set(["u2"]));
     const chat = createChatThrottle(limits, timers).wrap("w", port);
     const results = ["u1", "u2", "u3", "u4", "u5"].map((user) =>
-      chat.sendDirectMessage(user, message).then(
+      chat.messenger.sendDirect(user, message, user).then(
         () => "sent",
         (error: unknown) => (error instanceof RateLimitedError ? "429" : "error"),
       ),
@@ -62,10 +74,10 @@ describe("throttled chat", () => {
     const timers = fakeTimers();
     const { port, sent } = recordingPort(timers, new Set(["u1"]));
     const chat = createChatThrottle(limits, timers).wrap("w", port);
-    await expect(chat.sendDirectMessage("u1", message)).rejects.toBeInstanceOf(RateLimitedError);
-    void chat.sendDirectMessage("u1", message);
-    void chat.postToChannel("C1", message);
-    void chat.postToChannel("C1", message);
+    await expect(chat.messenger.sendDirect("u1", message, "k1")).rejects.toBeInstanceOf(RateLimitedError);
+    void chat.messenger.sendDirect("u1", message, "k1");
+    void chat.channels.post("C1", message);
+    void chat.channels.post("C1", message);
     await timers.advanceTo(5000);
     // The first C1 message got its conversation slot at 0 but the workspace held it until 1000: the second one
     // waits a second from then, not from 0.
@@ -81,12 +93,12 @@ describe("throttled chat", () => {
     const { port, sent } = recordingPort(timers, new Set(["u1"]));
     const throttle = createChatThrottle(limits, timers);
     const chat = throttle.wrap("w", port);
-    await expect(chat.sendDirectMessage("u1", message)).rejects.toBeInstanceOf(RateLimitedError);
+    await expect(chat.messenger.sendDirect("u1", message, "k1")).rejects.toBeInstanceOf(RateLimitedError);
     let lookedUpAt: number | undefined;
-    void chat.doNotDisturbUntil("u3", new Date()).then(() => {
+    void chat.messenger.doNotDisturbUntil?.("u3", new Date()).then(() => {
       lookedUpAt = timers.now();
     });
-    void throttle.wrap("other", port).sendDirectMessage("u3", message);
+    void throttle.wrap("other", port).messenger.sendDirect("u3", message, "k3");
     await timers.advanceTo(10);
     expect(lookedUpAt).toBe(0);
     expect(sent).toEqual([{ user: "u3", at: 0 }]);

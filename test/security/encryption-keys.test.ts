@@ -4,8 +4,8 @@
 // `clusterbot keys rotate`; rows of the old format (no authenticated data) are read once and re-encrypted.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSecretBox } from "../../src/security/secret-box.ts";
-import type { SlackStandIn } from "../../src/standins/slack/index.ts";
 import { openDatabase } from "../../src/store/database.ts";
+import type { SlackStandIn } from "../standins/slack/index.ts";
 import { runCli } from "../support/process.ts";
 import { teamId, users } from "../support/slack-bot.ts";
 import { waitFor } from "../support/slack-seed.ts";

@@ -7,7 +7,7 @@ import { parseSettings } from "../../src/config/settings.ts";
 import { startHttpServer } from "../../src/http/server.ts";
 import { createLogger } from "../../src/logging/logger.ts";
 import { composeApp } from "../../src/runtime/compose.ts";
-import type { SlackStandIn } from "../../src/standins/slack/index.ts";
+import type { SlackStandIn } from "../standins/slack/index.ts";
 import { backends, createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { freePort } from "../support/process.ts";
 import { teamId, users } from "../support/slack-bot.ts";
@@ -50,9 +50,11 @@ describe.each(backends)("Slack installations over their life on %s", (backend) =
   afterAll(() => close());
 
   const installations = () => test.database.prisma.slackInstallation.count();
-  const chat = async () => {
+  // The facilitator's profile, read through the workspace's cached Slack client (what reminders do).
+  const profile = async () => {
     const workspace = await app.deps.repos.workspaces.ensure("slack", teamId);
-    return app.deps.chatForWorkspace(workspace.id);
+    const person = await app.deps.repos.people.ensure(workspace.id, users.facilitator);
+    return app.deps.notify.profile({ workspaceId: workspace.id, personId: person.id });
   };
 
   it("completes an install once per state: the same redirect replayed is refused before any exchange", async () => {
@@ -79,21 +81,21 @@ describe.each(backends)("Slack installations over their life on %s", (backend) =
   });
 
   it("drops a cached client when Slack answers invalid_auth, and uses the reinstalled token next", async () => {
-    expect((await (await chat()).userProfile(users.facilitator)).externalId).toBe(users.facilitator);
+    expect(await profile()).toMatchObject({ timezone: "Europe/Brussels" });
     // The workspace reinstalls: Slack issues a new token and the old one stops working.
     slack.state.identity.botToken = "xoxb-1111-2222-reinstalledtoken";
     expect((await installThroughBrowser(base)).done.status).toBe(200);
 
-    await expect((await chat()).userProfile(users.facilitator)).rejects.toThrow(/invalid_auth/);
-    expect((await (await chat()).userProfile(users.facilitator)).externalId).toBe(users.facilitator);
+    await expect(profile()).rejects.toThrow(/invalid_auth/);
+    expect(await profile()).toMatchObject({ timezone: "Europe/Brussels" });
   });
 
   it("deletes the installation and forgets its client when the app is uninstalled", async () => {
-    await (await chat()).userProfile(users.facilitator);
+    await profile();
     const sent = await slack.driver.event({ event: { type: "app_uninstalled", event_ts: "1.2" } });
     expect(sent.status).toBe(200);
     await eventually(async () => (await installations()) === 0);
-    await expect(chat()).rejects.toThrow(/not installed/);
+    await expect(profile()).rejects.toThrow(/not installed/);
   });
 
   it("deletes the installation when its bot token is revoked", async () => {

@@ -4,7 +4,7 @@ import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "../../src/logging/logger.ts";
 import { createRedactor } from "../../src/logging/redact.ts";
-import type { SlackStandIn } from "../../src/standins/slack/index.ts";
+import type { SlackStandIn } from "../standins/slack/index.ts";
 import { users } from "../support/slack-bot.ts";
 import { waitFor } from "../support/slack-seed.ts";
 import { installThroughBrowser, type OAuthBot, oauthSecrets, startOAuthBot, startOAuthStandIn } from "./support.ts";

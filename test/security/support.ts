@@ -3,7 +3,7 @@ import { createCipheriv, randomBytes } from "node:crypto";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createSlackStandIn, type SlackStandIn } from "../../src/standins/slack/index.ts";
+import { createSlackStandIn, type SlackStandIn } from "../standins/slack/index.ts";
 import { freePort, runCli, type Spawned, waitForOutput } from "../support/process.ts";
 import { signingSecret, teamId, users } from "../support/slack-bot.ts";
 

@@ -2,11 +2,13 @@
 // PostgreSQL database and a Slack stand-in given by the environment. Prints "ready"; SIGTERM stops it cleanly.
 // CRASH_AFTER_SENDS=n kills the process with SIGKILL right after its n-th message reached Slack, before the job is
 // marked done: the window in which a naive scheduler would send twice.
-import type { ChatPort } from "../../src/app/ports/chat.ts";
+import { createChannels } from "../../src/app/platform/channels.ts";
+import { createNotifier, platformAccounts } from "../../src/app/platform/notifier.ts";
+import type { PlatformLink } from "../../src/app/ports/platform.ts";
 import { reminderJobHandlers } from "../../src/app/reminders/handlers.ts";
 import { offsetClock } from "../../src/core/reminders/clock.ts";
 import { createLogger } from "../../src/logging/logger.ts";
-import { createSlackChatPort } from "../../src/platforms/slack/chat-port.ts";
+import { createSlackLink } from "../../src/platforms/slack/web-api/link.ts";
 import { startScheduler } from "../../src/scheduler/scheduler.ts";
 import { createChatThrottle } from "../../src/scheduler/throttled-chat.ts";
 import { openDatabase } from "../../src/store/database.ts";
@@ -30,22 +32,30 @@ const throttle = createChatThrottle({
   messagesPerConversation: { perSecond: 1, burst: 1 },
   lookups: { perSecond: 10_000, burst: 100 },
 });
-const slack = createSlackChatPort({ token: env("SLACK_TOKEN"), apiUrl: env("SLACK_API_URL"), logger });
+const slack = createSlackLink({ token: env("SLACK_TOKEN"), apiUrl: env("SLACK_API_URL"), logger });
 let sends = 0;
-const port: ChatPort = {
+const link: PlatformLink = {
   ...slack,
-  async sendDirectMessage(user, message) {
-    const sent = await slack.sendDirectMessage(user, message);
-    sends += 1;
-    if (crashAfter > 0 && sends >= crashAfter) process.kill(process.pid, "SIGKILL");
-    return sent;
+  messenger: {
+    ...slack.messenger,
+    async sendDirect(user, message, key) {
+      await slack.messenger.sendDirect(user, message, key);
+      sends += 1;
+      if (crashAfter > 0 && sends >= crashAfter) process.kill(process.pid, "SIGKILL");
+    },
   },
 };
-const chat = throttle.wrap("workspace", port);
+const accounts = platformAccounts(repos, async () => throttle.wrap("workspace", link));
 
 const scheduler = startScheduler({
   jobs: repos.jobs,
-  handlers: reminderJobHandlers({ repos, clock, logger, chatForWorkspace: async () => chat }),
+  handlers: reminderJobHandlers({
+    repos,
+    clock,
+    logger,
+    notify: createNotifier(repos, accounts, clock),
+    channels: createChannels(repos, accounts),
+  }),
   clock,
   logger,
   owner: env("OWNER"),

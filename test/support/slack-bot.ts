@@ -4,7 +4,7 @@ import { parseSettings } from "../../src/config/settings.ts";
 import { startHttpServer } from "../../src/http/server.ts";
 import { createLogger, type Logger } from "../../src/logging/logger.ts";
 import { composeApp } from "../../src/runtime/compose.ts";
-import { createSlackStandIn, type SlackStandIn } from "../../src/standins/slack/index.ts";
+import { createSlackStandIn, type SlackStandIn } from "../standins/slack/index.ts";
 import { type Backend, createTestDatabase } from "./database.ts";
 
 export const signingSecret = "0123456789abcdef0123456789abcdef";
@@ -21,6 +21,7 @@ export interface SlackHarness {
   slack: SlackStandIn;
   botUrl: string;
   deps: ReturnType<typeof composeApp>["deps"];
+  core: ReturnType<typeof composeApp>["core"];
   close(): Promise<void>;
 }
 
@@ -57,6 +58,7 @@ export async function startSlackHarness(
     slack,
     botUrl,
     deps: app.deps,
+    core: app.core,
     async close() {
       await http.close();
       await slack.close();

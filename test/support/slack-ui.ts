@@ -1,7 +1,7 @@
 // What a person does in Slack, as the tests play it through the stand-in's driver: run `/cluster …`, fill the
 // modal that opens, read the private answer.
-import type { SlackStandIn } from "../../src/standins/slack/index.ts";
-import type { SimpleInput } from "../../src/standins/slack/view-values.ts";
+import type { SlackStandIn } from "../standins/slack/index.ts";
+import type { SimpleInput } from "../standins/slack/view-values.ts";
 import { waitFor } from "./slack-seed.ts";
 
 export async function cluster(slack: SlackStandIn, userId: string, text: string): Promise<{ responseUrl: string }> {

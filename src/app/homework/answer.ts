@@ -1,5 +1,6 @@
 // Partners' homework: list results, characterise each, state interest in other projects' results.
 import {
+  characterisationActions,
   characterisationForm,
   type InterestTarget,
   interestForm,
@@ -94,7 +95,18 @@ async function targetLabels(deps: AppDependencies, workshopId: string, resultIds
 
 // Step 1 ------------------------------------------------------------------------------------------
 
-export async function resultListFormFor(deps: AppDependencies, actor: Actor, projectId: string) {
+export interface ResultListStep {
+  form: FormSpec;
+  /** The result each slot held when the form opened (undefined: an empty slot). */
+  slotResultIds: (string | undefined)[];
+  limit: number;
+}
+
+export async function resultListFormFor(
+  deps: AppDependencies,
+  actor: Actor,
+  projectId: string,
+): Promise<ResultListStep> {
   const { workshop, project } = await editableScope(deps, actor, projectId);
   const results = await deps.repos.results.listForProject(project.id);
   const form = resultListForm(project.acronym, results, workshop.maxResultsPerProject);
@@ -105,27 +117,22 @@ export async function resultListFormFor(deps: AppDependencies, actor: Actor, pro
   };
 }
 
-/**
- * Reads the submitted values against the form they were typed into, validates and saves them, with one look at the
- * member's project: the results step's submission path, which Slack wants answered within 3 seconds.
- */
+/** Validates and saves the list of results typed into slots that held `slotResultIds` when the form opened. */
 export async function submitResultList(
   deps: AppDependencies,
   actor: Actor,
   projectId: string,
   slotResultIds: (string | undefined)[],
-  read: (form: FormSpec) => RawValues,
-): Promise<{ form: FormSpec; outcome: Saved }> {
+  values: RawValues,
+): Promise<Saved> {
   const { workshop, project } = await editableScope(deps, actor, projectId);
-  const results = await deps.repos.results.listForProject(project.id);
-  const form = resultListForm(project.acronym, results, workshop.maxResultsPerProject);
-  const parsed = parseResultList(read(form), slotResultIds, workshop.maxResultsPerProject);
-  if (!parsed.ok) return { form, outcome: parsed };
-  const current = new Set(results.map((result) => result.id));
+  const parsed = parseResultList(values, slotResultIds, workshop.maxResultsPerProject);
+  if (!parsed.ok) return parsed;
+  const current = new Set((await deps.repos.results.listForProject(project.id)).map((result) => result.id));
   // A slot whose result was removed meanwhile (another member, another tab) becomes a new result.
   const items = parsed.value.map((entry) => (entry.id && current.has(entry.id) ? entry : { title: entry.title }));
   await deps.repos.results.replaceList(project.id, items);
-  return { form, outcome: { ok: true } };
+  return { ok: true };
 }
 
 // Step 2 ------------------------------------------------------------------------------------------
@@ -141,25 +148,25 @@ export async function characterisationFormFor(
   deps: AppDependencies,
   actor: Actor,
   resultId: string,
-): Promise<FormSpec> {
+): Promise<{ form: FormSpec; projectId: string }> {
   const { project, result } = await resultScope(deps, actor, resultId);
-  return characterisationForm(result, project.partners);
+  return { form: characterisationForm(result, project.partners), projectId: project.id };
 }
 
-/** Validates and saves a characterisation with one look at the member's project (the step's submission path). */
+/** Validates and saves a characterisation, as a draft or submitted (`action`, see characterisationActions). */
 export async function submitCharacterisation(
   deps: AppDependencies,
   actor: Actor,
   resultId: string,
-  read: (form: FormSpec) => RawValues,
-): Promise<{ form: FormSpec; outcome: Saved }> {
-  const { project, result } = await resultScope(deps, actor, resultId);
-  const form = characterisationForm(result, project.partners);
-  const parsed = parseCharacterisation(read(form), project.partners);
-  if (!parsed.ok) return { form, outcome: parsed };
+  values: RawValues,
+  action: string | null,
+): Promise<Saved> {
+  const { project } = await resultScope(deps, actor, resultId);
+  const parsed = parseCharacterisation(values, action, project.partners);
+  if (!parsed.ok) return parsed;
   const { submit, ...fields } = parsed.value;
   await deps.repos.results.characterise(resultId, fields, submit);
-  return { form, outcome: { ok: true } };
+  return { ok: true };
 }
 
 /**
@@ -170,15 +177,15 @@ export async function keepCharacterisationDraft(
   deps: AppDependencies,
   actor: Actor,
   resultId: string,
-  read: (form: FormSpec) => RawValues,
+  values: RawValues,
 ): Promise<boolean> {
   const { project, result } = await resultScope(deps, actor, resultId);
   if (result.status === "submitted") return false;
-  const draft: RawValues = { ...read(characterisationForm(result, project.partners)), submit: "draft" };
-  let parsed = parseCharacterisation(draft, project.partners);
+  const draft: RawValues = { ...values };
+  let parsed = parseCharacterisation(draft, characterisationActions.draft, project.partners);
   if (!parsed.ok) {
     for (const field of Object.keys(parsed.errors)) delete draft[field];
-    parsed = parseCharacterisation(draft, project.partners);
+    parsed = parseCharacterisation(draft, characterisationActions.draft, project.partners);
   }
   if (!parsed.ok) return false;
   const { submit: _status, ...typed } = parsed.value;
@@ -227,18 +234,28 @@ export async function interestFormFor(deps: AppDependencies, actor: Actor, proje
   return interestForm(targets, interests.find((interest) => interest.resultId === resultId) ?? null);
 }
 
-/** Validates and saves an interest with one look at the other projects' results (the step's submission path). */
+/** Validates and saves an interest (one per project and result: saving again changes it). */
 export async function submitInterest(
   deps: AppDependencies,
   actor: Actor,
   projectId: string,
-  read: (form: FormSpec) => RawValues,
-): Promise<{ form: FormSpec; outcome: Saved }> {
+  values: RawValues,
+): Promise<Saved> {
   const { workshop, project } = await editableScope(deps, actor, projectId);
   const targets = await interestTargets(deps, workshop.id, project.id);
-  const form = interestForm(targets, null);
-  const parsed = parseInterest(read(form), new Set(targets.map((target) => target.resultId)));
-  if (!parsed.ok) return { form, outcome: parsed };
+  const parsed = parseInterest(values, new Set(targets.map((target) => target.resultId)));
+  if (!parsed.ok) return parsed;
   await deps.repos.interests.save(project.id, parsed.value);
-  return { form, outcome: { ok: true } };
+  return { ok: true };
+}
+
+/** Withdraws the project's interest in another project's result. */
+export async function removeInterest(
+  deps: AppDependencies,
+  actor: Actor,
+  projectId: string,
+  resultId: string,
+): Promise<void> {
+  const { project } = await editableScope(deps, actor, projectId);
+  await deps.repos.interests.remove(project.id, resultId);
 }

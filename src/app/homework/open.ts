@@ -1,15 +1,20 @@
 import type { Workshop } from "../../core/model/domain.ts";
+import type { Message } from "../../core/screens/message.ts";
+import { dateTime, rich } from "../../core/screens/text.ts";
 import { facilitatedWorkshop } from "../access.ts";
 import type { Actor, AppDependencies } from "../context.ts";
 import { Refusal } from "../refusal.ts";
+import { replanReminders } from "../workshop/lifecycle.ts";
+import { homeworkActions } from "./actions.ts";
 
 export interface HomeworkInvitation {
   personId: string;
-  userExternalId: string;
   projects: { id: string; acronym: string }[];
 }
 
-/** Moves the workshop into its homework phase and lists who is invited (every member, once). */
+/**
+ * Moves the workshop into its homework phase, plans its reminders, and lists who is invited (every member, once).
+ */
 export async function openHomework(
   deps: AppDependencies,
   actor: Actor,
@@ -21,18 +26,22 @@ export async function openHomework(
   const projects = await deps.repos.projects.list(workshop.id);
   if (projects.length === 0) throw new Refusal("conflict", "Add projects first, with `/cluster project add`.");
   if (workshop.phase === "setup") workshop = await deps.repos.workshops.setPhase(workshop.id, "homework");
+  await replanReminders(deps, workshop.id);
   const byPerson = new Map<string, HomeworkInvitation["projects"]>();
   for (const project of projects) {
     for (const personId of project.memberIds) {
       byPerson.set(personId, [...(byPerson.get(personId) ?? []), { id: project.id, acronym: project.acronym }]);
     }
   }
-  const externalIds = await deps.repos.people.externalIds(actor.workspaceId, [...byPerson.keys()]);
-  const invitations = [...byPerson].flatMap(([personId, memberOf]) => {
-    const userExternalId = externalIds.get(personId);
-    return userExternalId ? [{ personId, userExternalId, projects: memberOf }] : [];
-  });
+  const invitations = [...byPerson].map(([personId, memberOf]) => ({ personId, projects: memberOf }));
   return { workshop, invitations };
+}
+
+export interface InvitationsSent {
+  /** Sent now. */
+  sent: number;
+  /** Could not be sent now (the platform refused or failed); opening homework again retries them. */
+  failed: number;
 }
 
 /** Sends each invitation once, however often homework is opened (a retried command, a second facilitator). */
@@ -40,38 +49,45 @@ export async function sendHomeworkInvitations(
   deps: AppDependencies,
   workshop: Workshop,
   invitations: HomeworkInvitation[],
-): Promise<number> {
-  const chat = await deps.chatForWorkspace(workshop.workspaceId);
-  let sent = 0;
+): Promise<InvitationsSent> {
+  const outcome: InvitationsSent = { sent: 0, failed: 0 };
   for (const invitation of invitations) {
-    if (!(await deps.repos.deliveries.firstTime(`homework-invite:${workshop.id}:${invitation.personId}`))) continue;
-    const deadline = workshop.homeworkDeadline ? ` by ${formatDeadline(workshop)}` : "";
-    await chat.sendDirectMessage(invitation.userExternalId, {
-      summary: `Homework for "${workshop.name}" is open`,
-      paragraphs: [
-        {
-          heading: `Homework for "${workshop.name}" is open`,
-          text: `Please list your project's most significant exploitable results, characterise each, and say which other projects' results interest you${deadline}.`,
-        },
-      ],
-      buttons: invitation.projects.map((project) => ({
-        actionId: "homework.start",
-        label: `Start homework: ${project.acronym}`,
-        value: project.id,
-        style: "primary" as const,
-      })),
-    });
-    sent++;
+    try {
+      const receipt = await deps.notify.notify({
+        to: { workspaceId: workshop.workspaceId, personId: invitation.personId },
+        key: `homework-invite:${workshop.id}:${invitation.personId}`,
+        message: invitationMessage(workshop, invitation),
+      });
+      if (receipt.status === "sent") outcome.sent++;
+    } catch (error) {
+      deps.logger.warn({ err: error, personId: invitation.personId }, "a homework invitation could not be sent");
+      outcome.failed++;
+    }
   }
-  return sent;
+  return outcome;
 }
 
-function formatDeadline(workshop: Workshop): string {
+function invitationMessage(workshop: Workshop, invitation: HomeworkInvitation): Message {
+  const title = `Homework for "${workshop.name}" is open`;
   const deadline = workshop.homeworkDeadline;
-  if (!deadline) return "";
-  return `${new Intl.DateTimeFormat("en-GB", {
-    dateStyle: "full",
-    timeStyle: "short",
-    timeZone: workshop.timezone,
-  }).format(deadline)} (${workshop.timezone})`;
+  const by = deadline ? rich` by ${dateTime(deadline, "datetime", workshop.timezone)}` : [];
+  return {
+    summary: title,
+    blocks: [
+      {
+        kind: "text",
+        title,
+        text: rich`Please list your project's most significant exploitable results, characterise each, and say which other projects' results interest you${by}.`,
+      },
+      {
+        kind: "buttons",
+        buttons: invitation.projects.map((project) => ({
+          actionId: homeworkActions.start,
+          label: `Start homework: ${project.acronym}`,
+          value: project.id,
+          style: "primary" as const,
+        })),
+      },
+    ],
+  };
 }

@@ -5,6 +5,7 @@ import { isUniqueViolation } from "../../store/errors.ts";
 import { facilitatedWorkshop } from "../access.ts";
 import type { Actor, AppDependencies } from "../context.ts";
 import { Refusal } from "../refusal.ts";
+import { replanReminders } from "../workshop/lifecycle.ts";
 
 export async function projectFormFor(
   deps: AppDependencies,
@@ -47,6 +48,7 @@ export async function saveProject(
     const project = projectId
       ? await deps.repos.projects.update(projectId, { ...fields, memberIds })
       : await deps.repos.projects.create(workshop.id, { ...fields, memberIds });
+    await replanReminders(deps, workshop.id);
     return { ok: true, project, created: !projectId };
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
@@ -61,6 +63,7 @@ export async function removeProject(deps: AppDependencies, actor: Actor, acronym
   const workshop = await facilitatedWorkshop(deps.repos, actor);
   const project = await projectByAcronym(deps, workshop.id, acronym);
   await deps.repos.projects.remove(project.id);
+  await replanReminders(deps, workshop.id);
   return project;
 }
 

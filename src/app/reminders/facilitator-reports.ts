@@ -4,7 +4,7 @@ import { digestMessage, missingAfterDeadlineMessage, type ProjectStatusLine } fr
 import { done, type JobResult, later } from "../../scheduler/job-handler.ts";
 import type { JobRecord } from "../../store/repositories/jobs.ts";
 import { workshopProgress } from "../homework/workshop-progress.ts";
-import type { ChatPort } from "../ports/chat.ts";
+import type { PersonRef } from "../ports/notify.ts";
 import { deliverOnce } from "./deliver.ts";
 import type { ReminderDependencies } from "./dependencies.ts";
 import { payloadSchemas, readJob } from "./job-kinds.ts";
@@ -23,7 +23,7 @@ export async function sendFacilitatorDigest(deps: ReminderDependencies, job: Job
   if ("kind" in reach) return reach;
   const projects = await statusLines(deps, workshopId, false);
   const failed = (await deps.repos.jobs.failed(workshopId)).length;
-  return deliverOnce(reach.port, reach.externalId, digestMessage(workshop.name, projects, failed), job);
+  return deliverOnce(deps.notify, reach, digestMessage(workshop.name, projects, failed), job);
 }
 
 export async function sendMissingAfterDeadline(deps: ReminderDependencies, job: JobRecord): Promise<JobResult> {
@@ -35,7 +35,7 @@ export async function sendMissingAfterDeadline(deps: ReminderDependencies, job: 
   const reach = await reachFacilitator(deps, workshop, payload.personId, now);
   if ("kind" in reach) return reach;
   const projects = await statusLines(deps, workshopId, true);
-  return deliverOnce(reach.port, reach.externalId, missingAfterDeadlineMessage(workshop.name, projects), job);
+  return deliverOnce(deps.notify, reach, missingAfterDeadlineMessage(workshop.name, projects), job);
 }
 
 async function statusLines(
@@ -58,18 +58,17 @@ async function statusLines(
   );
 }
 
-/** A facilitator's chat and user id when they can be messaged now; otherwise what the job should do instead. */
+/** The facilitator, when they can be messaged now; otherwise what the job should do instead. */
 async function reachFacilitator(
   deps: ReminderDependencies,
   workshop: Workshop,
   personId: string,
   now: Date,
-): Promise<{ port: ChatPort; externalId: string } | JobResult> {
+): Promise<PersonRef | JobResult> {
   if (!(await deps.repos.workshops.isFacilitator(workshop.id, personId)))
     return done("skipped: no longer a facilitator");
-  const port = await deps.chatForWorkspace(workshop.workspaceId);
-  const recipient = await resolveRecipient(deps, port, workshop.workspaceId, personId, workshop.timezone);
-  const sendAt = await nextDeliveryTime(deps, port, recipient, now);
+  const recipient = await resolveRecipient(deps, workshop.workspaceId, personId, workshop.timezone);
+  const sendAt = await nextDeliveryTime(deps, recipient, now);
   if (sendAt > now) return later(sendAt, "recipient not reachable now");
-  return { port, externalId: recipient.externalId };
+  return recipient;
 }

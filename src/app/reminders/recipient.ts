@@ -3,50 +3,39 @@
 import { defaultQuietHours, nextSendableTime } from "../../core/reminders/quiet-hours.ts";
 import { usableTimeZone } from "../../core/reminders/zoned-time.ts";
 import { PermanentJobError } from "../../scheduler/job-handler.ts";
-import type { ChatPort } from "../ports/chat.ts";
+import type { PersonRef } from "../ports/notify.ts";
 import type { ReminderDependencies } from "./dependencies.ts";
 
-export interface Recipient {
-  personId: string;
+export interface Recipient extends PersonRef {
   displayName: string;
-  externalId: string;
   timeZone: string;
   awayUntil: Date | null;
 }
 
 /**
- * The person's chat identity and timezone. The timezone comes from the platform profile; it is kept on the person,
- * so the profile is looked up only while it is unknown (the adapters refresh it whenever the person interacts).
+ * The person and their timezone. The timezone comes from the platform profile; it is kept on the person, so the
+ * profile is looked up only while it is unknown (interactions refresh it).
  */
 export async function resolveRecipient(
   deps: ReminderDependencies,
-  port: ChatPort,
   workspaceId: string,
   personId: string,
   fallbackTimeZone: string,
 ): Promise<Recipient> {
-  const [person, externalIds] = await Promise.all([
-    deps.repos.people.find(personId),
-    deps.repos.people.externalIds(workspaceId, [personId]),
-  ]);
-  const externalId = externalIds.get(personId);
-  if (!person || !externalId) throw new PermanentJobError(`person ${personId} has no chat account in this workspace`);
+  const person = await deps.repos.people.find(personId);
+  if (!person) throw new PermanentJobError(`person ${personId} is no longer known`);
+  const to = { workspaceId, personId };
   let timeZone = person.timezone;
   if (!timeZone) {
-    const profile = await port.userProfile(externalId);
-    if (profile.timezone) {
-      await deps.repos.people.ensure(workspaceId, externalId, {
-        displayName: profile.displayName,
-        email: profile.email,
-        timezone: profile.timezone,
-      });
+    const profile = await deps.notify.profile(to);
+    if (profile?.timezone) {
+      await deps.repos.people.updateProfile(personId, profile);
       timeZone = profile.timezone;
     }
   }
   return {
-    personId,
+    ...to,
     displayName: person.displayName,
-    externalId,
     timeZone: usableTimeZone(timeZone, fallbackTimeZone),
     awayUntil: person.awayUntil,
   };
@@ -59,7 +48,6 @@ export async function resolveRecipient(
  */
 export async function nextDeliveryTime(
   deps: ReminderDependencies,
-  port: ChatPort,
   recipient: Recipient,
   now: Date,
   holds: (Date | null)[] = [],
@@ -67,7 +55,7 @@ export async function nextDeliveryTime(
   let earliest = now;
   for (const hold of [recipient.awayUntil, ...holds]) if (hold && hold > earliest) earliest = hold;
   if (earliest === now) {
-    const dndEnds = await port.doNotDisturbUntil(recipient.externalId, now);
+    const dndEnds = await deps.notify.doNotDisturbUntil(recipient, now);
     if (dndEnds && dndEnds > now) earliest = dndEnds;
   }
   return nextSendableTime(earliest, recipient.timeZone, deps.quietHours ?? defaultQuietHours);

@@ -37,9 +37,8 @@ export async function sendReminder(
   if (gaps.length === 0) return done("skipped: homework done");
   if (recent) return done("skipped: reminded recently");
 
-  const port = await deps.chatForWorkspace(workshop.workspaceId);
-  const recipient = await resolveRecipient(deps, port, workshop.workspaceId, payload.personId, workshop.timezone);
-  const sendAt = await nextDeliveryTime(deps, port, recipient, now, [snoozedUntil]);
+  const recipient = await resolveRecipient(deps, workshop.workspaceId, payload.personId, workshop.timezone);
+  const sendAt = await nextDeliveryTime(deps, recipient, now, [snoozedUntil]);
   if (sendAt > now) {
     if (deadline && sendAt >= deadline) return done("skipped: the next moment to send is after the deadline");
     return later(sendAt, "recipient not reachable now");
@@ -55,5 +54,5 @@ export async function sendReminder(
     last: payload.last,
     requestedByFacilitator: payload.requestedBy !== null,
   });
-  return deliverOnce(port, recipient.externalId, message, job);
+  return deliverOnce(deps.notify, recipient, message, job);
 }

@@ -4,6 +4,7 @@ import type { Workshop } from "../../core/model/domain.ts";
 import { isUniqueViolation } from "../../store/errors.ts";
 import { requireFacilitator } from "../access.ts";
 import type { Actor, AppDependencies } from "../context.ts";
+import { replanReminders } from "./lifecycle.ts";
 
 export interface SetupFormView {
   form: FormSpec;
@@ -59,6 +60,7 @@ export async function saveSetup(
       (existing.homeworkDeadline?.getTime() !== workshop.homeworkDeadline?.getTime() ||
         existing.reminderCadenceDays.join() !== workshop.reminderCadenceDays.join() ||
         existing.timezone !== workshop.timezone);
+    if (scheduleChanged) await replanReminders(deps, workshop.id);
     return { ok: true, workshop, created: !existing, scheduleChanged };
   } catch (error) {
     if (isUniqueViolation(error))

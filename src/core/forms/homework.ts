@@ -108,6 +108,9 @@ export function parseResultList(
 
 // Step 2 ------------------------------------------------------------------------------------------
 
+/** The characterisation's two ways to submit; a submission with neither is kept as a draft. */
+export const characterisationActions = { draft: "draft", submit: "submitted" } as const;
+
 export function characterisationForm(result: ExploitableResult, partners: string[]): FormSpec {
   return {
     id: "homework.characterise",
@@ -234,18 +237,15 @@ export function characterisationForm(result: ExploitableResult, partners: string
         hint: "Partners, data, pilots, funding, certification…",
         initial: result.needs,
       },
-      {
-        id: "submit",
-        label: "Status",
-        kind: "choice",
-        required: true,
-        options: [
-          { value: "draft", label: "Keep as a draft" },
-          { value: "submitted", label: "Submit (every required field filled)" },
-        ],
-        initial: result.status,
-      },
     ],
+    actions: {
+      label: "Status",
+      choices: [
+        { id: characterisationActions.draft, label: "Keep as a draft" },
+        { id: characterisationActions.submit, label: "Submit (every required field filled)" },
+      ],
+      initial: result.status,
+    },
   };
 }
 
@@ -292,8 +292,13 @@ const characterisationSchema = z
 
 export type Characterisation = z.output<typeof characterisationSchema>;
 
-export function parseCharacterisation(raw: RawValues, partners: string[]): Parsed<Characterisation> {
-  const parsed = parseForm(characterisationSchema, raw);
+/** `action` is how it was submitted (`characterisationActions`): a draft, or submitted with every required field. */
+export function parseCharacterisation(
+  raw: RawValues,
+  action: string | null,
+  partners: string[],
+): Parsed<Characterisation> {
+  const parsed = parseForm(characterisationSchema, { ...raw, submit: action });
   if (!parsed.ok || partners.length === 0) return parsed;
   const unknown = parsed.value.owners.filter((owner) => !partners.includes(owner));
   if (unknown.length > 0)

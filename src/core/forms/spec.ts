@@ -28,18 +28,35 @@ export type FieldSpec = FieldBase &
     | { kind: "search"; source: string; initial?: FieldOption | null }
   );
 
+/** One way to submit a form, e.g. "Keep as a draft" or "Submit". */
+export interface FormAction {
+  id: string;
+  label: string;
+}
+
 export interface FormSpec {
   /** Routes the submission back, e.g. "homework.results". */
   id: string;
   title: string;
+  /** The submit button's label; with `actions`, the label of the one button of surfaces that have only one. */
   submitLabel: string;
+  /**
+   * More than one way to submit (e.g. keep as a draft, or submit). Surfaces with several submit buttons show one
+   * per choice; Slack, which has one, shows a choice labelled `label` next to its submit button. The chosen id comes
+   * back with the submission as its `action`; without `actions` that is null.
+   */
+  actions?: { label: string; choices: FormAction[]; initial?: string };
   intro?: string;
   /** Required fields may be left empty while the answer is kept as a draft (checked by the form's schema). */
   draftable?: boolean;
   fields: FieldSpec[];
 }
 
-/** What an adapter extracts from a submission: text as typed, choices as option values, people as user ids. */
+/**
+ * What an adapter extracts from a submission, by field id: text as typed (numbers too), a choice as its option value,
+ * choices as a list of values, people as platform user ids, a channel as its platform id, a date-time as an ISO 8601
+ * instant ("2026-03-13T16:00:00.000Z"; surfaces whose input has no zone read it in the person's time zone).
+ */
 export type RawValue = string | string[] | number | null;
 export type RawValues = Record<string, RawValue>;
 

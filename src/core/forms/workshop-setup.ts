@@ -99,8 +99,8 @@ const setupSchema = z
     theme: optionalText("the theme", 500),
     timezone: timezoneSchema,
     homeworkDeadline: z.preprocess(
-      (value) => (typeof value === "number" ? new Date(value * 1000) : null),
-      z.date().nullable(),
+      (value) => (typeof value === "string" && value !== "" ? new Date(value) : null),
+      z.date({ message: "Please pick a date and a time." }).nullable(),
     ),
     maxResultsPerProject: z.preprocess(
       (value) => (value === null || value === "" ? undefined : Number(value)),

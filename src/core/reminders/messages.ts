@@ -1,13 +1,10 @@
 // What reminders and facilitator digests say. Text is literal: the chat adapters escape it for their markup.
-import type { ChatButton, ChatMessage } from "../../app/ports/chat.ts";
 import { completionLine } from "../homework/progress.ts";
+import type { Block, Button } from "../screens/blocks.ts";
+import type { Message } from "../screens/message.ts";
+import { dateTime, type Inline, rich } from "../screens/text.ts";
 
 export const reminderActions = { continueHomework: "homework.continue", snooze: "reminder.snooze" } as const;
-
-/** The tag every scheduled message carries, so a resend after a crash can find the first send. */
-export function jobTag(jobId: string): { type: string; key: string } {
-  return { type: "clusterbot_job", key: jobId };
-}
 
 export interface ProjectGap {
   acronym: string;
@@ -24,7 +21,7 @@ export interface ReminderContent {
   workshopId: string;
   workshopName: string;
   deadline: Date | null;
-  /** The recipient's timezone, for showing the deadline. */
+  /** The recipient's timezone, for surfaces that cannot show the deadline in it themselves. */
   timeZone: string;
   gaps: ProjectGap[];
   completion: Completion;
@@ -32,19 +29,23 @@ export interface ReminderContent {
   requestedByFacilitator: boolean;
 }
 
-export function reminderMessage(content: ReminderContent): ChatMessage {
-  const due = content.deadline ? ` is due ${formatDeadline(content.deadline, content.timeZone)}` : " is still open";
+export function reminderMessage(content: ReminderContent): Message {
+  const due: Inline[] = content.deadline
+    ? rich` is due ${dateTime(content.deadline, "datetime", content.timeZone)}`
+    : [" is still open"];
   const single = content.gaps.length === 1 ? content.gaps[0] : undefined;
   const summary = single
-    ? `Your homework for ${content.workshopName}${due}: ${single.missingSummary}.`
-    : `Your homework for ${content.workshopName}${due}.`;
-  const paragraphs: { heading?: string; text: string }[] = [];
-  if (content.requestedByFacilitator) paragraphs.push({ text: "A facilitator asked me to remind you." });
-  if (single) paragraphs.push({ heading: `What ${single.acronym} still needs`, text: `${single.missingSummary}.` });
-  else for (const gap of content.gaps) paragraphs.push({ heading: gap.acronym, text: `${gap.missingSummary}.` });
-  paragraphs.push({ text: `${completionLine(content.completion.done, content.completion.total)}.` });
-  if (content.last) paragraphs.push({ text: "This is the last reminder." });
-  const buttons: ChatButton[] = [
+    ? rich`Your homework for ${content.workshopName}${due}: ${single.missingSummary}.`
+    : rich`Your homework for ${content.workshopName}${due}.`;
+  const blocks: Block[] = [];
+  if (content.requestedByFacilitator) blocks.push({ kind: "text", text: "A facilitator asked me to remind you." });
+  if (single)
+    blocks.push({ kind: "text", title: `What ${single.acronym} still needs`, text: `${single.missingSummary}.` });
+  else
+    for (const gap of content.gaps) blocks.push({ kind: "text", title: gap.acronym, text: `${gap.missingSummary}.` });
+  blocks.push({ kind: "text", text: `${completionLine(content.completion.done, content.completion.total)}.` });
+  if (content.last) blocks.push({ kind: "text", text: "This is the last reminder." });
+  const buttons: Button[] = [
     {
       actionId: reminderActions.continueHomework,
       label: "Continue homework",
@@ -53,7 +54,8 @@ export function reminderMessage(content: ReminderContent): ChatMessage {
     },
     { actionId: reminderActions.snooze, label: "Snooze a day", value: content.workshopId },
   ];
-  return { summary, paragraphs, buttons };
+  blocks.push({ kind: "buttons", buttons });
+  return { summary, blocks };
 }
 
 export interface ProjectStatusLine {
@@ -64,82 +66,46 @@ export interface ProjectStatusLine {
   people?: string[];
 }
 
-export function digestMessage(
-  workshopName: string,
-  projects: ProjectStatusLine[],
-  failedDeliveries: number,
-): ChatMessage {
+export function digestMessage(workshopName: string, projects: ProjectStatusLine[], failedDeliveries: number): Message {
   const completion = countDone(projects);
-  const lines = projects.map((project) =>
-    project.done ? `${project.acronym}: done` : `${project.acronym}: ${project.missingSummary}`,
-  );
-  const paragraphs = chunkLines(lines).map((text, index) =>
-    index === 0 ? { heading: "Per project", text } : { text },
-  );
+  const blocks: Block[] = [
+    { kind: "heading", text: "Per project" },
+    {
+      kind: "list",
+      items: projects.map((project) => ({
+        text: project.done ? `${project.acronym}: done` : `${project.acronym}: ${project.missingSummary}`,
+      })),
+    },
+  ];
   if (failedDeliveries > 0) {
     const what = failedDeliveries === 1 ? "1 reminder could" : `${failedDeliveries} reminders could`;
-    paragraphs.push({ text: `${what} not be delivered: /cluster status lists them.` });
+    blocks.push({ kind: "text", text: `${what} not be delivered: /cluster status lists them.` });
   }
   return {
     summary: `Homework digest for ${workshopName}: ${completionLine(completion.done, completion.total)}.`,
-    paragraphs,
+    blocks,
   };
 }
 
-export function missingAfterDeadlineMessage(workshopName: string, projects: ProjectStatusLine[]): ChatMessage {
+export function missingAfterDeadlineMessage(workshopName: string, projects: ProjectStatusLine[]): Message {
   const missing = projects.filter((project) => !project.done);
   const completion = countDone(projects);
   if (missing.length === 0) {
     return { summary: `The homework deadline for ${workshopName} has passed and every project is done.` };
   }
-  const lines = missing.map((project) => {
+  const items = missing.map((project) => {
     const people = project.people && project.people.length > 0 ? ` (${project.people.join(", ")})` : "";
-    return `${project.acronym}${people}: ${project.missingSummary}`;
+    return { text: `${project.acronym}${people}: ${project.missingSummary}` };
   });
-  const paragraphs = chunkLines(lines).map((text, index) =>
-    index === 0 ? { heading: "Still missing", text } : { text },
-  );
   return {
     summary: `The homework deadline for ${workshopName} has passed: ${completionLine(completion.done, completion.total)}.`,
-    paragraphs,
+    blocks: [
+      { kind: "heading", text: "Still missing" },
+      { kind: "list", items },
+    ],
   };
-}
-
-const deadlineFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** "Friday 20 March, 23:59 CET" in the reader's timezone. */
-export function formatDeadline(deadline: Date, timeZone: string): string {
-  let format = deadlineFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-GB", {
-      timeZone,
-      weekday: "long",
-      day: "numeric",
-      month: "long",
-      hour: "2-digit",
-      minute: "2-digit",
-      timeZoneName: "short",
-    });
-    deadlineFormats.set(timeZone, format);
-  }
-  return format.format(deadline).replace(/ at /, ", ");
 }
 
 function countDone(projects: ProjectStatusLine[]): Completion {
   return { done: projects.filter((project) => project.done).length, total: projects.length };
-}
-
-/** Lines joined into paragraphs that stay well inside a chat platform's per-block text limit. */
-export function chunkLines(lines: string[], maxChars = 2800): string[] {
-  const chunks: string[] = [];
-  let current = "";
-  for (const line of lines) {
-    const clipped = line.length > maxChars ? `${line.slice(0, maxChars - 1)}…` : line;
-    if (current && current.length + 1 + clipped.length > maxChars) {
-      chunks.push(current);
-      current = clipped;
-    } else current = current ? `${current}\n${clipped}` : clipped;
-  }
-  if (current) chunks.push(current);
-  return chunks;
 }

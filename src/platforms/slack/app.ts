@@ -1,23 +1,20 @@
-// The Slack adapter: a Bolt app whose listeners translate Slack payloads into use-case calls. Three ways in:
-// one workspace (bot token), many workspaces (OAuth install, tokens encrypted in the database), Socket Mode.
+// The Slack adapter: a Bolt app whose listeners translate Slack payloads into the interaction core's Incoming and
+// its Replies into Block Kit and Web API calls. Three ways in: one workspace (bot token), many workspaces (OAuth
+// install, tokens encrypted in the database), Socket Mode.
 import { App, type Logger as BoltLogger, LogLevel, SocketModeReceiver } from "@slack/bolt";
 import { InstallProvider } from "@slack/oauth";
-import type { AppDependencies } from "../../app/context.ts";
-import type { ChatPort } from "../../app/ports/chat.ts";
+import type { InteractionCore } from "../../app/interaction/core.ts";
+import type { PlatformLink } from "../../app/ports/platform.ts";
 import type { Route } from "../../http/server.ts";
 import type { Logger } from "../../logging/logger.ts";
 import { createSecretBox } from "../../security/secret-box.ts";
-import { createSlackChatPort } from "./chat-port.ts";
-import { type Traffic, traffic } from "./follow-ups.ts";
-import { registerCommands } from "./handlers/commands.ts";
-import { registerFacilitatorForms } from "./handlers/forms.ts";
-import { registerHomework } from "./handlers/homework.ts";
-import { databaseInstallationStore } from "./installation-store.ts";
+import { databaseInstallationStore, type SealedInstallations } from "./installation-store.ts";
+import { registerListeners } from "./listeners.ts";
 import { oauthRoutes } from "./oauth-routes.ts";
-import { singleUseStateStore } from "./oauth-state.ts";
+import { singleUseStateStore, type UsedOAuthStates } from "./oauth-state.ts";
 import { SlackHttpReceiver } from "./receiver.ts";
-import { forgetOnRevokedToken, onInstallationRemoved } from "./team-clients.ts";
 import { registerUninstall } from "./uninstall.ts";
+import { createSlackLink } from "./web-api/link.ts";
 
 export type SlackCredentials =
   | { kind: "single-workspace"; botToken: string }
@@ -27,6 +24,7 @@ export type SlackCredentials =
       clientSecret: string;
       stateSecret: string;
       encryptionKey: string;
+      /** The key before a rotation: opens what it sealed, never seals. */
       previousEncryptionKey?: string;
     };
 
@@ -41,57 +39,67 @@ export interface SlackAdapterOptions {
   authorizationUrl?: string;
   /** This bot's public base URL; the OAuth redirect goes to its /slack/oauth_redirect. */
   publicUrl?: string;
-  deps: AppDependencies;
+  /** Where every request goes. */
+  core: InteractionCore;
+  /** Where OAuth installs keep their sealed token bundles. */
+  installations: SealedInstallations;
+  /** Where used OAuth states are remembered (a state completes one install). */
+  usedOAuthStates: UsedOAuthStates;
+  /** Called as each HTTP request arrives (work after early answers waits for a lull). */
+  onRequest?: () => void;
   logger: Logger;
 }
 
 export interface SlackAdapter {
   app: App;
   routes: Route[];
-  /** The chat port for one Slack team, with that team's bot token. */
-  chatForTeam(teamId: string): Promise<ChatPort>;
+  /** What the app may do in one Slack team outside a request, with that team's bot token. */
+  linkForTeam(teamId: string): Promise<PlatformLink>;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
 
 export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
-  const { credentials, deps, logger } = options;
+  const { credentials, core, logger } = options;
   const clientOptions = { ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}), retryConfig: { retries: 3 } };
   const installer = credentials.kind === "oauth" ? createInstaller(options, credentials) : undefined;
   const auth = installer
     ? { authorize: (source: Parameters<InstallProvider["authorize"]>[0]) => installer.authorize(source) }
     : { token: (credentials as { botToken: string }).botToken };
-  const requests = traffic();
   const httpReceiver = new SlackHttpReceiver({
     signingSecret: options.signingSecret,
     logger,
-    onRequest: requests.touch,
+    ...(options.onRequest ? { onRequest: options.onRequest } : {}),
   });
   const receiver = options.appToken
     ? new SocketModeReceiver({ appToken: options.appToken, logger: boltLogger(logger) })
     : httpReceiver;
   const app = new App({ receiver, ...auth, logger: boltLogger(logger), clientOptions });
-  registerListeners(app, deps, requests);
+  registerListeners(app, core, logger);
+  registerUninstall(app, options.installations, (teamId) => links.delete(teamId), logger);
   app.error(async (error) => {
     logger.error({ err: error }, "Slack listener failed");
   });
 
-  const ports = new Map<string, Promise<ChatPort>>();
-  const chatForTeam = (teamId: string) => {
-    let port = ports.get(teamId);
-    if (!port) {
-      port = botTokenFor(teamId).then((token) =>
-        forgetOnRevokedToken(
-          createSlackChatPort({ token, ...(options.apiUrl ? { apiUrl: options.apiUrl } : {}), logger }),
-          () => ports.get(teamId) === port && ports.delete(teamId),
-        ),
+  const links = new Map<string, Promise<PlatformLink>>();
+  const linkForTeam = (teamId: string) => {
+    let link = links.get(teamId);
+    if (!link) {
+      const forget = () => links.get(teamId) === link && links.delete(teamId);
+      link = botTokenFor(teamId).then((token) =>
+        createSlackLink({
+          token,
+          ...(options.apiUrl ? { apiUrl: options.apiUrl } : {}),
+          logger,
+          // A token Slack refuses (revoked, reinstalled) is forgotten: the next use reads the installation again.
+          onRevokedToken: forget,
+        }),
       );
-      port.catch(() => ports.delete(teamId));
-      ports.set(teamId, port);
+      link.catch(() => links.delete(teamId));
+      links.set(teamId, link);
     }
-    return port;
+    return link;
   };
-  onInstallationRemoved(deps.repos, (teamId) => ports.delete(teamId));
   async function botTokenFor(teamId: string): Promise<string> {
     if (credentials.kind === "single-workspace") return credentials.botToken;
     const authorized = await installer!.authorize({ teamId, isEnterpriseInstall: false, enterpriseId: undefined });
@@ -104,7 +112,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   return {
     app,
     routes,
-    chatForTeam,
+    linkForTeam,
     start: async () => {
       if (options.appToken) await app.start();
     },
@@ -118,9 +126,9 @@ function createInstaller(options: SlackAdapterOptions, credentials: Extract<Slac
   return new InstallProvider({
     clientId: credentials.clientId,
     clientSecret: credentials.clientSecret,
-    stateStore: singleUseStateStore(credentials.stateSecret, options.deps.repos),
+    stateStore: singleUseStateStore(credentials.stateSecret, options.usedOAuthStates),
     installationStore: databaseInstallationStore(
-      options.deps.repos,
+      options.installations,
       createSecretBox(credentials.encryptionKey, credentials.previousEncryptionKey),
       options.logger,
     ),
@@ -128,19 +136,6 @@ function createInstaller(options: SlackAdapterOptions, credentials: Extract<Slac
     ...(options.apiUrl ? { clientOptions: { slackApiUrl: options.apiUrl } } : {}),
     logger: boltLogger(options.logger),
   });
-}
-
-export function registerListeners(app: App, deps: AppDependencies, requests?: Traffic): void {
-  // Slack redelivers an event it thinks we missed (X-Slack-Retry-Num); its event_id says it is the same one.
-  app.use(async ({ body, next }) => {
-    const eventId = (body as { event_id?: unknown }).event_id;
-    if (typeof eventId === "string" && !(await deps.repos.deliveries.firstTime(`slack-event:${eventId}`))) return;
-    await next();
-  });
-  registerCommands(app, deps);
-  registerFacilitatorForms(app, deps);
-  registerHomework(app, deps, requests);
-  registerUninstall(app, deps);
 }
 
 function boltLogger(logger: Logger): BoltLogger {

@@ -4,14 +4,33 @@
 import type { Installation, InstallationQuery, InstallationStore } from "@slack/oauth";
 import type { Logger } from "../../logging/logger.ts";
 import type { SecretBox } from "../../security/secret-box.ts";
-import type { Repositories } from "../../store/repositories/index.ts";
-import type { InstallationKey } from "../../store/repositories/slack-installations.ts";
 
-export function databaseInstallationStore(repos: Repositories, box: SecretBox, logger?: Logger): InstallationStore {
+export interface InstallationKey {
+  teamId: string;
+  enterpriseId: string;
+}
+
+/** Where sealed token bundles are kept (the store's `slackInstallations` repository). */
+export interface SealedInstallations {
+  save(
+    key: InstallationKey,
+    fields: { isEnterprise: boolean; botUserId: string | null; encryptedBundle: string },
+  ): Promise<void>;
+  find(key: InstallationKey): Promise<string | null>;
+  /** Replaces `previous` with `next` unless the row changed meanwhile; true when it was replaced. */
+  replaceSealed(key: InstallationKey, previous: string, next: string): Promise<boolean>;
+  remove(key: InstallationKey): Promise<void>;
+}
+
+export function databaseInstallationStore(
+  installations: SealedInstallations,
+  box: SecretBox,
+  logger?: Logger,
+): InstallationStore {
   return {
     async storeInstallation(installation: Installation) {
       const key = keyOf(installation.isEnterpriseInstall === true, installation.enterprise?.id, installation.team?.id);
-      await repos.slackInstallations.save(key, {
+      await installations.save(key, {
         isEnterprise: installation.isEnterpriseInstall === true,
         botUserId: installation.bot?.userId ?? null,
         encryptedBundle: box.seal(JSON.stringify(installation), sealingContext(key)),
@@ -19,12 +38,12 @@ export function databaseInstallationStore(repos: Repositories, box: SecretBox, l
     },
     async fetchInstallation(query: InstallationQuery<boolean>) {
       const key = keyOf(query.isEnterpriseInstall, query.enterpriseId, query.teamId);
-      const sealed = await repos.slackInstallations.find(key);
+      const sealed = await installations.find(key);
       if (!sealed)
         throw new Error(`Clusterbot is not installed in Slack team ${query.teamId ?? query.enterpriseId ?? "?"}`);
       const opened = box.open(sealed, sealingContext(key));
       if (opened.stale) {
-        const resealed = await repos.slackInstallations.replaceSealed(
+        const resealed = await installations.replaceSealed(
           key,
           sealed,
           box.seal(opened.plaintext, sealingContext(key)),
@@ -34,7 +53,7 @@ export function databaseInstallationStore(repos: Repositories, box: SecretBox, l
       return JSON.parse(opened.plaintext) as Installation;
     },
     async deleteInstallation(query: InstallationQuery<boolean>) {
-      await repos.slackInstallations.remove(keyOf(query.isEnterpriseInstall, query.enterpriseId, query.teamId));
+      await installations.remove(keyOf(query.isEnterpriseInstall, query.enterpriseId, query.teamId));
     },
   };
 }

@@ -1,6 +1,6 @@
 // A Slack user (users.info) as the platform-neutral profile, read the same way everywhere.
 import { z } from "zod";
-import type { ChatUserProfile } from "../../app/ports/chat.ts";
+import type { PersonProfile } from "../../app/ports/notify.ts";
 
 export const slackUserSchema = z.object({
   id: z.string(),
@@ -16,9 +16,8 @@ export const slackUserSchema = z.object({
 export type SlackUser = z.infer<typeof slackUserSchema>;
 
 /** Full names read best in facilitators' lists, so the real name comes before the chosen display name. */
-export function toChatUserProfile(user: SlackUser): ChatUserProfile {
+export function toPersonProfile(user: SlackUser): PersonProfile {
   return {
-    externalId: user.id,
     displayName: user.real_name || user.profile?.real_name || user.profile?.display_name || user.name || user.id,
     email: user.profile?.email ?? null,
     timezone: user.tz ?? null,

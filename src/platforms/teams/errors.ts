@@ -2,7 +2,7 @@
 // text: a 429 becomes the chat port's RateLimitedError (with Retry-After), other failures a TeamsCallError that
 // says whether trying again later can help.
 import { GraphError } from "@microsoft/teams.graph";
-import { RateLimitedError } from "../../app/ports/chat.ts";
+import { RateLimitedError } from "../../app/ports/errors.ts";
 
 export type TeamsFailure =
   /** Trying again later may work: 5xx, timeouts, connection errors. */

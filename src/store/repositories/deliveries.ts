@@ -9,6 +9,11 @@ export function deliveryRepository(prisma: PrismaClient) {
       return count === 1;
     },
 
+    /** True when the key has been seen (without recording it). */
+    async seen(key: string): Promise<boolean> {
+      return (await prisma.processedDelivery.count({ where: { key } })) > 0;
+    },
+
     async forgetOlderThan(cutoff: Date): Promise<number> {
       const { count } = await prisma.processedDelivery.deleteMany({ where: { createdAt: { lt: cutoff } } });
       return count;

@@ -53,6 +53,11 @@ export function peopleRepository(prisma: PrismaClient) {
       return new Map(rows.map((row) => [row.personId, row.externalId]));
     },
 
+    /** Refreshes name, email and timezone from the platform profile. */
+    updateProfile(personId: string, profile: PlatformProfile): Promise<Person> {
+      return prisma.person.update({ where: { id: personId }, data: profileData(profile) });
+    },
+
     setAwayUntil(personId: string, awayUntil: Date | null): Promise<Person> {
       return prisma.person.update({ where: { id: personId }, data: { awayUntil } });
     },

@@ -1,5 +1,6 @@
 // Drafts survive a closed modal; after the deadline homework is read-only until a facilitator reopens it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { allText } from "../../reminders/seed.ts";
 import { type SlackHarness, startSlackHarness, users } from "../../support/slack-bot.ts";
 import { waitFor } from "../../support/slack-seed.ts";
 import { answerTo, clickInMessage, cluster, submitModal } from "../../support/slack-ui.ts";
@@ -95,11 +96,11 @@ describe("homework drafts and the deadline", () => {
     await waitFor(() =>
       state.messagesIn(state.imWith(users.ana).id).some((message) => message.text?.includes("could not be saved")),
     );
-    const notice = state
-      .messagesIn(state.imWith(users.ana).id)
-      .find((message) => message.text?.includes("could not be saved"))!;
-    expect(notice.text).toContain("deadline has passed");
-    expect(notice.text).toContain("Late &lt;!here&gt; kit");
+    const notice = allText(
+      state.messagesIn(state.imWith(users.ana).id).find((message) => message.text?.includes("could not be saved"))!,
+    );
+    expect(notice).toContain("deadline has passed");
+    expect(notice).toContain("Late &lt;!here&gt; kit");
     expect((await harness.deps.repos.results.listForProject(projectId)).map((result) => result.title)).toEqual([
       "Sensor kit",
     ]);
@@ -116,7 +117,10 @@ describe("homework drafts and the deadline", () => {
       actions: [{ actionId: "homework.results", blockId: "forged", value: projectId }],
       viewId: view.id,
     });
-    await waitFor(() => state.ephemerals.some((post) => post.text?.includes("deadline has passed")));
+    // Answered inside the modal, on top of the overview, not in a message behind it.
+    await waitFor(() => state.topView(users.ana)?.callback_id === "notice");
+    expect(JSON.stringify(state.topView(users.ana)?.blocks)).toContain("deadline has passed");
+    expect(state.openViews(users.ana).map((open) => open.callback_id)).toEqual(["homework.overview", "notice"]);
 
     await answerTo(harness.slack, await cluster(harness.slack, users.facilitator, "reopen alpha 2"));
     const { view: reopened } = await openOverview();

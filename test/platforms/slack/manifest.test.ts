@@ -2,8 +2,8 @@ import { App } from "@slack/bolt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { createLogger } from "../../../src/logging/logger.ts";
-import { registerListeners } from "../../../src/platforms/slack/app.ts";
 import { recordingApp, type SlackCapabilities } from "../../../src/platforms/slack/capabilities.ts";
+import { registerListeners } from "../../../src/platforms/slack/listeners.ts";
 import { readSlackManifest, renderSlackManifest } from "../../../src/platforms/slack/manifest.ts";
 import { SlackHttpReceiver } from "../../../src/platforms/slack/receiver.ts";
 import { type SlackHarness, startSlackHarness, users } from "../../support/slack-bot.ts";
@@ -25,6 +25,12 @@ const scopeOfMethod: Record<string, string | null> = {
   "users.info": "users:read",
   "users.lookupByEmail": "users:read.email",
   "dnd.info": "dnd:read",
+  "conversations.create": "channels:manage",
+  "conversations.invite": "channels:manage",
+  "conversations.members": "channels:read",
+  "pins.add": "pins:write",
+  "files.getUploadURLExternal": "files:write",
+  "files.completeUploadExternal": "files:write",
 };
 
 describe("the Slack manifest", () => {
@@ -42,7 +48,7 @@ describe("the Slack manifest", () => {
       token: "xoxb-not-used",
       tokenVerificationEnabled: false,
     });
-    registerListeners(recordingApp(app, capabilities), harness.deps);
+    registerListeners(recordingApp(app, capabilities), harness.core, logger);
     const manifest = await readSlackManifest();
     expect([...capabilities.commands].sort()).toEqual(
       (manifest.features.slash_commands ?? []).map((c) => c.command).sort(),
@@ -69,6 +75,17 @@ describe("the Slack manifest", () => {
     await waitFor(() => state.messagesIn(state.imWith(users.ana).id).length === 1);
     await driver.appHomeOpened({ userId: users.ana });
     await waitFor(() => state.homeView(users.ana) !== undefined);
+    // What the working groups will do in channels.
+    const { channels, repos } = harness.deps;
+    const workspace = await repos.workspaces.ensure("slack", "T0TEAM00001");
+    const group = await channels.create(workspace.id, { name: "wg-scopes", isPrivate: false });
+    const anaPerson = await repos.people.ensure(workspace.id, users.ana);
+    await channels.invite(group, [anaPerson.id]);
+    const root = await channels.post(group, { summary: "Work-plan" });
+    await channels.reply(root, { summary: "An item" });
+    await channels.update(root, { summary: "Work-plan (1 item)" });
+    await channels.pin(root);
+    await channels.upload(root, { filename: "plan.csv", title: "Plan", bytes: new TextEncoder().encode("a,b\n") });
 
     const manifest = await readSlackManifest();
     const called = [...new Set(state.calls.map((call) => call.method))];

@@ -6,7 +6,7 @@ import { parseSettings } from "../../../src/config/settings.ts";
 import { startHttpServer } from "../../../src/http/server.ts";
 import { createLogger } from "../../../src/logging/logger.ts";
 import { composeApp } from "../../../src/runtime/compose.ts";
-import { createSlackStandIn, type SlackStandIn } from "../../../src/standins/slack/index.ts";
+import { createSlackStandIn, type SlackStandIn } from "../../standins/slack/index.ts";
 import { createTestDatabase, type TestDatabase } from "../../support/database.ts";
 import { freePort } from "../../support/process.ts";
 import { signingSecret, teamId, users } from "../../support/slack-bot.ts";

@@ -1,7 +1,7 @@
 // Installation and conversation updates store references; proactive messages use them (opening a 1:1 chat when
 // there is none); channel posts start threads and replies land in them; Teams' failures come back typed.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { RateLimitedError } from "../../../src/app/ports/chat.ts";
+import { RateLimitedError } from "../../../src/app/ports/errors.ts";
 import { readReference } from "../../../src/platforms/teams/conversation-ref.ts";
 import { NoConversationError, TeamsCallError } from "../../../src/platforms/teams/errors.ts";
 import { backends } from "../../support/database.ts";

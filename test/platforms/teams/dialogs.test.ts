@@ -46,8 +46,8 @@ describe("Teams dialogs for the neutral forms", () => {
     dialogs.onForm("homework.characterise", {
       spec,
       async submit(submission) {
-        const values = { ...submission.values, submit: submission.action === "submit" ? "submitted" : "draft" };
-        const parsed = parseCharacterisation(values, partners);
+        const values = submission.values;
+        const parsed = parseCharacterisation(values, submission.action === "submit" ? "submitted" : "draft", partners);
         if (!parsed.ok)
           return {
             kind: "form",

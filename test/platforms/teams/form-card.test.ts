@@ -98,7 +98,7 @@ describe("form cards", () => {
     expect(submission).toMatchObject({ form: "homework.characterise", action: "submit", context: { resultId: "r1" } });
     expect(submission?.values.owners).toEqual(["Acme, Inc.", "~Tilde Labs"]);
     expect(submission?.values.trlNow).toBe("4");
-    const parsed = parseCharacterisation(submission?.values ?? {}, partners);
+    const parsed = parseCharacterisation(submission?.values ?? {}, "draft", partners);
     expect(parsed).toMatchObject({ ok: true, value: { owners: ["Acme, Inc.", "~Tilde Labs"], trlNow: 4 } });
   });
 

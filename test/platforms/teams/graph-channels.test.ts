@@ -1,7 +1,7 @@
 // Working-group channels through Graph against the stand-in: create (standard / private with an owner), add
 // members where the type allows, list, name taken, rate limits, and a file put in a channel's files folder.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { RateLimitedError } from "../../../src/app/ports/chat.ts";
+import { RateLimitedError } from "../../../src/app/ports/errors.ts";
 import {
   ChannelNameTakenError,
   MembersNotSupportedError,

@@ -10,7 +10,7 @@ import Ajv04Module from "ajv-draft-04";
 import addFormatsModule from "ajv-formats";
 import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { helpText } from "../../../src/platforms/slack/handlers/commands.ts";
+import { helpMessage } from "../../../src/app/commands/help.ts";
 import { buildTeamsPackage, renderTeamsManifest } from "../../../src/platforms/teams/manifest.ts";
 
 // CommonJS packages typed with `export default`: under nodenext the default import is module.exports.
@@ -51,7 +51,7 @@ describe("Teams app package", () => {
     const bot = manifest.bots[0];
     expect(bot?.scopes).toEqual(["personal", "team", "groupChat"]);
     const titles = bot?.commandLists.flatMap((list) => list.commands.map((command) => command.title)) ?? [];
-    const slackWords = [...String(helpText).matchAll(/`\/cluster ([a-z]+(?: (?:add|open))?)/g)].map(
+    const slackWords = [...JSON.stringify(helpMessage()).matchAll(/\/cluster ([a-z]+(?: (?:add|open))?)/g)].map(
       (match) => `cluster ${match[1]}`,
     );
     // `help` is what a bare /cluster shows; edit/remove are listed under "project add".

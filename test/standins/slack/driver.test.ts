@@ -2,7 +2,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { App, LogLevel, verifySlackRequest } from "@slack/bolt";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { SlackStandIn } from "../../../src/standins/slack/index.ts";
+import type { SlackStandIn } from "./index.ts";
 import { ALICE, BOB, SIGNING_SECRET, startStandIn } from "./support.ts";
 
 interface Captured {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { SlackStandIn } from "../../../src/standins/slack/index.ts";
+import type { SlackStandIn } from "./index.ts";
 import { ALICE, callApi, startStandIn } from "./support.ts";
 
 describe("Slack stand-in rate limits", () => {

@@ -1,4 +1,4 @@
-import { createSlackStandIn, type SlackStandIn, type SlackStandInOptions } from "../../../src/standins/slack/index.ts";
+import { createSlackStandIn, type SlackStandIn, type SlackStandInOptions } from "./index.ts";
 
 export const SIGNING_SECRET = "test-signing-secret";
 export const BOT_USER_ID = "U0BOT000001";

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { SlackStandIn } from "../../../src/standins/slack/index.ts";
+import type { SlackStandIn } from "./index.ts";
 import { ALICE, BOB, BOT_USER_ID, CAROL, callApi, modal, startStandIn } from "./support.ts";
 
 const GENERAL = "C0GENERAL01";

@@ -1,6 +1,6 @@
 import { webApi } from "@slack/bolt";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { SlackStandIn } from "../../../src/standins/slack/index.ts";
+import type { SlackStandIn } from "./index.ts";
 import { ALICE, BOB, BOT_USER_ID, CAROL, startStandIn } from "./support.ts";
 
 // The WebClient Bolt itself uses (no separate dependency on @slack/web-api).

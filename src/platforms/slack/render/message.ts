@@ -1,29 +1,14 @@
-import type { ChatMessage } from "../../../app/ports/chat.ts";
-import type { SlackBlock } from "./text.ts";
-import { escapeMrkdwn, mrkdwn, plain, truncate } from "./text.ts";
+// A neutral message as chat.postMessage / respond arguments: every piece of text escaped, dates as `<!date^…>`.
+import type { KnownBlock } from "@slack/types";
+import type { Message } from "../../../core/screens/message.ts";
+import { blockKit } from "./blocks.ts";
+import { mrkdwn, mrkdwnText } from "./text.ts";
 
-/** A platform-neutral message as Block Kit; every piece of text is escaped, so user text cannot mention anyone. */
-export function renderMessage(message: ChatMessage): { text: string; blocks: SlackBlock[] } {
-  const blocks: SlackBlock[] = (message.paragraphs ?? []).map((paragraph) => ({
-    type: "section",
-    text: mrkdwn(
-      paragraph.heading
-        ? `*${escapeMrkdwn(paragraph.heading)}*\n${escapeMrkdwn(paragraph.text)}`
-        : escapeMrkdwn(paragraph.text),
-    ),
-  }));
-  if (blocks.length === 0) blocks.push({ type: "section", text: mrkdwn(escapeMrkdwn(message.summary)) });
-  if (message.buttons?.length) {
-    blocks.push({
-      type: "actions",
-      elements: message.buttons.slice(0, 25).map((button, index) => ({
-        type: "button",
-        action_id: `${button.actionId}#${index}`,
-        text: plain(button.label, 75),
-        value: truncate(button.value, 2000),
-        ...(button.style ? { style: button.style } : {}),
-      })),
-    });
-  }
-  return { text: escapeMrkdwn(message.summary), blocks: blocks.slice(0, 50) };
+/** Slack takes at most 50 blocks in a message. */
+const maxMessageBlocks = 50;
+
+export function renderMessage(message: Message): { text: string; blocks: KnownBlock[] } {
+  const text = mrkdwnText(message.summary);
+  const blocks = message.blocks?.length ? blockKit(message.blocks) : [{ type: "section" as const, text: mrkdwn(text) }];
+  return { text, blocks: blocks.slice(0, maxMessageBlocks) };
 }

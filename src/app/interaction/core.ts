@@ -1,0 +1,94 @@
+// The one entry point for every surface: an adapter hands in what a person did (Incoming) and the conversation to
+// answer in; the core de-duplicates redeliveries, finds the route, applies the ack-first policy, resolves the
+// person, runs the use case, turns refusals into replies shown where the person is, and answers.
+import type { AppDependencies } from "../context.ts";
+import type { Conversation } from "../ports/converse.ts";
+import { Refusal } from "../refusal.ts";
+import { actorResolver } from "./actors.ts";
+import { followUps, type Traffic } from "./follow-ups.ts";
+import type { Incoming, Interaction } from "./interaction.ts";
+import { notSavedMessage, reasonOf, refusalReply, somethingWentWrong } from "./outcomes.ts";
+import type { Reply } from "./reply.ts";
+import { findRoute, type Route } from "./router.ts";
+
+export interface InteractionCoreOptions {
+  deps: AppDependencies;
+  routes: readonly Route[];
+  /** When requests arrive, so work after an early answer waits for a lull (PGlite shares the thread). */
+  traffic?: Traffic;
+  /** Pieces of work after early answers running at once; default 2. */
+  followUpConcurrency?: number;
+}
+
+export interface InteractionCore {
+  handle(incoming: Incoming, conversation: Conversation): Promise<void>;
+  /** Resolves once the work queued after early answers is done. */
+  settled(): Promise<void>;
+}
+
+export function createInteractionCore(options: InteractionCoreOptions): InteractionCore {
+  const { deps, routes } = options;
+  const actors = actorResolver(deps.repos, deps.clock, deps.logger);
+  const later = followUps({
+    concurrency: options.followUpConcurrency ?? 2,
+    onError: (error) => deps.logger.error({ err: error }, "work after an early answer failed"),
+    ...(options.traffic ? { traffic: options.traffic } : {}),
+  });
+
+  /** The route's reply, or a refusal shown where the person is; with the person, once resolved. */
+  async function run(route: Route, { origin, interaction }: Incoming, conversation: Conversation) {
+    let actor: Awaited<ReturnType<typeof actors.resolve>> | undefined;
+    try {
+      const profile = conversation.actorProfile?.bind(conversation);
+      actor = await actors.resolve(origin, profile);
+      return { actor, reply: await route.handle({ interaction, actor, origin, deps }) };
+    } catch (error) {
+      if (error instanceof Refusal) return { actor, reply: refusalReply(interaction, error.message) };
+      deps.logger.error({ err: error, route: route.name }, "an interaction failed");
+      return { actor, reply: refusalReply(interaction, somethingWentWrong) };
+    }
+  }
+
+  /** After an early `close`: save, then refresh the screen underneath, or tell the person what was not saved. */
+  async function finish(route: Route, incoming: Incoming, conversation: Conversation): Promise<void> {
+    const { actor, reply } = await run(route, incoming, conversation);
+    if (reply.kind === "close") return conversation.reply(reply);
+    const { interaction } = incoming;
+    deps.logger.warn({ route: route.name, reply: reply.kind }, "an answer acknowledged early could not be saved");
+    if (!actor || interaction.kind !== "submit") return;
+    await deps.notify.notify({
+      to: { workspaceId: actor.workspaceId, personId: actor.personId },
+      key: `not-saved:${interaction.submissionId ?? `${interaction.formId}:${deps.clock.now().getTime()}`}`,
+      message: notSavedMessage(reasonOf(reply), interaction.values),
+    });
+  }
+
+  return {
+    async handle(incoming, conversation) {
+      const { origin, interaction } = incoming;
+      if (origin.deliveryId) {
+        const key = `${origin.platform}-event:${origin.deliveryId}`;
+        if (!(await deps.repos.deliveries.firstTime(key))) return;
+      }
+      const route = findRoute(routes, interaction);
+      if (!route) return conversation.reply(unrouted(interaction));
+      const early = conversation.answersEarly ? (route.acknowledge?.(interaction) ?? null) : null;
+      if (early) {
+        // Seam for the submission inbox (issue 9, phase B): keep `incoming` durably here, before the answer.
+        await conversation.reply(early);
+        if (early.kind === "close") later.run(() => finish(route, incoming, conversation));
+        return;
+      }
+      const { reply } = await run(route, incoming, conversation);
+      await conversation.reply(reply);
+    },
+    settled: () => later.idle(),
+  };
+}
+
+/** Nobody handles it (a form from an older version, a forged payload): answer so the platform is not left waiting. */
+function unrouted(interaction: Interaction): Reply {
+  if (interaction.kind === "submit")
+    return refusalReply(interaction, "This form is no longer in use. Please close it and start again.");
+  return interaction.kind === "suggest" ? refusalReply(interaction, "") : { kind: "none" };
+}

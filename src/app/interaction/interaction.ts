@@ -1,0 +1,95 @@
+// What a person did, on any surface, as the app receives it: the adapter narrows the platform's payload to one of
+// these (with zod) and hands it to the interaction core with the conversation to answer in.
+import type { FieldOption, RawValues } from "../../core/forms/spec.ts";
+import type { Platform } from "../../core/model/domain.ts";
+import type { ScreenContext } from "../../core/screens/context.ts";
+
+/** Who acted, where, as the platform names them. */
+export interface Origin {
+  platform: Platform;
+  /** The platform's workspace id (Slack team id, Teams tenant id). */
+  workspace: string;
+  /** The platform's id of the person acting. */
+  user: string;
+  /** The platform's id of this delivery when it may deliver it again (Slack `event_id`): handled once. */
+  deliveryId?: string;
+}
+
+/** Typed command text after the command's name: "/cluster project add" → "project add". */
+export interface CommandInteraction {
+  kind: "command";
+  text: string;
+}
+
+/** A button (or menu) on a message, a screen or the home view. */
+export interface ActionInteraction {
+  kind: "action";
+  /** The button's action id as the use case gave it (adapters strip their own decorations). */
+  actionId: string;
+  value: string;
+  where: "message" | "screen" | "home";
+  /** The screen's id (a panel's `id`, a form's `id`) when `where` is "screen". */
+  screenId?: string;
+  /** The context of the screen the button is on; empty for messages. */
+  context: ScreenContext;
+}
+
+/** A form submitted. */
+export interface SubmitInteraction {
+  kind: "submit";
+  formId: string;
+  /** Which of the form's `actions` was chosen; null for a form with one submit action. */
+  action: string | null;
+  values: RawValues;
+  context: ScreenContext;
+  /** The platform's id of this submission when it has one (Slack: view id and hash), to recognise a replay. */
+  submissionId?: string;
+}
+
+/** A form closed without submitting (only for screens opened with `notifyOnClose`). */
+export interface ClosedInteraction {
+  kind: "closed";
+  formId: string;
+  /** What was typed when it was closed. */
+  values: RawValues;
+  context: ScreenContext;
+}
+
+/** A type-ahead field asking for options matching what was typed so far. */
+export interface SuggestInteraction {
+  kind: "suggest";
+  formId: string;
+  fieldId: string;
+  query: string;
+  context: ScreenContext;
+}
+
+/** The person opened the bot's home (Slack App Home, a Teams personal tab, the web workspace). */
+export interface HomeInteraction {
+  kind: "home";
+}
+
+/** A message posted in a thread the bot follows (working groups; not routed yet). */
+export interface ThreadMessageInteraction {
+  kind: "thread-message";
+  channelId: string;
+  threadId: string;
+  messageId: string;
+  text: string;
+}
+
+export type Interaction =
+  | CommandInteraction
+  | ActionInteraction
+  | SubmitInteraction
+  | ClosedInteraction
+  | SuggestInteraction
+  | HomeInteraction
+  | ThreadMessageInteraction;
+
+export interface Incoming {
+  origin: Origin;
+  interaction: Interaction;
+}
+
+export type { FieldOption };

@@ -1,0 +1,219 @@
+// Slack payloads → the neutral Incoming, narrowed with zod (a signed payload can still carry anything), plus what
+// the conversation needs to answer in the right place (trigger, channel, the view and the one underneath).
+import { z } from "zod";
+import type { Incoming, Interaction, Origin } from "../../app/interaction/interaction.ts";
+import { decodeContext } from "../../core/screens/context.ts";
+import { readStateValues } from "./state-values.ts";
+
+/** Where a request came from in Slack's UI: what the conversation answers through. */
+export interface SlackPlace {
+  userId: string;
+  triggerId?: string;
+  /** The channel of the message whose button was pressed, or of the command. */
+  channelId?: string;
+  /** The view the request came from. */
+  view?: { id: string; type: string; hash?: string; underneath?: string; inputBlockIds: string[] };
+}
+
+export interface SlackIncoming {
+  incoming: Incoming;
+  place: SlackPlace;
+}
+
+const id = z.string().min(1).max(255);
+
+const viewSchema = z.looseObject({
+  id,
+  type: z.string().default("modal"),
+  callback_id: z.string().max(255).default(""),
+  team_id: z.string().nullish(),
+  hash: z.string().max(255).optional(),
+  private_metadata: z.string().optional(),
+  root_view_id: z.string().nullish(),
+  previous_view_id: z.string().nullish(),
+  blocks: z.array(z.unknown()).default([]),
+  state: z.looseObject({ values: z.unknown() }).optional(),
+});
+type SlackView = z.infer<typeof viewSchema>;
+
+const inputBlockSchema = z.object({ type: z.literal("input"), block_id: z.string() });
+
+const interactionBase = {
+  user: z.looseObject({ id, team_id: z.string().nullish() }),
+  team: z.looseObject({ id: z.string().optional() }).nullish(),
+  trigger_id: z.string().optional(),
+};
+
+const commandSchema = z.looseObject({
+  text: z.string().default(""),
+  user_id: id,
+  team_id: id,
+  channel_id: id,
+  trigger_id: z.string(),
+});
+
+const actionSchema = z.looseObject({
+  ...interactionBase,
+  container: z.looseObject({ type: z.string() }).optional(),
+  channel: z.looseObject({ id: z.string() }).nullish(),
+  view: viewSchema.optional(),
+  actions: z
+    .array(
+      z.looseObject({
+        action_id: z.string().max(255),
+        value: z.string().max(2000).optional(),
+        selected_option: z.looseObject({ value: z.string().max(2000) }).nullish(),
+      }),
+    )
+    .min(1),
+});
+
+const viewPayloadSchema = z.looseObject({ ...interactionBase, view: viewSchema });
+
+const suggestionSchema = z.looseObject({
+  ...interactionBase,
+  action_id: z.string().max(255),
+  value: z.string().max(2000).default(""),
+  view: viewSchema.optional(),
+});
+
+const homeEventSchema = z.looseObject({
+  team_id: z.string().optional(),
+  event_id: id,
+  event: z.looseObject({ user: id, tab: z.string().optional() }),
+});
+
+function origin(workspace: string | null | undefined, user: string): Origin | undefined {
+  return workspace ? { platform: "slack", workspace, user } : undefined;
+}
+
+/** The team a payload belongs to: Slack puts it in different places per payload type. */
+function teamOf(body: { team?: { id?: string } | null; user: { team_id?: string | null } }, view?: SlackView) {
+  return body.team?.id || body.user.team_id || view?.team_id || undefined;
+}
+
+function placeOf(view: SlackView | undefined) {
+  if (!view) return undefined;
+  const underneath = view.previous_view_id ?? (view.root_view_id !== view.id ? view.root_view_id : undefined);
+  return {
+    id: view.id,
+    type: view.type,
+    ...(view.hash ? { hash: view.hash } : {}),
+    ...(underneath ? { underneath } : {}),
+    inputBlockIds: view.blocks.flatMap((block) => {
+      const parsed = inputBlockSchema.safeParse(block);
+      return parsed.success ? [parsed.data.block_id] : [];
+    }),
+  };
+}
+
+function incoming(who: Origin | undefined, interaction: Interaction, place: SlackPlace): SlackIncoming | undefined {
+  return who ? { incoming: { origin: who, interaction }, place } : undefined;
+}
+
+export function commandIncoming(body: unknown): SlackIncoming | undefined {
+  const command = commandSchema.safeParse(body);
+  if (!command.success) return undefined;
+  const { team_id, user_id, channel_id, trigger_id, text } = command.data;
+  return incoming(
+    origin(team_id, user_id),
+    { kind: "command", text },
+    { userId: user_id, triggerId: trigger_id, channelId: channel_id },
+  );
+}
+
+/** Slack wants action ids unique within a block, so our renderer may add "#n" to repeated ones: drop it. */
+function ourActionId(actionId: string): string {
+  return actionId.replace(/#\d+$/, "");
+}
+
+export function actionIncoming(body: unknown): SlackIncoming | undefined {
+  const parsed = actionSchema.safeParse(body);
+  if (!parsed.success) return undefined;
+  const payload = parsed.data;
+  const [action] = payload.actions;
+  if (!action) return undefined;
+  const view = payload.view;
+  const where = !view ? "message" : view.type === "home" ? "home" : "screen";
+  const place = placeOf(view);
+  return incoming(
+    origin(teamOf(payload, view), payload.user.id),
+    {
+      kind: "action",
+      actionId: ourActionId(action.action_id),
+      value: action.value ?? action.selected_option?.value ?? "",
+      where,
+      ...(where === "screen" && view ? { screenId: view.callback_id } : {}),
+      context: decodeContext(view?.private_metadata),
+    },
+    {
+      userId: payload.user.id,
+      ...(payload.trigger_id ? { triggerId: payload.trigger_id } : {}),
+      ...(payload.channel?.id ? { channelId: payload.channel.id } : {}),
+      ...(place ? { view: place } : {}),
+    },
+  );
+}
+
+export function submissionIncoming(body: unknown): SlackIncoming | undefined {
+  const parsed = viewPayloadSchema.safeParse(body);
+  if (!parsed.success) return undefined;
+  const { view, user } = parsed.data;
+  const { values, action } = readStateValues(view.state?.values);
+  const place = placeOf(view);
+  return incoming(
+    origin(teamOf(parsed.data, view), user.id),
+    {
+      kind: "submit",
+      formId: view.callback_id,
+      action,
+      values,
+      context: decodeContext(view.private_metadata),
+      submissionId: `${view.id}:${view.hash ?? ""}`,
+    },
+    { userId: user.id, ...(place ? { view: place } : {}) },
+  );
+}
+
+export function closedIncoming(body: unknown): SlackIncoming | undefined {
+  const parsed = viewPayloadSchema.safeParse(body);
+  if (!parsed.success) return undefined;
+  const { view, user } = parsed.data;
+  const place = placeOf(view);
+  return incoming(
+    origin(teamOf(parsed.data, view), user.id),
+    {
+      kind: "closed",
+      formId: view.callback_id,
+      values: readStateValues(view.state?.values).values,
+      context: decodeContext(view.private_metadata),
+    },
+    { userId: user.id, ...(place ? { view: place } : {}) },
+  );
+}
+
+export function suggestionIncoming(body: unknown): SlackIncoming | undefined {
+  const parsed = suggestionSchema.safeParse(body);
+  if (!parsed.success) return undefined;
+  const { view, user } = parsed.data;
+  return incoming(
+    origin(teamOf(parsed.data, view), user.id),
+    {
+      kind: "suggest",
+      formId: view?.callback_id ?? "",
+      fieldId: parsed.data.action_id,
+      query: parsed.data.value,
+      context: decodeContext(view?.private_metadata),
+    },
+    { userId: user.id },
+  );
+}
+
+/** The App Home tab opened (the Messages tab is not ours to draw). */
+export function homeIncoming(body: unknown): SlackIncoming | undefined {
+  const parsed = homeEventSchema.safeParse(body);
+  if (!parsed.success || (parsed.data.event.tab ?? "home") !== "home") return undefined;
+  const { team_id, event_id, event } = parsed.data;
+  const who = origin(team_id, event.user);
+  return incoming(who && { ...who, deliveryId: event_id }, { kind: "home" }, { userId: event.user });
+}
