@@ -4,6 +4,7 @@ import { parse } from "yaml";
 import { createLogger } from "../../../src/logging/logger.ts";
 import { recordingApp, type SlackCapabilities } from "../../../src/platforms/slack/capabilities.ts";
 import { registerListeners } from "../../../src/platforms/slack/listeners.ts";
+import { registerUninstall } from "../../../src/platforms/slack/uninstall.ts";
 import { readSlackManifest, renderSlackManifest } from "../../../src/platforms/slack/manifest.ts";
 import { SlackHttpReceiver } from "../../../src/platforms/slack/receiver.ts";
 import { type SlackHarness, startSlackHarness, users } from "../../support/slack-bot.ts";
@@ -49,6 +50,7 @@ describe("the Slack manifest", () => {
       tokenVerificationEnabled: false,
     });
     registerListeners(recordingApp(app, capabilities), harness.core, logger);
+    registerUninstall(recordingApp(app, capabilities), { remove: async () => undefined }, () => undefined, logger);
     const manifest = await readSlackManifest();
     expect([...capabilities.commands].sort()).toEqual(
       (manifest.features.slash_commands ?? []).map((c) => c.command).sort(),
