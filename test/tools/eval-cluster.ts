@@ -18,7 +18,15 @@
 import { type AnalyzeOptions, analyzeWorkshopDetailed, type WorkshopInput } from "../../src/core/clustering/index.ts";
 import { adjustedRandIndex, predictedLabels } from "./ari.ts";
 import { averageLinkage, cosineMatrix, knnLouvain, tfidfMatrix } from "./baselines.ts";
-import { type LabelledWorkshop, loadRealSets, projectSubset, termsOnly, textOf, titlesOnly } from "./real-sets.ts";
+import {
+  type LabelledWorkshop,
+  loadPlantedSets,
+  loadRealSets,
+  projectSubset,
+  termsOnly,
+  textOf,
+  titlesOnly,
+} from "./real-sets.ts";
 
 const SUBSET_SEEDS = Array.from({ length: 12 }, (_, i) => i + 1);
 const args = process.argv.slice(2);
@@ -236,7 +244,8 @@ if (import.meta.main) {
     heldOut,
   );
   if (!only) {
-    console.log(`\n${reportPlanted(plantedWorkshop(loadRealSets()))}`);
+    console.log("");
+    for (const planted of [plantedWorkshop(loadRealSets()), ...loadPlantedSets()]) console.log(reportPlanted(planted));
   }
   if (!quick) ablation(sets);
 }
