@@ -22,8 +22,9 @@
  *   (usually the technical summary or the broader impacts, and NSF's closing statement, kept as written: real project
  *   prose has such boilerplate). A project whose abstract has a single paragraph gives one result.
  * - the planted workshop `planted/nsf-planted.json` takes the groups of `nsf-earth-climate` plus, as unrelated results, the first
- *   part of the first project (by SHA-1 of the award id) of each of 12 programmes from far-away divisions
- *   (mathematics, astronomy, social and behavioural sciences), each unrelated result its own project.
+ *   part of one project from each of 12 other divisions (divisions in SHA-1 order, skipping those used by a set and
+ *   those close to earth sciences; per division the first eligible project by SHA-1 of its award id), each its own
+ *   project: unrelated to the groups and to each other.
  */
 import { createHash } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -39,31 +40,36 @@ export interface NsfSetDefinition {
 export const NSF_SETS: NsfSetDefinition[] = [
   {
     name: "nsf-digital-manufacturing",
-    field: "manufacturing and digital: advanced manufacturing, dynamics and control, robotics and AI, human-centred computing, networks, security, software",
+    field:
+      "manufacturing and digital: advanced manufacturing, dynamics and control, robotics and AI, human-centred computing, networks, security, software",
     heldOut: false,
     divisions: ["CMMI", "IIS", "CNS", "CCF", "OAC"],
   },
   {
     name: "nsf-energy-materials",
-    field: "energy, electronics and materials: power and energy systems, circuits, photonic and quantum devices, polymers, condensed matter, chemistry",
+    field:
+      "energy, electronics and materials: power and energy systems, circuits, photonic and quantum devices, polymers, condensed matter, chemistry",
     heldOut: false,
     divisions: ["ECCS", "DMR", "CHE"],
   },
   {
     name: "nsf-earth-climate",
-    field: "climate and earth: atmospheric chemistry, space weather, water and land, volcanoes, oceanography, marine geology",
+    field:
+      "climate and earth: atmospheric chemistry, space weather, water and land, volcanoes, oceanography, marine geology",
     heldOut: false,
     divisions: ["AGS", "EAR", "OCE", "OPP"],
   },
   {
     name: "nsf-cbet",
-    field: "chemical, bioengineering, environmental and transport systems: biosensing, biomedical engineering, rehabilitation, electrochemical energy, catalysis, combustion, fluid dynamics, environmental engineering",
+    field:
+      "chemical, bioengineering, environmental and transport systems: biosensing, biomedical engineering, rehabilitation, electrochemical energy, catalysis, combustion, fluid dynamics, environmental engineering",
     heldOut: true,
     divisions: ["CBET"],
   },
 ];
 
-const FAR_DIVISIONS = ["DMS", "AST", "SES", "BCS"];
+/** Divisions close to the planted base's field (geosciences, ecology), never a source of unrelated results. */
+const NEAR_PLANTED_BASE = ["DEB", "EES", "RISE"];
 const PLANTED_BASE = "nsf-earth-climate";
 const UNRELATED = 12;
 
@@ -208,19 +214,23 @@ export function derivePlanted(projects: readonly Award[]) {
   const base = NSF_SETS.find((s) => s.name === PLANTED_BASE)!;
   const groups = groupsOf(projects, base.divisions);
   const rows = groups.flatMap(([programme, list]) => list.flatMap((p) => resultsOf(p).map((r) => ({ r, programme }))));
-  const farProgrammes = [
-    ...new Set(projects.filter((p) => FAR_DIVISIONS.includes(p.division)).map((p) => p.programme)),
-  ].sort((a, b) => (sha1(a) < sha1(b) ? -1 : 1));
-  const far = farProgrammes.slice(0, UNRELATED).map(
-    (programme) =>
-      projects
-        .filter((p) => p.programme === programme && FAR_DIVISIONS.includes(p.division))
-        .sort((a, b) => (sha1(a.id) < sha1(b.id) ? -1 : 1))[0]!,
-  );
+  // One project per far-away division, so that the unrelated results are unrelated to each other as well: twelve
+  // abstracts from one field (say mathematics) would form a real group of their own, not twelve outliers.
+  const used = new Set(NSF_SETS.flatMap((d) => d.divisions));
+  const farDivisions = [...new Set(projects.map((p) => p.division))]
+    .filter((d) => !used.has(d) && !NEAR_PLANTED_BASE.includes(d))
+    .sort((a, b) => (sha1(a) < sha1(b) ? -1 : 1));
+  const far = farDivisions
+    .map(
+      (division) =>
+        projects.filter((p) => p.division === division).sort((a, b) => (sha1(a.id) < sha1(b.id) ? -1 : 1))[0],
+    )
+    .filter((p): p is Award => p !== undefined)
+    .slice(0, UNRELATED);
   const unrelated = far.flatMap((p) => resultsOf(p, true));
   const definition = {
     name: "nsf-planted",
-    field: `planted: the groups of ${PLANTED_BASE} plus ${UNRELATED} unrelated results (mathematics, astronomy, social sciences)`,
+    field: `planted: the groups of ${PLANTED_BASE} plus ${UNRELATED} unrelated results, each from another NSF division`,
     heldOut: false,
   };
   const set = fixture(

@@ -188,7 +188,7 @@ export function plantedWorkshop(sets: LabelledWorkshop[]): LabelledWorkshop {
   };
 }
 
-function reportPlanted(planted: LabelledWorkshop, options: AnalyzeOptions = {}): string {
+export function reportPlanted(planted: LabelledWorkshop, options: AnalyzeOptions = {}): string {
   const engine = engineScore(planted, options);
   const k = trueGroups(planted);
   const out = planted.unrelated!.filter((id) => engine.unclustered.includes(id)).length;
