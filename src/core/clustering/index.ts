@@ -21,7 +21,7 @@ import {
 } from "./graph.ts";
 import type { Analysis, ClusterSuggestion, Granularity, Workshop } from "./interchange.ts";
 import { DEFAULT_INTEREST_OPTIONS, type InterestOptions, interestEdges } from "./interest.ts";
-import { topNeighbours } from "./neighbours.ts";
+import { topNeighbours, twoHopNeighbours } from "./neighbours.ts";
 import { blendVectors, DEFAULT_LSA_OPTIONS, type LsaOptions, lsaVectors } from "./semantic.ts";
 import { clusterSums, meanSimilarity, type SimilarityModel, similarityModel } from "./similarity.ts";
 import { smoothVectors } from "./smoothing.ts";
@@ -51,7 +51,7 @@ export interface AnalyzeOptions {
   text?: Partial<TextOptions>;
   tfidf?: Partial<TfidfOptions>;
   /** Text neighbours kept per result, the least cosine worth a link, and how much neighbours smooth a vector. */
-  neighbours?: { k?: number; minScore?: number; smoothing?: number };
+  neighbours?: { k?: number; minScore?: number; smoothing?: number; keepTerms?: number };
   complementarity?: Partial<ComplementarityOptions>;
   interest?: Partial<InterestOptions>;
   community?: Partial<Omit<CommunityOptions, "granularity" | "seed">>;
@@ -109,7 +109,7 @@ export const DEFAULT_MAX_SIZE = 10;
  * half of its neighbours' terms (pseudo-relevance feedback), so results worded differently meet through the results
  * that use both wordings. Measured on the development sets (see README).
  */
-export const DEFAULT_NEIGHBOURS = { k: 10, minScore: 0.05, smoothing: 0.5 };
+export const DEFAULT_NEIGHBOURS = { k: 10, minScore: 0.05, smoothing: 0.5, keepTerms: Number.POSITIVE_INFINITY };
 /**
  * Version of the clustering method, stored with each analysis run so that results from different methods are never
  * compared as if they were the same. Bump it whenever a default changes what clusters come out.
@@ -264,6 +264,9 @@ export function availableWeights(workshop: Workshop, weights: SignalWeights): Si
   return { ...weights, interest: weights.interest * coverage };
 }
 
+/** Above this many results, smoothed vectors are compared within two hops of the first neighbours only. */
+const TWO_HOP_FROM = 1000;
+
 /** Text links from smoothed vectors; the raw vectors stay the evidence shown to people. */
 function textNeighbourEdges(
   vectors: SparseVector[],
@@ -272,8 +275,12 @@ function textNeighbourEdges(
   const skip = (q: number, t: number) => q === t;
   const first = topNeighbours(vectors, vectors, { ...settings, skip });
   if (settings.smoothing <= 0) return { edges: symmetricEdges(first), vectors };
-  const smoothed = smoothVectors(vectors, first, settings.smoothing);
-  return { edges: symmetricEdges(topNeighbours(smoothed, smoothed, { ...settings, skip })), vectors: smoothed };
+  const smoothed = smoothVectors(vectors, first, settings.smoothing, settings.keepTerms);
+  const second =
+    vectors.length > TWO_HOP_FROM
+      ? twoHopNeighbours(smoothed, first, { ...settings, skip })
+      : topNeighbours(smoothed, smoothed, { ...settings, skip });
+  return { edges: symmetricEdges(second), vectors: smoothed };
 }
 
 function buildSimilarity(
