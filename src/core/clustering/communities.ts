@@ -81,7 +81,12 @@ function bestRun(context: RunContext, resolution: number, r: number): Resolution
   const runs = n > LARGE ? 1 : options.runs;
   for (let run = 0; run < runs; run++) {
     const labels = louvainLabels(graph, n, resolution, options.seed * 7919 + r * 101 + run);
-    const trial = { resolution, labels, clusters: countClusters(labels), silhouette: meanSilhouette(labels, model, sample) };
+    const trial = {
+      resolution,
+      labels,
+      clusters: countClusters(labels),
+      silhouette: meanSilhouette(labels, model, sample),
+    };
     if (!best || trial.silhouette > best.silhouette) best = trial;
   }
   return best!;
