@@ -28,6 +28,14 @@ import {
   titlesOnly,
 } from "./real-sets.ts";
 
+const TITLE_ONCE = { title: 1, description: 1, keywords: 1, usp: 1, market: 1, needs: 0 };
+/** The previous defaults, for comparison (same code otherwise). */
+const ENGINE_2: AnalyzeOptions = {
+  tfidf: { topicWeight: 2, fieldWeights: TITLE_ONCE },
+  neighbours: { k: 5, smoothing: 0 },
+  crossProject: false,
+  relativeAttachment: 0,
+};
 const SUBSET_SEEDS = Array.from({ length: 12 }, (_, i) => i + 1);
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
@@ -203,13 +211,18 @@ export function reportPlanted(planted: LabelledWorkshop, options: AnalyzeOptions
 
 export const ABLATIONS: [string, AnalyzeOptions][] = [
   ["default", {}],
-  ["domain lexicon off", { tfidf: { topicWeight: 0 } }],
+  ["Industry 4.0 lexicon pack on", { tfidf: { topicWeight: 2 } }],
   ["shared-keyword bonus off", { tfidf: { keywordBonus: 0 } }],
   ["complementarity off", { weights: { complementarity: 0 } }],
   ["interests off", { weights: { interest: 0 } }],
   ["no silhouette choice (resolution 1)", { community: { resolutions: [1] } }],
+  ["same-project results count for attachment", { crossProject: false }],
+  ["no neighbour smoothing", { neighbours: { smoothing: 0 } }],
+  ["5 text neighbours instead of 10", { neighbours: { k: 5 } }],
+  ["titles weigh as much as descriptions", { tfidf: { fieldWeights: { ...TITLE_ONCE } } }],
+  ["relative attachment off", { relativeAttachment: 0 }],
   ["latent semantics (workshop LSA, share 0.5)", { semantic: { share: 0.5 } }],
-  ["relative attachment 0.4 (outliers leave)", { relativeAttachment: 0.4 }],
+  ["engine 2.0.0 settings", ENGINE_2],
 ];
 
 function ablation(sets: LabelledWorkshop[]): void {
