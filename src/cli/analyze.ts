@@ -172,6 +172,7 @@ export function renderTable(workshop: Workshop, analysis: Analysis): string {
       lines.push(
         `    ${u.result.padEnd(8)} ${titles.get(u.result) ?? ""}${u.nearest ? `   (nearest: ${u.nearest})` : ""}`,
       );
+      if (u.reason) lines.push(...wrap(`why: ${u.reason}`, 110, "             "));
     }
   }
   return `${lines.join("\n")}\n`;

@@ -244,7 +244,7 @@ function clusterWorkshop(workshop: Workshop, base: Settings): { analysis: Analys
     complements,
     links,
   );
-  const analysis = describe(placement.labels, placement.nearest, model, context);
+  const analysis = describe(placement.labels, placement.nearest, model, context, settings.maxSize);
   return {
     analysis,
     diagnostics: {
@@ -310,13 +310,21 @@ function mergeEdges(first: Edge[], second: Edge[]): Edge[] {
   return sortEdges([...byPair.values()]);
 }
 
-function describe(labels: Int32Array, nearest: Int32Array, model: SimilarityModel, context: ExplainContext): Analysis {
+function describe(
+  labels: Int32Array,
+  nearest: Int32Array,
+  model: SimilarityModel,
+  context: ExplainContext,
+  maxSize: number,
+): Analysis {
   const sums = clusterSums(labels, model);
   const groups = [...groupsOf(labels)].sort(([, x], [, y]) => y.length - x.length || x[0]! - y[0]!);
   const idOfLabel = new Map(groups.map(([label], k) => [label, `c${k + 1}`]));
+  const cohesionOf = new Map<number, number>();
   const clusters: ClusterSuggestion[] = groups.map(([label, members], k) => {
     const cohesion =
       members.reduce((sum, i) => sum + meanSimilarity(i, label, labels, sums, model), 0) / members.length;
+    cohesionOf.set(label, cohesion);
     const shared = distinctiveTerms(members, context);
     return {
       id: `c${k + 1}`,
@@ -325,12 +333,30 @@ function describe(labels: Int32Array, nearest: Int32Array, model: SimilarityMode
       projects: [...new Set(members.map((i) => context.results[i]!.project))].sort(),
       explanation: explanationOf(members, context, shared, cohesion),
       cohesion: Math.round(cohesion * 100) / 100,
+      evidence: { sharedTerms: shared.map((t) => ({ term: t.surface, results: t.results })) },
     };
   });
   const unclustered: Analysis["unclustered"] = [];
   for (let i = 0; i < labels.length; i++) {
-    if (labels[i]! < 0)
-      unclustered.push({ result: context.results[i]!.id, nearest: idOfLabel.get(nearest[i]!) ?? null });
+    if (labels[i]! >= 0) continue;
+    const id = idOfLabel.get(nearest[i]!) ?? null;
+    const result = context.results[i]!.id;
+    if (id === null) {
+      const reason =
+        clusters.length === 0
+          ? "no cluster could be formed in this workshop"
+          : "shares no term, need or interest with any cluster";
+      unclustered.push({ result, nearest: null, reason });
+      continue;
+    }
+    const similarity = Math.round(meanSimilarity(i, nearest[i]!, labels, sums, model) * 100) / 100;
+    const typical = (cohesionOf.get(nearest[i]!) ?? 0).toFixed(2);
+    const size = sums.sizes.get(nearest[i]!) ?? 0;
+    const reason =
+      size >= maxSize
+        ? `closest to ${id}, which is full (${size} results, the most a cluster may hold)`
+        : `closest to ${id}, but tied to its results by ${similarity.toFixed(2)} where they are tied to each other by ${typical}`;
+    unclustered.push({ result, nearest: id, similarity, reason });
   }
   return { clusters, unclustered };
 }
