@@ -7,8 +7,9 @@
  *   - the engine (default options),
  *   - TF-IDF + average linkage told the true number of groups,
  *   - a TF-IDF 10-nearest-neighbour graph + Louvain with the resolution chosen by silhouette (no k),
- * and the number of clusters found against the true number. Then a planted workshop (groups of one set plus
- * unrelated results from far-away fields): clusters found vs planted and how many unrelated results stay out.
+ * and the number of clusters found against the true number. Then the planted workshops (groups of one set plus
+ * unrelated results: one built here from the Debian sets, and every file in test/fixtures/real/planted/): clusters
+ * found vs planted and how many unrelated results stay out.
  * Then the ablation: what each engine component adds or costs on the real sets.
  *
  *   npm run eval:cluster                 everything
