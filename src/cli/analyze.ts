@@ -57,14 +57,22 @@ export async function runAnalyze(
   options: AnalyzeCliOptions,
   output: CliOutput = processOutput,
 ): Promise<number> {
-  const files = await import("../io/workshop-files/index.ts");
+  // The reader and its error type only: the workshop-files index also loads ExcelJS (templates, .xlsx), which a
+  // JSON or CSV file does not need.
+  const files = {
+    ...(await import("../io/workshop-files/read.ts")),
+    ...(await import("../io/workshop-files/errors.ts")),
+  };
   try {
     if (options.schema) {
       const { workshopJsonSchema } = await import("../core/clustering/interchange.ts");
       await emit(`${JSON.stringify(workshopJsonSchema(), null, 2)}\n`, options.out, output);
       return 0;
     }
-    if (options.template !== undefined) return await writeTemplate(options, output, files.workshopTemplate);
+    if (options.template !== undefined) {
+      const { workshopTemplate } = await import("../io/workshop-files/templates.ts");
+      return await writeTemplate(options, output, workshopTemplate);
+    }
     if (!file) throw new UsageError("missing FILE: give a workshop file, or --template json|csv|xlsx for an example");
     const analysisOptions = {
       maxSize: parseMaxSize(options.maxSize),
@@ -82,7 +90,11 @@ export async function runAnalyze(
   }
 }
 
-function reportError(error: unknown, output: CliOutput, files: typeof import("../io/workshop-files/index.ts")): number {
+function reportError(
+  error: unknown,
+  output: CliOutput,
+  files: typeof import("../io/workshop-files/errors.ts"),
+): number {
   const { WorkshopFileError, formatFileIssue } = files;
   if (error instanceof WorkshopFileError) {
     output.stderr(
@@ -160,6 +172,7 @@ export function renderTable(workshop: Workshop, analysis: Analysis): string {
       lines.push(
         `    ${u.result.padEnd(8)} ${titles.get(u.result) ?? ""}${u.nearest ? `   (nearest: ${u.nearest})` : ""}`,
       );
+      if (u.reason) lines.push(...wrap(`why: ${u.reason}`, 110, "             "));
     }
   }
   return `${lines.join("\n")}\n`;

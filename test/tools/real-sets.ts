@@ -17,17 +17,33 @@ export interface LabelledWorkshop {
   unrelated?: string[];
 }
 
-type Fixture = WorkshopInput & { plant: Record<string, string>; heldOut?: boolean; unrelated?: string[] };
+type Fixture = WorkshopInput & {
+  plant: Record<string, string>;
+  heldOut?: boolean;
+  field?: string;
+  unrelated?: string[];
+};
 
 const REAL = new URL("../fixtures/real/", import.meta.url);
 
+const PLANTED = new URL("planted/", REAL);
+
 export function loadRealSets(): LabelledWorkshop[] {
-  return readdirSync(REAL)
+  return loadFolder(REAL);
+}
+
+/** Workshops with planted groups and unrelated results (test/fixtures/real/planted/). */
+export function loadPlantedSets(): LabelledWorkshop[] {
+  return loadFolder(PLANTED);
+}
+
+function loadFolder(folder: URL): LabelledWorkshop[] {
+  return readdirSync(folder)
     .filter((f) => f.endsWith(".json"))
     .sort()
     .map((file) => {
-      const parsed = JSON.parse(readFileSync(new URL(file, REAL), "utf8")) as Fixture;
-      const { plant, heldOut, unrelated, ...workshop } = parsed;
+      const parsed = JSON.parse(readFileSync(new URL(file, folder), "utf8")) as Fixture;
+      const { plant, heldOut, unrelated, field: _field, ...workshop } = parsed;
       return { name: file.replace(/\.json$/, ""), heldOut: heldOut ?? false, workshop, plant, unrelated };
     });
 }

@@ -53,7 +53,8 @@ export function detectCommunities(
   // On large workshops every Louvain run and silhouette costs a pass over thousands of results: a coarser grid
   // (every other resolution) keeps the choice while halving the time.
   const grid = n > LARGE ? options.resolutions.filter((_, r) => r % 2 === 1) : options.resolutions;
-  const trials = grid.map((resolution, r) => bestRun({ graph, n, model, options }, resolution * scale, r));
+  const sample = n > SILHOUETTE_SAMPLE ? evenSample(n, SILHOUETTE_SAMPLE) : undefined;
+  const trials = grid.map((resolution, r) => bestRun({ graph, n, model, options, sample }, resolution * scale, r));
   return { chosen: choose(trials, options), trials };
 }
 
@@ -62,16 +63,30 @@ interface RunContext {
   n: number;
   model: SimilarityModel;
   options: CommunityOptions;
+  sample: number[] | undefined;
+}
+
+/** Results whose silhouettes judge a partition on large workshops (every result below this size). */
+const SILHOUETTE_SAMPLE = 1000;
+
+// Every (n / size)-th result: deterministic, spread over the whole (id-sorted) workshop.
+function evenSample(n: number, size: number): number[] {
+  return Array.from({ length: size }, (_, k) => Math.floor((k * n) / size));
 }
 
 function bestRun(context: RunContext, resolution: number, r: number): ResolutionTrial {
-  const { graph, n, model, options } = context;
+  const { graph, n, model, options, sample } = context;
   let best: ResolutionTrial | undefined;
   // Extra runs only pay off on small graphs, where Louvain's random order matters most.
   const runs = n > LARGE ? 1 : options.runs;
   for (let run = 0; run < runs; run++) {
     const labels = louvainLabels(graph, n, resolution, options.seed * 7919 + r * 101 + run);
-    const trial = { resolution, labels, clusters: countClusters(labels), silhouette: meanSilhouette(labels, model) };
+    const trial = {
+      resolution,
+      labels,
+      clusters: countClusters(labels),
+      silhouette: meanSilhouette(labels, model, sample),
+    };
     if (!best || trial.silhouette > best.silhouette) best = trial;
   }
   return best!;

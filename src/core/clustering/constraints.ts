@@ -67,14 +67,28 @@ export function splitOversized(
 ): Int32Array {
   const partition = dropSingletons(raw);
   const labels = new Int32Array(partition.length).fill(-1);
+  const inner = innerEdges(partition, edges);
   let next = 0;
-  for (const members of groupsOf(partition).values()) {
-    for (const part of splitGroup(members, edges, options)) {
+  for (const [label, members] of groupsOf(partition)) {
+    for (const part of splitGroup(members, inner.get(label) ?? [], options)) {
       for (const i of part) labels[i] = next;
       next++;
     }
   }
   return labels;
+}
+
+// The edges inside each cluster, gathered in one pass (filtering all edges once per cluster was quadratic).
+function innerEdges(partition: Int32Array, edges: readonly Edge[]): Map<number, Edge[]> {
+  const inner = new Map<number, Edge[]>();
+  for (const edge of edges) {
+    const label = partition[edge.a]!;
+    if (label < 0 || partition[edge.b] !== label) continue;
+    const list = inner.get(label);
+    if (list) list.push(edge);
+    else inner.set(label, [edge]);
+  }
+  return inner;
 }
 
 /**

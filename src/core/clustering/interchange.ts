@@ -58,11 +58,27 @@ export const clusterSchema = z.object({
   projects: z.array(z.string()),
   explanation: z.string(),
   cohesion: z.number(),
+  /** The evidence behind `explanation`, for screens that show it item by item. */
+  evidence: z
+    .object({
+      /** The most distinctive terms the members share, each with the results that use it. */
+      sharedTerms: z.array(z.object({ term: z.string(), results: z.array(z.string()) })),
+    })
+    .optional(),
 });
 
 export const analysisSchema = z.object({
   clusters: z.array(clusterSchema),
-  unclustered: z.array(z.object({ result: z.string(), nearest: z.string().nullable() })),
+  unclustered: z.array(
+    z.object({
+      result: z.string(),
+      nearest: z.string().nullable(),
+      /** Mean similarity to the nearest cluster's results from other projects (0–1). */
+      similarity: z.number().optional(),
+      /** Why the result is not in a cluster, in plain words. */
+      reason: z.string().optional(),
+    }),
+  ),
 });
 
 export type Project = z.infer<typeof projectSchema>;

@@ -58,6 +58,8 @@ function nlpFor(stemming: Stemming): WinkMethods {
 }
 
 export function analyseText(text: string, options: TextOptions): AnalysedText {
+  // Most optional fields are empty: no need to run the tokeniser on them.
+  if (!/\S/.test(text)) return { terms: [], words: [], capitals: new Set() };
   const nlp = nlpFor(options.stemming);
   const its = nlp.its;
   const tokens = nlp.readDoc(joinHyphenatedWords(text)).tokens();

@@ -4,7 +4,6 @@ import { parseWorkshopCsv } from "./csv.ts";
 import { WorkshopFileError } from "./errors.ts";
 import { parseWorkshopJson } from "./json.ts";
 import type { LoadedWorkshop } from "./types.ts";
-import { parseWorkshopXlsx } from "./xlsx.ts";
 
 /** Reads a workshop from a .json, .csv or .xlsx file; any problem is a WorkshopFileError listing located issues. */
 export async function readWorkshopFile(file: string): Promise<LoadedWorkshop> {
@@ -15,7 +14,8 @@ export async function readWorkshopFile(file: string): Promise<LoadedWorkshop> {
     ]);
   }
   const data = await readBytes(file);
-  if (extension === ".xlsx") return parseWorkshopXlsx(data, file);
+  // ExcelJS takes a noticeable share of a second to load: only workbooks pay for it.
+  if (extension === ".xlsx") return (await import("./xlsx.ts")).parseWorkshopXlsx(data, file);
   const text = new TextDecoder("utf-8").decode(data);
   return extension === ".json" ? parseWorkshopJson(text, file) : parseWorkshopCsv(text, file);
 }

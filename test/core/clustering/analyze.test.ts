@@ -91,7 +91,10 @@ describe("analyzeWorkshop", () => {
     const analysis = analyzeWorkshop(
       workshopOf([{ id: "R1", project: "P1", title: "Lonely", description: "A lonely result." }]),
     );
-    expect(analysis).toEqual({ clusters: [], unclustered: [{ result: "R1", nearest: null }] });
+    expect(analysis).toEqual({
+      clusters: [],
+      unclustered: [{ result: "R1", nearest: null, reason: "no cluster could be formed in this workshop" }],
+    });
   });
 });
 

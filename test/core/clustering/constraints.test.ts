@@ -66,3 +66,55 @@ describe("cluster constraints", () => {
     expect(analysis.unclustered.map((u) => u.result)).toEqual(["R1", "R2", "R3"]);
   });
 });
+
+describe("projects with several results", () => {
+  // Three themes, three projects each, every project describing its work in two results (an objective and a
+  // result summary, worded alike). A project's own pair is its closest match; clusters must still cross projects.
+  const themes = [
+    ["battery", "lithium cells", "charging curves", "capacity fade"],
+    ["textile", "garment fibres", "recycling lines", "sorting by composition"],
+    ["crop", "leaf disease", "field photographs", "fungal infection"],
+  ];
+  // Each project's own words (its acronym, site and partners) appear in both of its results.
+  const own = ["alder", "birch", "cedar", "elm", "fir", "hazel", "larch", "maple", "rowan"];
+  const results = themes.flatMap(([topic, a, b, c], t) =>
+    [0, 1, 2].flatMap((p) => {
+      const name = own[3 * t + p]!;
+      const team = `${name} consortium, ${name} valley site, ${name} foundry partners`;
+      return [
+        {
+          id: `R${t}${p}a`,
+          project: `P${t}${p}`,
+          title: `${name.toUpperCase()} ${topic} objective`,
+          description: `The ${team} study ${a} and ${b} to understand ${c}.`,
+        },
+        {
+          id: `R${t}${p}b`,
+          project: `P${t}${p}`,
+          title: `${name.toUpperCase()} ${topic} results`,
+          description: `The ${team} report on ${a}, ${b} and ${c}.`,
+        },
+      ];
+    }),
+  );
+
+  it("groups them by theme across projects instead of leaving each project's pair unclustered", () => {
+    const analysis = analyzeWorkshop(workshopOf(results));
+    expect(analysis.unclustered.length).toBeLessThanOrEqual(2);
+    for (const cluster of analysis.clusters) {
+      const clusterThemes = new Set(cluster.results.map((r) => r.slice(1, 2)));
+      expect(clusterThemes.size).toBe(1);
+      expect(cluster.projects.length).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it("owes it to counting only other projects' results when judging attachment", () => {
+    // With few, unsmoothed neighbours each project's pair is all a result sees; counting same-project results makes
+    // pairs look like the best partition, and pairs of one project are then dissolved.
+    const sparse = { neighbours: { k: 5, smoothing: 0 } };
+    expect(analyzeWorkshop(workshopOf(results), sparse).unclustered.length).toBeLessThanOrEqual(2);
+    expect(analyzeWorkshop(workshopOf(results), { ...sparse, crossProject: false }).unclustered.length).toBeGreaterThan(
+      9,
+    );
+  });
+});

@@ -27,7 +27,7 @@ export function themedWorkshop(): WorkshopInput {
         project: "P2",
         title: "Plant pathology archive",
         description:
-          "Fifteen thousand annotated pictures of diseased tomato and wheat foliage, collected by agronomists over four seasons.",
+          "Fifteen thousand annotated pictures of blighted tomato and wheat foliage, collected by agronomists over four seasons.",
         type: "dataset",
         trl: 6,
       },
