@@ -6,7 +6,7 @@ import { characterisationForm } from "../../src/core/forms/homework.ts";
 import { parseWorkshopSetup, searchTimezones, workshopSetupForm } from "../../src/core/forms/workshop-setup.ts";
 import { startTestWorkspace, type TestWorkspace } from "../platforms/web/harness.ts";
 import { connectRecordingBot, type RecordingBot } from "../platforms/web/recording-bot.ts";
-import { launchChromium, openPage, screenshotDir, screenshotPath } from "./chromium.ts";
+import { launchChromium, openConversation, openPage, screenshotDir, screenshotPath, signInByName } from "./chromium.ts";
 
 const slow = { timeout: 120_000 };
 
@@ -36,23 +36,8 @@ describe("the browser workspace in Chromium", () => {
     expect(errors).toEqual([]);
   });
 
-  async function signIn(name: string): Promise<Page> {
-    const { page } = await openPage(browser, errors);
-    await page.goto(workspace.url);
-    await page.getByLabel("Your name").fill(name);
-    await page.getByRole("button", { name: "Join" }).click();
-    await page.getByTestId("me").filter({ hasText: name }).waitFor();
-    await page.locator(".topbar .live", { hasText: "Live" }).waitFor();
-    return page;
-  }
-
-  async function openGeneral(page: Page): Promise<void> {
-    await page
-      .getByRole("navigation", { name: "Conversations" })
-      .getByRole("link", { name: /general/ })
-      .click();
-    await page.getByRole("heading", { name: "#general" }).waitFor();
-  }
+  const signIn = (name: string) => signInByName(browser, workspace.url, name, errors);
+  const openGeneral = (page: Page) => openConversation(page, /general/, "#general");
 
   const messages = (page: Page) => page.getByRole("list", { name: "Messages in #general" });
 

@@ -6,10 +6,11 @@ import { RichText } from "./rich-text.tsx";
 
 export type OnAction = (actionId: string, value: string) => void;
 
+/** Plain-text symbols (no emoji font is needed to show them), each with the words a screen reader says. */
 const marks = {
-  done: { symbol: "✅", label: "done" },
-  pending: { symbol: "⏳", label: "pending" },
-  failed: { symbol: "⚠️", label: "needs attention" },
+  done: { symbol: "✓", label: "done" },
+  pending: { symbol: "○", label: "pending" },
+  failed: { symbol: "⚠", label: "needs attention" },
 } as const;
 
 export function Content(props: { content: WireContent; onAction?: OnAction | undefined; busy?: boolean }) {
@@ -67,7 +68,7 @@ function Block(props: { block: WireBlock; onAction?: OnAction | undefined; busy:
         <div class="text-block">
           <p class="text">
             {block.title && <strong class="title">{block.title}</strong>}
-            {block.title && " "}
+            {block.title && <br />}
             <RichText text={block.text} />
           </p>
           {block.button && <ActionButton button={block.button} onAction={onAction} busy={busy} />}
@@ -130,7 +131,6 @@ function Block(props: { block: WireBlock; onAction?: OnAction | undefined; busy:
       return (
         <p class="file">
           <a href={`${fileDownloadPath}?id=${encodeURIComponent(block.fileId)}`} download={block.filename}>
-            <span aria-hidden="true">📎 </span>
             {block.title}
           </a>{" "}
           <span class="hint">

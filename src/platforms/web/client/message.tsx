@@ -78,7 +78,7 @@ export function Message(props: MessageProps) {
         <Content content={message.content} onAction={props.onAction} />
       )}
       <div class="message-actions">
-        {props.onOpenThread && (
+        {props.onOpenThread && !message.private && (
           <button type="button" class="link" onClick={props.onOpenThread}>
             {message.replyCount > 0
               ? `${message.replyCount} ${message.replyCount === 1 ? "reply" : "replies"}`
