@@ -1,15 +1,15 @@
 // Dialogs: the bot opens a form or a panel for one person; the person types (drafts are kept), submits with one of
 // the form's actions, presses a panel's button, or closes it; the bot answers with the next screen, field errors,
 // or by closing it. One dialog per person: a new one replaces the earlier.
-import { randomUUID } from "node:crypto";
 import type { FieldErrors, FieldOption } from "../../../core/forms/spec.ts";
 import type { Screen } from "../../../core/screens/screens.ts";
 import { WebBotError } from "../bot-api.ts";
-import { buttonsOf, ContentError } from "../content.ts";
+import { ContentError } from "../content.ts";
 import { pickKnown, type StoredDialog, singleSubmitId, storedForm, storedPanel, withErrors } from "../dialog-view.ts";
 import type { DialogView } from "../protocol.ts";
 import type { WorkspaceContext } from "./context.ts";
 import { Refusal } from "./errors.ts";
+import { pressButton } from "./press.ts";
 import { type Dialog, dialogOf } from "./records.ts";
 import { dialogView } from "./views.ts";
 
@@ -171,19 +171,9 @@ export function dialogService(ctx: WorkspaceContext) {
     async press(userId: string, input: { dialogId: string; actionId: string; value: string }): Promise<void> {
       const dialog = await mine(userId, input.dialogId);
       const { view } = dialog;
-      const there =
-        view.kind === "panel" &&
-        buttonsOf(view.blocks).some((button) => button.actionId === input.actionId && button.value === input.value);
-      if (view.kind !== "panel" || !there) throw new Refusal("not_found", "This button is no longer there.");
-      const delivered = bot.deliver({
-        type: "action",
-        eventId: `action:${randomUUID()}`,
-        userId,
-        actionId: input.actionId,
-        value: input.value,
-        source: { kind: "dialog", dialogId: dialog.id, screenId: view.screenId, context: dialog.context },
-      });
-      if (!delivered) throw new Refusal("conflict", "Clusterbot is not connected to this workspace just now.");
+      if (view.kind !== "panel") throw new Refusal("not_found", "This button is no longer there.");
+      const source = { kind: "dialog" as const, dialogId: dialog.id, screenId: view.screenId, context: dialog.context };
+      pressButton(bot, userId, view.blocks, input, source);
     },
 
     /** The person closes the dialog; a form opened with notifyOnClose gives the bot what was typed. */

@@ -3,12 +3,20 @@
 // thread reply wait for the bot in the store until it has heard them, so none is lost while it is not listening.
 import { randomUUID } from "node:crypto";
 import type { Message } from "../../../core/screens/message.ts";
-import { type BotFile, type BotMessage, type PostedMessage, WebBotError, type WebInboundEvent } from "../bot-api.ts";
-import { buttonsOf, ContentError, personContent, personText, wireContent } from "../content.ts";
+import {
+  type ActionSource,
+  type BotFile,
+  type BotMessage,
+  type PostedMessage,
+  WebBotError,
+  type WebInboundEvent,
+} from "../bot-api.ts";
+import { ContentError, personContent, personText, wireContent } from "../content.ts";
 import type { FileBlock, WireContent, WireMessage, WireRichText } from "../protocol.ts";
 import { botDirectKey, type ChannelService } from "./channels.ts";
 import type { WorkspaceContext } from "./context.ts";
 import { Refusal } from "./errors.ts";
+import { pressButton } from "./press.ts";
 import { contentOf, homeOf, metadataOf } from "./records.ts";
 import type { ChannelRecord, FileRecord, MessageRecord, NewMessage } from "./store.ts";
 import { wireMessage } from "./views.ts";
@@ -268,7 +276,7 @@ export function messageService(ctx: WorkspaceContext, channels: ChannelService) 
 
     /** A button in a message or in the person's home view: only one that is really there can be pressed. */
     async press(userId: string, input: { messageId: string | null; actionId: string; value: string }) {
-      let source: Extract<WebInboundEvent, { type: "action" }>["source"];
+      let source: ActionSource;
       let blocks: WireContent["blocks"];
       if (input.messageId) {
         const { message } = await visible(userId, input.messageId);
@@ -283,18 +291,7 @@ export function messageService(ctx: WorkspaceContext, channels: ChannelService) 
         blocks = homeOf(await store.homes.find(userId))?.blocks;
         source = { kind: "home" };
       }
-      if (!buttonsOf(blocks).some((button) => button.actionId === input.actionId && button.value === input.value)) {
-        throw new Refusal("not_found", "This button is no longer there.");
-      }
-      const delivered = bot.deliver({
-        type: "action",
-        eventId: `action:${randomUUID()}`,
-        userId,
-        actionId: input.actionId,
-        value: input.value,
-        source,
-      });
-      if (!delivered) throw new Refusal("conflict", "Clusterbot is not connected to this workspace just now.");
+      pressButton(bot, userId, blocks, input, source);
     },
 
     /** The person looks at their home view: the bot may draw it again. */
