@@ -1,7 +1,7 @@
-// What people do in the browser workspace → the neutral Incoming, plus where to answer: the channel (or thread) of
+// What people do in the browser workspace → the neutral Interaction, plus where to answer: the channel (or thread) of
 // a command or of the message whose button was pressed, and the dialog a submission, close or button came from.
 // The workspace hands over its own checked events, so this is mapping, not narrowing.
-import type { Incoming, Interaction } from "../../../app/interaction/interaction.ts";
+import type { Interaction } from "../../../app/interaction/interaction.ts";
 import type { WebInboundEvent } from "../bot-api.ts";
 
 export interface WebPlace {
@@ -12,11 +12,6 @@ export interface WebPlace {
   dialogId: string | null;
   /** The person closed that dialog already (nothing to redraw there). */
   dialogClosed: boolean;
-}
-
-export interface WebIncoming {
-  incoming: Incoming;
-  place: WebPlace;
 }
 
 /** The interaction and where it happened; null for what the core does not hear (top-level messages, edits). */
