@@ -68,17 +68,11 @@ async function inviteDirectly(settings: Settings, name: string): Promise<Printed
   }
   try {
     await applyMigrations(database);
-    const [{ createWorkspaceService }, { createLiveHub }, { issueInvite }] = await Promise.all([
-      import("../platforms/web/service/index.ts"),
-      import("../platforms/web/live/hub.ts"),
+    const [{ offlineWorkspaceService }, { issueInvite }] = await Promise.all([
+      import("../runtime/web-workspace.ts"),
       import("../platforms/web/invites.ts"),
     ]);
-    const logger = createLogger("error");
-    const service = await createWorkspaceService({
-      prisma: database.prisma,
-      hub: createLiveHub({ heartbeatMs: 60_000, logger }),
-      logger,
-    });
+    const service = await offlineWorkspaceService(database.prisma, createLogger("error"));
     const baseUrl = settings.CLUSTERBOT_PUBLIC_URL ?? `http://localhost:${settings.PORT}/`;
     const invite = await issueInvite(service, name, baseUrl);
     return { ...invite, name: invite.person.name, expiresAt: invite.expiresAt.toISOString() };
@@ -89,7 +83,7 @@ async function inviteDirectly(settings: Settings, name: string): Promise<Printed
 
 /** The running Clusterbot on this machine issues it, given the key it wrote beside its data folder. */
 async function inviteThroughServer(settings: Settings, name: string): Promise<PrintedInvite> {
-  const { adminKeyPath } = await import("../platforms/web/from-settings.ts");
+  const { adminKeyPath } = await import("../runtime/web-workspace.ts");
   const { adminInvitePath } = await import("../platforms/web/http/admin-route.ts");
   const keyFile = adminKeyPath(resolve(settings.CLUSTERBOT_DATA_DIR));
   const key = await readFile(keyFile, "utf8").catch(() => {

@@ -1,4 +1,5 @@
 // Wires the core, the store and the configured chat platforms into routes for the HTTP server.
+import { commandList } from "../app/commands/help.ts";
 import type { AppDependencies, Clock } from "../app/context.ts";
 import { createInteractionCore, type InteractionCore } from "../app/interaction/core.ts";
 import { traffic } from "../app/interaction/follow-ups.ts";
@@ -12,6 +13,8 @@ import type { Route } from "../http/server.ts";
 import type { Logger } from "../logging/logger.ts";
 import { createSlackAdapter, type SlackAdapter, type SlackCredentials } from "../platforms/slack/app.ts";
 import { type TeamsAdapter, teamsDescription, teamsPlatform } from "../platforms/teams/index.ts";
+import { createWebAdapter, type WebAdapter } from "../platforms/web/adapter/index.ts";
+import type { WebBotApi } from "../platforms/web/bot-api.ts";
 import { type Scheduler, startScheduler } from "../scheduler/scheduler.ts";
 import { createChatThrottle } from "../scheduler/throttled-chat.ts";
 import type { Database } from "../store/database.ts";
@@ -27,11 +30,26 @@ export interface ComposedApp {
   stop(): Promise<void>;
 }
 
-export function composeApp(settings: Settings, database: Database, logger: Logger, clock: Clock): ComposedApp {
+/** Surfaces built before the app: the browser workspace (its bot API), when it is on. */
+export interface Surfaces {
+  web?: WebBotApi;
+}
+
+export function composeApp(
+  settings: Settings,
+  database: Database,
+  logger: Logger,
+  clock: Clock,
+  surfaces: Surfaces = {},
+): ComposedApp {
   const repos = createRepositories(database.prisma);
   let slack: SlackAdapter | undefined;
+  let web: WebAdapter | undefined;
   const links: PlatformLinks = async (workspace) => {
     if (workspace.platform === "slack" && slack) return slack.linkForTeam(workspace.externalId);
+    if (workspace.platform === "web" && web && workspace.externalId === surfaces.web?.workspace.externalId) {
+      return web.link;
+    }
     throw new Error(`no ${workspace.platform} adapter is configured`);
   };
   // Every message and look-up outside a request, whichever use case sends it, waits for the platform's rate limits.
@@ -71,6 +89,7 @@ export function composeApp(settings: Settings, database: Database, logger: Logge
   }
   const teams = teamsPlatform(settings, repos, logger);
   if (teams) platforms.push(teamsDescription);
+  if (surfaces.web) web = createWebAdapter({ bot: surfaces.web, core, commands: commandList(), logger });
   return {
     deps,
     core,
@@ -80,6 +99,7 @@ export function composeApp(settings: Settings, database: Database, logger: Logge
     async start() {
       await slack?.start();
       await teams?.start();
+      web?.connect();
       if (settings.CLUSTERBOT_SCHEDULER === "on") {
         const handlers = reminderJobHandlers(deps);
         scheduler = startScheduler({
@@ -95,6 +115,7 @@ export function composeApp(settings: Settings, database: Database, logger: Logge
       await scheduler?.stop();
       await slack?.stop();
       await teams?.stop();
+      web?.disconnect();
       await core.settled();
     },
   };

@@ -5,13 +5,14 @@ import { missingPlatformSettings, type Settings } from "../config/settings.ts";
 import { healthRoute } from "../http/health.ts";
 import { startHttpServer } from "../http/server.ts";
 import type { Logger } from "../logging/logger.ts";
-import { webWorkspaceFromSettings } from "../platforms/web/from-settings.ts";
+import type { WebWorkspace } from "../platforms/web/index.ts";
 import { checkEncryptionKeyAtStart } from "../security/startup-key-check.ts";
 import type { Database } from "../store/database.ts";
 import { applyMigrations } from "../store/migrations/migrations.ts";
 import { version } from "../version.ts";
 import { composeApp } from "./compose.ts";
 import { openConfiguredDatabase } from "./open-store.ts";
+import { webWorkspaceFromSettings } from "./web-workspace.ts";
 
 export interface RunningClusterbot {
   readonly port: number;
@@ -20,12 +21,13 @@ export interface RunningClusterbot {
 
 export async function startClusterbot(settings: Settings, logger: Logger): Promise<RunningClusterbot> {
   const database = await openConfiguredDatabase(settings);
+  let web: WebWorkspace | undefined;
   try {
     const applied = await applyMigrations(database);
     if (applied.length > 0) logger.info({ migrations: applied }, `applied ${applied.length} migration(s)`);
     const keyCheck = await checkEncryptionKeyAtStart(settings, database, logger);
-    const app = composeApp(settings, database, logger, systemClock);
-    const web = await webWorkspaceFromSettings(settings, webStoreOf(settings, database), logger);
+    web = await webWorkspaceFromSettings(settings, webStoreOf(settings, database), logger);
+    const app = composeApp(settings, database, logger, systemClock, web ? { web: web.bot } : {});
     const http = await startHttpServer({
       host: settings.HOST,
       port: settings.PORT,
@@ -58,6 +60,7 @@ export async function startClusterbot(settings: Settings, logger: Logger): Promi
       },
     };
   } catch (error) {
+    await web?.stop();
     await database.close();
     throw error;
   }

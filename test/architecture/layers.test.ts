@@ -19,6 +19,7 @@ describe("layering", () => {
       ["src/platforms/slack/bad.ts", 'type R = import("../../store/repositories/index.ts").Repositories;'],
       ["src/scheduler/bad.ts", 'import { reminderJobHandlers } from "../app/reminders/handlers.ts";'],
       ["src/platforms/teams/bad.ts", 'import { renderMessage } from "../slack/render/message.ts";'],
+      ["src/platforms/web/adapter/bad.ts", 'import { dialogService } from "../service/dialogs.ts";'],
     ]);
     const found = crossings(rules, bad).map((crossing) => `${crossing.file}:${crossing.line} ${crossing.imported}`);
     expect(found).toEqual([
@@ -29,6 +30,7 @@ describe("layering", () => {
       "src/platforms/slack/bad.ts:1 ../../store/repositories/index.ts",
       "src/scheduler/bad.ts:1 ../app/reminders/handlers.ts",
       "src/platforms/teams/bad.ts:1 ../slack/render/message.ts",
+      "src/platforms/web/adapter/bad.ts:1 ../service/dialogs.ts",
     ]);
   });
 

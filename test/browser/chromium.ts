@@ -43,6 +43,23 @@ export async function openPage(browser: Browser, errors: string[]): Promise<{ co
   return { context, page };
 }
 
+/** Signs a new person in by name in their own browser profile and waits until their live stream is up. */
+export async function signInByName(browser: Browser, url: string, name: string, errors: string[]): Promise<Page> {
+  const { page } = await openPage(browser, errors);
+  await page.goto(url);
+  await page.getByLabel("Your name").fill(name);
+  await page.getByRole("button", { name: "Join" }).click();
+  await page.getByTestId("me").filter({ hasText: name }).waitFor();
+  await page.locator(".topbar .live", { hasText: "Live" }).waitFor();
+  return page;
+}
+
+/** Opens a conversation from the sidebar by (part of) its name and waits for its heading. */
+export async function openConversation(page: Page, name: RegExp, heading: string): Promise<void> {
+  await page.getByRole("navigation", { name: "Conversations" }).getByRole("link", { name }).click();
+  await page.getByRole("heading", { name: heading, exact: true }).waitFor();
+}
+
 export function screenshotPath(name: string): string {
   return join(screenshotDir, `${name}.png`);
 }

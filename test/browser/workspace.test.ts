@@ -6,7 +6,7 @@ import { characterisationForm } from "../../src/core/forms/homework.ts";
 import { parseWorkshopSetup, searchTimezones, workshopSetupForm } from "../../src/core/forms/workshop-setup.ts";
 import { startTestWorkspace, type TestWorkspace } from "../platforms/web/harness.ts";
 import { connectRecordingBot, type RecordingBot } from "../platforms/web/recording-bot.ts";
-import { launchChromium, openPage, screenshotDir, screenshotPath } from "./chromium.ts";
+import { launchChromium, openConversation, openPage, screenshotDir, screenshotPath, signInByName } from "./chromium.ts";
 
 const slow = { timeout: 120_000 };
 
@@ -32,26 +32,12 @@ describe("the browser workspace in Chromium", () => {
     process.stdout.write(`screenshots in ${screenshotDir}\n`);
   });
   afterEach(() => {
+    bot.onEvent = async () => undefined;
     expect(errors).toEqual([]);
   });
 
-  async function signIn(name: string): Promise<Page> {
-    const { page } = await openPage(browser, errors);
-    await page.goto(workspace.url);
-    await page.getByLabel("Your name").fill(name);
-    await page.getByRole("button", { name: "Join" }).click();
-    await page.getByTestId("me").filter({ hasText: name }).waitFor();
-    await page.locator(".topbar .live", { hasText: "Live" }).waitFor();
-    return page;
-  }
-
-  async function openGeneral(page: Page): Promise<void> {
-    await page
-      .getByRole("navigation", { name: "Conversations" })
-      .getByRole("link", { name: /general/ })
-      .click();
-    await page.getByRole("heading", { name: "#general" }).waitFor();
-  }
+  const signIn = (name: string) => signInByName(browser, workspace.url, name, errors);
+  const openGeneral = (page: Page) => openConversation(page, /general/, "#general");
 
   const messages = (page: Page) => page.getByRole("list", { name: "Messages in #general" });
 
@@ -111,18 +97,24 @@ describe("the browser workspace in Chromium", () => {
       bot.onEvent = async (event) => {
         if (event.type === "command" && event.text === "setup") {
           await workspace.bot.openDialog(event.userId, {
-            spec: setup,
-            actions: [
-              { id: "save", label: "Save", style: "primary" },
-              { id: "draft", label: "Keep as draft" },
-            ],
+            kind: "form",
+            form: {
+              ...setup,
+              actions: {
+                label: "Save how",
+                choices: [
+                  { id: "draft", label: "Keep as draft" },
+                  { id: "save", label: "Save" },
+                ],
+              },
+            },
             context: { command: "setup" },
           });
         }
         if (event.type === "dialog.submit") {
           const parsed = parseWorkshopSetup(event.values, new Date());
           if (parsed.ok) await workspace.bot.closeDialog(event.dialogId);
-          else await workspace.bot.updateDialog(event.dialogId, { spec: setup, errors: parsed.errors });
+          else await workspace.bot.showErrors(event.dialogId, parsed.errors);
         }
       };
       bot.onSuggest = async (query) => searchTimezones(query.query, 8).map((zone) => ({ value: zone, label: zone }));
@@ -186,25 +178,25 @@ describe("the browser workspace in Chromium", () => {
     await workspace.bot.post({
       to: { userId },
       content: {
-        text: "Your homework for SMARTFAB is open",
+        summary: "Your homework for SMARTFAB is open",
         blocks: [
+          { kind: "heading", text: "Homework for SMARTFAB" },
           {
-            type: "paragraph",
-            heading: "Homework for SMARTFAB",
+            kind: "text",
             text: "List the project's most significant exploitable results, then characterise each one.",
           },
           {
-            type: "fields",
-            fields: [
+            kind: "facts",
+            facts: [
               { label: "Deadline", value: "Friday 12 March, 17:00 (Europe/Rome)" },
               { label: "Results", value: "up to 3" },
             ],
           },
           {
-            type: "actions",
+            kind: "buttons",
             buttons: [{ actionId: "homework.start", label: "Start homework", value: "SMARTFAB", style: "primary" }],
           },
-          { type: "context", text: "14 of 20 projects have finished their homework." },
+          { kind: "context", text: "14 of 20 projects have finished their homework." },
         ],
       },
     });
@@ -244,7 +236,8 @@ describe("the browser workspace in Chromium", () => {
       status: "draft" as const,
     };
     await workspace.bot.openDialog(userId, {
-      spec: characterisationForm(result, ["Politecnico di Torino", "Fraunhofer IPT"]),
+      kind: "form",
+      form: characterisationForm(result, ["Politecnico di Torino", "Fraunhofer IPT"]),
       context: { result: "r1" },
     });
     const dialog = page.getByRole("dialog", { name: "Characterise result" });
@@ -259,7 +252,7 @@ describe("the browser workspace in Chromium", () => {
       .getByRole("group", { name: /Protection/ })
       .getByLabel("Open licence")
       .check();
-    await dialog.getByRole("button", { name: "Save" }).click();
+    await dialog.getByRole("button", { name: "Keep as a draft" }).click();
     const submitted = await bot.next("dialog.submit");
     expect(submitted.values).toMatchObject({
       type: "software",
@@ -272,7 +265,12 @@ describe("the browser workspace in Chromium", () => {
   it("closes a dialog on Escape and gives the bot what was typed, as a draft", slow, async () => {
     const page = await signIn("Gil Partner");
     const userId = (await workspace.bot.people()).find((person) => person.name === "Gil Partner")!.id;
-    await workspace.bot.openDialog(userId, { spec: setup, context: { draft: true } });
+    await workspace.bot.openDialog(userId, {
+      kind: "form",
+      form: setup,
+      context: { draft: true },
+      notifyOnClose: true,
+    });
     const dialog = page.getByRole("dialog", { name: "New workshop" });
     await dialog.getByLabel("Theme").fill("Circular economy");
     await page.keyboard.press("Escape");

@@ -41,3 +41,10 @@ export function unknownCommandMessage(word: string): Message {
     blocks: [{ kind: "text", text: `I don't know “${word}”.` }, ...(help.blocks ?? [])],
   };
 }
+
+/** Every command as typed after "/cluster", with what it does: the list a message box completes. */
+export function commandList(): { words: string; hint: string }[] {
+  return [["/cluster help", "what Clusterbot can do"] as const, ...facilitatorCommands, ...everyoneCommands].map(
+    ([command, hint]) => ({ words: command.replace(/^\/cluster\s+/, ""), hint }),
+  );
+}

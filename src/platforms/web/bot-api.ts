@@ -1,23 +1,27 @@
 // The browser workspace as Clusterbot sees it: what the bot can do there, and what people do that the bot hears.
-// Phase B's adapter maps this to the interaction core, as the Slack adapter maps Bolt. Ids are the workspace's
-// own: a person's id is their PlatformUser id (= externalId), a channel's id its PlatformChannel id (= externalId).
-import type { FieldErrors, FieldOption, FormSpec, RawValues } from "../../core/forms/spec.ts";
-import type { DialogAction, MessageContent, WirePerson } from "./protocol.ts";
+// The adapter (./adapter) maps this to the interaction core, as the Slack adapter maps Bolt. Content is the core's
+// own: a Message, a FormScreen or a PanelScreen, drawn by the browser. Ids are the workspace's own: a person's id is
+// their PlatformUser id (= externalId), a channel's id its PlatformChannel id (= externalId).
+import type { FieldErrors, FieldOption, RawValues } from "../../core/forms/spec.ts";
+import type { ScreenContext } from "../../core/screens/context.ts";
+import type { Message } from "../../core/screens/message.ts";
+import type { PanelScreen, Screen } from "../../core/screens/screens.ts";
+import type { CommandWord, WirePerson } from "./protocol.ts";
 
-export type { DialogAction, MessageContent, WirePerson };
+export type { CommandWord, WirePerson };
 
 /** A channel, or the direct conversation between Clusterbot and one person. */
 export type MessageTarget = { channelId: string } | { userId: string };
 
 export interface BotMessage {
   to: MessageTarget;
-  content: MessageContent;
+  content: Message;
   /** A reply in this message's thread. */
   threadRootId?: string;
   /** Only this person sees it (a private reply in a channel). */
   onlyVisibleTo?: string;
-  /** Machine-readable data kept with the message, e.g. what sent it. */
-  metadata?: unknown;
+  /** Kept with the message and searched by `findDirect` (e.g. a notification key). */
+  metadata?: Record<string, string>;
 }
 
 export interface PostedMessage {
@@ -26,19 +30,12 @@ export interface PostedMessage {
   threadRootId: string | null;
 }
 
-export interface BotDialog {
-  spec: FormSpec;
-  /** Raw values to show instead of the spec's initial ones (e.g. what the person typed before an error). */
-  values?: RawValues;
-  /** Shown next to their fields, with a summary at the top. */
-  errors?: FieldErrors;
-  /** A message for the whole form. */
-  notice?: string;
-  /** The submit buttons (default: one, labelled with the spec's submitLabel, id "submit"). */
-  actions?: DialogAction[];
-  closeLabel?: string;
-  /** Opaque; comes back with every submission, close and type-ahead query of this dialog. */
-  context?: unknown;
+export interface BotFile {
+  filename: string;
+  title: string;
+  bytes: Uint8Array;
+  /** Posted with the file. */
+  comment?: string;
 }
 
 export interface CreatedChannel {
@@ -48,9 +45,11 @@ export interface CreatedChannel {
 
 export type ActionSource =
   | { kind: "message"; messageId: string; channelId: string; threadRootId: string | null }
-  | { kind: "home" };
+  | { kind: "home" }
+  /** A button on a panel dialog: its screen id and context come back. */
+  | { kind: "dialog"; dialogId: string; screenId: string; context: ScreenContext };
 
-/** What people do. `eventId` is unique per occurrence (a retry of the same delivery keeps it). */
+/** What people do. `eventId` is unique per occurrence (a replay of the same occurrence keeps it). */
 export type WebInboundEvent =
   | {
       type: "message";
@@ -63,7 +62,14 @@ export type WebInboundEvent =
     }
   | { type: "message.edited"; eventId: string; userId: string; channelId: string; messageId: string; text: string }
   /** `/cluster …` typed in a message box; `text` is what follows "/cluster". */
-  | { type: "command"; eventId: string; userId: string; channelId: string; threadRootId: string | null; text: string }
+  | {
+      type: "command";
+      eventId: string;
+      userId: string;
+      channelId: string;
+      threadRootId: string | null;
+      text: string;
+    }
   | { type: "action"; eventId: string; userId: string; actionId: string; value: string; source: ActionSource }
   | {
       type: "dialog.submit";
@@ -71,10 +77,12 @@ export type WebInboundEvent =
       userId: string;
       dialogId: string;
       formId: string;
-      actionId: string;
+      /** The chosen submit action of a form with several (`FormSpec.actions`); null for a form with one. */
+      action: string | null;
       values: RawValues;
-      context: unknown;
+      context: ScreenContext;
     }
+  /** Only for forms opened with `notifyOnClose`. */
   | {
       type: "dialog.close";
       eventId: string;
@@ -82,39 +90,53 @@ export type WebInboundEvent =
       dialogId: string;
       formId: string;
       values: RawValues;
-      context: unknown;
-    };
+      context: ScreenContext;
+    }
+  /** The person looks at their home view. */
+  | { type: "home.opened"; eventId: string; userId: string };
 
 export interface SuggestQuery {
   userId: string;
   dialogId: string;
   formId: string;
   fieldId: string;
-  source: string;
   query: string;
-  context: unknown;
+  context: ScreenContext;
 }
 
 export interface WebBotHandler {
   /**
    * Called after the workspace has stored what the person did and answered their browser. For `dialog.submit`,
-   * the dialog waits until this resolves: call `updateDialog` (next step, field errors) or `closeDialog` before;
-   * a dialog still waiting afterwards is closed. If this throws, the person gets their form back with a notice.
+   * the dialog waits until this resolves: call `updateDialog`, `showErrors` or `closeDialog` before; a dialog still
+   * waiting afterwards is closed. If this throws, the person gets their form back with a notice.
    */
   handle(event: WebInboundEvent): Promise<void>;
   /** Options for a type-ahead (`search`) field as the person types. */
   suggest(query: SuggestQuery): Promise<FieldOption[]>;
 }
 
+export interface BotRegistration {
+  /** The `/cluster` commands the message box completes (like the slash commands of a Slack app manifest). */
+  commands: CommandWord[];
+}
+
 export interface WebBotApi {
-  readonly workspace: { id: string; name: string };
+  readonly workspace: { id: string; externalId: string; name: string };
   people(): Promise<WirePerson[]>;
   person(userId: string): Promise<WirePerson | null>;
   post(message: BotMessage): Promise<PostedMessage>;
-  update(messageId: string, content: MessageContent): Promise<PostedMessage>;
-  openDialog(userId: string, dialog: BotDialog): Promise<{ dialogId: string }>;
-  /** Shows the next step, or field errors, in an open dialog. */
-  updateDialog(dialogId: string, dialog: BotDialog): Promise<void>;
+  update(messageId: string, content: Message): Promise<PostedMessage>;
+  pin(messageId: string): Promise<void>;
+  /** Shares a file in a channel (or a thread): a message with a download link that only its readers can follow. */
+  upload(to: { channelId: string; threadRootId?: string }, file: BotFile): Promise<PostedMessage>;
+  /** Whether a direct message to this person since `since` carries this metadata. */
+  findDirect(userId: string, metadata: Record<string, string>, since: Date): Promise<boolean>;
+  /** Opens a dialog (a form or a panel); the person's earlier dialog closes. */
+  openDialog(userId: string, screen: Screen): Promise<{ dialogId: string }>;
+  /** Shows another screen in an open dialog (the next step, a refreshed overview). The same form keeps what was typed. */
+  updateDialog(dialogId: string, screen: Screen): Promise<void>;
+  /** Keeps the form as it is, with these errors next to its fields and `summary` above them. */
+  showErrors(dialogId: string, errors: FieldErrors, summary?: string): Promise<void>;
   closeDialog(dialogId: string): Promise<void>;
   createChannel(input: {
     name: string;
@@ -122,15 +144,21 @@ export interface WebBotApi {
     topic?: string;
     memberIds: string[];
   }): Promise<CreatedChannel>;
-  addMembers(channelId: string, userIds: string[]): Promise<void>;
-  setHome(userId: string, content: MessageContent): Promise<void>;
-  /** Starts hearing what people do; returns the function that stops it. One bot at a time. */
-  connect(handler: WebBotHandler): () => void;
+  /** Returns who was added (the others were in already). */
+  addMembers(channelId: string, userIds: string[]): Promise<string[]>;
+  setHome(userId: string, panel: PanelScreen): Promise<void>;
+  /**
+   * Starts hearing what people do; returns the function that stops it. One bot at a time. On connecting, commands
+   * and thread replies typed while no bot listened are handed over (or, when too old, answered "type it again").
+   */
+  connect(handler: WebBotHandler, registration: BotRegistration): () => void;
 }
 
 /** Something the bot asked for that the workspace refuses (unknown channel, bad content, taken name…). */
 export class WebBotError extends Error {
   readonly code: "not_found" | "invalid" | "name_taken" | "not_open";
+  /** The workspace will refuse it again: trying later cannot help. */
+  readonly retryable = false;
 
   constructor(code: WebBotError["code"], message: string) {
     super(message);

@@ -1,146 +1,105 @@
-// Checks what the bot hands the workspace (message content, dialogs) and turns a FormSpec into what the browser
-// renders: fields without initial values, plus the raw values (the same shapes Slack's modals give back).
+// What the bot hands the workspace, checked and made into what the browser draws: the core's Message and panel
+// blocks as JSON (date-times as ISO strings), within generous limits; a person's text as a Message.
 import { z } from "zod";
 import { cleanText } from "../../core/forms/fields.ts";
-import type { FieldSpec, FormSpec, RawValue, RawValues } from "../../core/forms/spec.ts";
-import type { DialogAction, DialogField, MessageContent } from "./protocol.ts";
+import type { Message } from "../../core/screens/message.ts";
+import type { PanelScreen } from "../../core/screens/screens.ts";
+import type { FileBlock, WireBlock, WireContent, WirePanel } from "./protocol.ts";
 
 const line = (max: number) => z.string().max(max);
-const button = z.object({
+
+const inline = z.union([
+  line(12_000),
+  z.strictObject({
+    at: z.iso.datetime(),
+    show: z.enum(["date", "datetime", "time"]),
+    zone: line(64).optional(),
+  }),
+]);
+const richText = z.union([line(12_000), z.array(inline).max(200)]);
+const button = z.strictObject({
   actionId: line(255).min(1),
   label: line(75).min(1),
   value: line(2000),
   style: z.enum(["primary", "danger"]).optional(),
+  confirm: line(300).optional(),
 });
-/** Only paths of this server: no `javascript:` or other sites behind a link the bot posts. */
-const localPath = z
-  .string()
-  .max(2000)
-  .regex(/^\/(?![/\\])[^\s]*$/, "a link must be a path on this server");
 
-const block = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("paragraph"), heading: line(300).optional(), text: line(12_000) }),
-  z.object({
-    type: z.literal("fields"),
-    fields: z.array(z.object({ label: line(300), value: line(2000) })).max(50),
+/** The core's blocks as JSON. A file block is the workspace's own (added by an upload), never the bot's. */
+const block = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("heading"), text: line(300) }),
+  z.strictObject({ kind: z.literal("text"), title: line(300).optional(), text: richText, button: button.optional() }),
+  z.strictObject({
+    kind: z.literal("facts"),
+    facts: z.array(z.strictObject({ label: line(300), value: richText })).max(50),
   }),
-  z.object({ type: z.literal("actions"), buttons: z.array(button).min(1).max(25) }),
-  z.object({ type: z.literal("context"), text: line(3000) }),
-  z.object({ type: z.literal("divider") }),
-  z.object({ type: z.literal("link"), label: line(300).min(1), href: localPath }),
+  z.strictObject({
+    kind: z.literal("list"),
+    items: z
+      .array(
+        z.strictObject({
+          title: line(300).optional(),
+          text: richText,
+          mark: z.enum(["done", "pending", "failed"]).optional(),
+        }),
+      )
+      .max(200),
+  }),
+  z.strictObject({ kind: z.literal("buttons"), buttons: z.array(button).min(1).max(25) }),
+  z.strictObject({ kind: z.literal("context"), text: richText }),
+  z.strictObject({ kind: z.literal("divider") }),
 ]);
+const blocks = z.array(block).max(150);
 
-export const messageContentSchema = z.object({
-  text: line(40_000),
-  blocks: z.array(block).max(100).optional(),
-});
+const contentSchema = z.strictObject({ summary: richText, blocks: blocks.optional() });
+const panelSchema = z.strictObject({ title: line(150).min(1), blocks });
+
+export class ContentError extends Error {
+  constructor(what: string, issues: z.core.$ZodIssue[]) {
+    const issue = issues[0];
+    super(`${what}: ${issue?.path.join(".") || "(top)"}: ${issue?.message}`);
+    this.name = "ContentError";
+  }
+}
+
+/** The value as JSON would carry it: Dates as ISO strings, undefined properties gone. */
+function asJson(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value) ?? "null");
+}
+
+/** A bot's message, checked, as the browser gets it; throws ContentError. */
+export function wireContent(message: Message, file?: FileBlock): WireContent {
+  const parsed = contentSchema.safeParse(asJson(message));
+  if (!parsed.success) throw new ContentError("message", parsed.error.issues);
+  const content: WireContent = parsed.data;
+  return file ? { ...content, blocks: [...(content.blocks ?? []), file] } : content;
+}
+
+/** A panel's title and blocks (the home view, a read-only dialog), checked; throws ContentError. */
+export function wirePanel(panel: Pick<PanelScreen, "title" | "blocks">): WirePanel {
+  const parsed = panelSchema.safeParse(asJson({ title: panel.title, blocks: panel.blocks }));
+  if (!parsed.success) throw new ContentError("panel", parsed.error.issues);
+  return parsed.data;
+}
 
 export const personTextMaxLength = 10_000;
 
-/** What a person typed, as content: control characters dropped, trimmed; null when nothing is left. */
-export function personContent(text: string): MessageContent | null {
+/** What a person typed, as a message: control characters dropped, trimmed; null when nothing is left. */
+export function personContent(text: string): WireContent | null {
   const cleaned = cleanText(text);
-  return cleaned === "" ? null : { text: cleaned.slice(0, personTextMaxLength) };
+  return cleaned === "" ? null : { summary: cleaned.slice(0, personTextMaxLength) };
 }
 
-export const dialogActionSchema = z.object({
-  id: line(100).min(1),
-  label: line(40).min(1),
-  style: z.enum(["primary", "danger"]).optional(),
-});
-
-/** The dialog's buttons: the ones the bot gave, else the form's own submit label. */
-export function dialogActions(spec: FormSpec, actions: DialogAction[] | undefined): DialogAction[] {
-  return actions && actions.length > 0 ? actions : [{ id: "submit", label: spec.submitLabel, style: "primary" }];
+/** A person's own message text (their messages are a summary only). */
+export function personText(content: WireContent): string {
+  return typeof content.summary === "string" ? content.summary : "";
 }
 
-export function dialogFields(spec: FormSpec): DialogField[] {
-  return spec.fields.map(dialogField);
-}
-
-function dialogField(field: FieldSpec): DialogField {
-  {
-    const base = {
-      id: field.id,
-      label: field.label,
-      required: field.required,
-      ...(field.hint ? { hint: field.hint } : {}),
-      ...(field.placeholder ? { placeholder: field.placeholder } : {}),
-    };
-    switch (field.kind) {
-      case "text":
-      case "longText":
-        return { ...base, kind: field.kind, maxLength: field.maxLength };
-      case "number":
-        return { ...base, kind: field.kind, min: field.min, max: field.max };
-      case "choice":
-      case "choices":
-        return { ...base, kind: field.kind, options: field.options };
-      case "people":
-      case "channel":
-      case "datetime":
-        return { ...base, kind: field.kind };
-      case "search":
-        return { ...base, kind: field.kind, source: field.source, selected: field.initial ?? null };
-    }
-  }
-}
-
-/** The raw value a field starts with, in the shape a submission carries (datetime: Unix seconds, as Slack). */
-export function initialRawValue(field: FieldSpec): RawValue {
-  switch (field.kind) {
-    case "text":
-    case "longText":
-    case "choice":
-    case "channel":
-      return field.initial ?? null;
-    case "number":
-      return field.initial === null || field.initial === undefined ? null : String(field.initial);
-    case "choices":
-    case "people":
-      return field.initial ?? [];
-    case "datetime":
-      return field.initial ? Math.floor(field.initial.getTime() / 1000) : null;
-    case "search":
-      return field.initial?.value ?? null;
-  }
-}
-
-/** The form's initial values, overridden by the values given (e.g. what the person typed before an error). */
-export function startingValues(spec: FormSpec, given: RawValues | undefined): RawValues {
-  const values: RawValues = {};
-  for (const field of spec.fields) values[field.id] = initialRawValue(field);
-  return { ...values, ...pickKnown(spec.fields, given ?? {}) };
-}
-
-const rawValueLimit = 20_000;
-
-/**
- * Raw values from the browser, narrowed to the form's fields and to each field's shape; anything else is dropped.
- * Text is kept as typed (the form's schema cleans it), only cut at a generous length.
- */
-export function pickKnown(fields: readonly FieldShape[], raw: Record<string, unknown>): RawValues {
-  const values: RawValues = {};
-  for (const field of fields) {
-    if (!(field.id in raw)) continue;
-    values[field.id] = narrowRawValue(field, raw[field.id]);
-  }
-  return values;
-}
-
-type FieldShape = Pick<FieldSpec, "id" | "kind">;
-
-function narrowRawValue(field: FieldShape, value: unknown): RawValue {
-  switch (field.kind) {
-    case "choices":
-    case "people":
-      return Array.isArray(value)
-        ? value.filter((item): item is string => typeof item === "string").map((item) => item.slice(0, 500))
-        : [];
-    case "datetime":
-      return typeof value === "number" && Number.isFinite(value) ? Math.trunc(value) : null;
-    default:
-      if (typeof value === "number" && Number.isFinite(value)) return String(value);
-      return typeof value === "string" ? value.slice(0, rawValueLimit) : null;
-  }
+/** The buttons a content or panel shows, wherever they are (a button row, beside a text). */
+export function buttonsOf(blocks: readonly WireBlock[] | undefined): { actionId: string; value: string }[] {
+  return (blocks ?? []).flatMap((block) => {
+    if (block.kind === "buttons") return block.buttons;
+    if (block.kind === "text" && block.button) return [block.button];
+    return [];
+  });
 }

@@ -1,7 +1,7 @@
 // The local browser workspace: a small chat platform served by our own HTTP server (pages, JSON API, live
-// events), and the bot API through which Clusterbot takes part in it.
+// events), and the bot API through which Clusterbot takes part in it. Its tables are reached through the
+// structural WebStore it is given (src/store/web, wired in src/runtime/web-workspace.ts).
 import { rm, writeFile } from "node:fs/promises";
-import type { PrismaClient } from "../../generated/prisma/client.ts";
 import type { Route } from "../../http/server.ts";
 import type { Logger } from "../../logging/logger.ts";
 import { newToken } from "./auth/tokens.ts";
@@ -11,15 +11,18 @@ import { adminRoute } from "./http/admin-route.ts";
 import { apiRoutes } from "./http/api-routes.ts";
 import { assetRoutes, buildClient, type ClientBundle } from "./http/assets.ts";
 import { dialogRoutes } from "./http/dialog-routes.ts";
+import { fileRoute } from "./http/file-route.ts";
 import { liveRoute } from "./http/live-route.ts";
 import { toServerRoutes } from "./http/route-kit.ts";
 import { type DevSignIn, sessionRoutes } from "./http/session-routes.ts";
 import { type InviteLink, issueInvite } from "./invites.ts";
 import { createLiveHub } from "./live/hub.ts";
 import { createWorkspaceService, type WorkspaceService } from "./service/index.ts";
+import type { WebStore, WorkspaceRecord } from "./service/store.ts";
 
 export interface WebWorkspaceOptions {
-  prisma: PrismaClient;
+  store: WebStore;
+  workspace: WorkspaceRecord;
   logger: Logger;
   devSignIn: DevSignIn;
   /** The address people use (invite links, secure cookies); else http://localhost:PORT. */
@@ -46,7 +49,8 @@ export async function startWebWorkspace(options: WebWorkspaceOptions): Promise<W
   const bundle = await buildClient();
   const hub = createLiveHub({ heartbeatMs: options.heartbeatMs ?? 15_000, logger: options.logger });
   const service = await createWorkspaceService({
-    prisma: options.prisma,
+    store: options.store,
+    workspace: options.workspace,
     hub,
     logger: options.logger,
     ...(options.now ? { now: options.now } : {}),
@@ -64,10 +68,11 @@ export async function startWebWorkspace(options: WebWorkspaceOptions): Promise<W
       }),
       ...apiRoutes({ service, devSignIn: options.devSignIn }),
       ...dialogRoutes(service),
+      fileRoute(service),
       liveRoute(service),
       ...(adminKey ? [adminRoute({ service, adminKey, baseUrl: url })] : []),
     ],
-    { credentials: service.context.store.credentials, publicUrl: options.publicUrl, now: service.context.now },
+    { credentials: service.credentials, publicUrl: options.publicUrl },
   );
   return {
     routes,

@@ -11,7 +11,7 @@ export interface InviteLink {
 
 export async function issueInvite(service: WorkspaceService, name: string, baseUrl: string): Promise<InviteLink> {
   const { person, created } = await service.people.ensure(name);
-  const invite = await service.context.store.credentials.issueInvite(person.id, service.context.now());
+  const invite = await service.credentials.issueInvite(person.id);
   const link = new URL(`/join#${invite.token}`, baseUrl).toString();
   return { person, created, link, expiresAt: invite.expiresAt };
 }

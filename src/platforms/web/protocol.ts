@@ -1,31 +1,45 @@
 // What travels between the workspace server and the browser, as JSON. Shared by both sides (the client imports
-// this file too), so it holds types only.
+// this file too), so it holds types only. Message content is the core's neutral Message (src/core/screens) as JSON:
+// one model for every surface, with date-times as ISO strings the browser shows in its reader's zone.
 import type { FieldErrors, FieldOption, RawValue, RawValues } from "../../core/forms/spec.ts";
+import type { Block, Button } from "../../core/screens/blocks.ts";
+import type { RichText } from "../../core/screens/text.ts";
 
 export type { FieldErrors, FieldOption, RawValue, RawValues };
 
-/** A button in a message or home view; pressing it sends `actionId` and `value` to the bot. */
-export interface MessageButton {
-  actionId: string;
-  label: string;
-  value: string;
-  style?: "primary" | "danger";
+/** A value as JSON carries it: dates become ISO strings, everything else stays. */
+export type Json<T> = T extends Date
+  ? string
+  : T extends readonly (infer Item)[]
+    ? Json<Item>[]
+    : T extends object
+      ? { [Key in keyof T]: Json<T[Key]> }
+      : T;
+
+export type WireRichText = Json<RichText>;
+export type WireButton = Json<Button>;
+
+/** A file the bot shared: downloaded from `/api/files?id=…` by whoever may read its message. */
+export interface FileBlock {
+  kind: "file";
+  fileId: string;
+  filename: string;
+  title: string;
+  size: number;
 }
 
-/** The neutral message content: `text` is literal (never markup) and is what notifications and screen readers get. */
-export type MessageBlock =
-  | { type: "paragraph"; heading?: string; text: string }
-  | { type: "fields"; fields: { label: string; value: string }[] }
-  | { type: "actions"; buttons: MessageButton[] }
-  | { type: "context"; text: string }
-  | { type: "divider" }
-  /** A download or page of this server (a path starting with one "/"). */
-  | { type: "link"; label: string; href: string };
+export type WireBlock = Json<Block> | FileBlock;
 
-export interface MessageContent {
-  text: string;
-  /** When present, shown instead of `text`. */
-  blocks?: MessageBlock[];
+/** A message's content: the core's Message as JSON (a person's message is a summary only), maybe with a file. */
+export interface WireContent {
+  summary: WireRichText;
+  blocks?: WireBlock[];
+}
+
+/** A panel: the home view, or a read-only dialog with buttons. */
+export interface WirePanel {
+  title: string;
+  blocks: WireBlock[];
 }
 
 export interface WirePerson {
@@ -59,13 +73,14 @@ export interface WireMessage {
   channelId: string;
   threadRootId: string | null;
   author: MessageAuthor;
-  content: MessageContent;
+  content: WireContent;
   createdAt: string;
   editedAt: string | null;
+  pinned: boolean;
   version: number;
   replyCount: number;
   lastReplyAt: string | null;
-  /** Only the viewer sees it (a private reply from Clusterbot). */
+  /** Only the viewer sees it (a private reply from Clusterbot, or the viewer's own /cluster command). */
   private: boolean;
 }
 
@@ -95,24 +110,36 @@ export interface DialogAction {
   style?: "primary" | "danger";
 }
 
-export interface DialogView {
+interface DialogViewBase {
   id: string;
   version: number;
+  title: string;
+  closeLabel: string;
+  /** `pending` while Clusterbot works on a submission. */
+  status: "open" | "pending";
+}
+
+export interface FormDialogView extends DialogViewBase {
+  kind: "form";
   /** The FormSpec id, e.g. "homework.results". */
   formId: string;
-  title: string;
   intro: string | null;
   fields: DialogField[];
   /** The submit buttons, in order; the first is the main one. */
   actions: DialogAction[];
-  closeLabel: string;
   values: RawValues;
   errors: FieldErrors;
-  /** A message for the whole form (e.g. "Saved as a draft", or why it could not be sent). */
+  /** A message for the whole form (a problem about no one field, or why it could not be sent). */
   notice: string | null;
-  /** `pending` while Clusterbot works on a submission. */
-  status: "open" | "pending";
 }
+
+export interface PanelDialogView extends DialogViewBase, WirePanel {
+  kind: "panel";
+  /** The panel's id (e.g. "homework.overview"), given back with its buttons. */
+  screenId: string;
+}
+
+export type DialogView = FormDialogView | PanelDialogView;
 
 export interface CommandWord {
   /** What follows "/cluster ", e.g. "project add". */
@@ -125,9 +152,10 @@ export interface Bootstrap {
   workspace: { name: string };
   people: WirePerson[];
   channels: WireChannel[];
+  /** The commands the connected bot takes (empty until it connects). */
   commands: CommandWord[];
   dialog: DialogView | null;
-  home: MessageContent | null;
+  home: WirePanel | null;
   /** The person switcher is offered (sign-in by name). */
   devSignIn: boolean;
   botConnected: boolean;
@@ -147,7 +175,7 @@ export type LiveEvent =
   | { type: "channel"; channel: WireChannel }
   | { type: "person"; person: WirePerson }
   | { type: "dialog"; dialog: DialogView | null; closedId: string | null }
-  | { type: "home"; home: MessageContent | null };
+  | { type: "home"; home: WirePanel | null };
 
 export interface ApiError {
   error: string;
@@ -158,3 +186,6 @@ export interface ApiError {
 
 /** Every request that changes something carries this header: a cross-site form or image cannot set it. */
 export const csrfHeader = "x-clusterbot-request";
+
+/** Where a file is downloaded from. */
+export const fileDownloadPath = "/api/files";

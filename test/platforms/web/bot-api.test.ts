@@ -5,14 +5,22 @@ import { parseWorkshopSetup, searchTimezones, workshopSetupForm } from "../../..
 import { createLogger } from "../../../src/logging/logger.ts";
 import { WebBotError } from "../../../src/platforms/web/bot-api.ts";
 import { createLiveHub } from "../../../src/platforms/web/live/hub.ts";
-import type { DialogView, LiveEvent } from "../../../src/platforms/web/protocol.ts";
+import type { FormDialogView, LiveEvent } from "../../../src/platforms/web/protocol.ts";
 import { createWorkspaceService } from "../../../src/platforms/web/service/index.ts";
+import { openWebStore } from "../../../src/store/web/index.ts";
 import { backends } from "../../support/database.ts";
 import { messageEvent, startTestWorkspace, type TestWorkspace, type WebPerson } from "./harness.ts";
 import { connectRecordingBot, type RecordingBot } from "./recording-bot.ts";
 
-const dialogEvent = (match: (dialog: DialogView) => boolean) => (event: LiveEvent) =>
-  event.type === "dialog" && event.dialog !== null && match(event.dialog);
+const dialogEvent = (match: (dialog: FormDialogView) => boolean) => (event: LiveEvent) =>
+  event.type === "dialog" && event.dialog?.kind === "form" && match(event.dialog);
+const formOf = (event: LiveEvent) =>
+  event.type === "dialog" && event.dialog?.kind === "form" ? event.dialog : undefined;
+const setupScreen = (context: Record<string, string | number> = {}) => ({
+  kind: "form" as const,
+  form: workshopSetupForm(null, [], null),
+  context,
+});
 
 describe.each(backends)("the bot API on %s", (backend) => {
   let workspace: TestWorkspace;
@@ -50,7 +58,7 @@ describe.each(backends)("the bot API on %s", (backend) => {
         to: { channelId: event.channelId },
         threadRootId: event.threadRootId ?? undefined,
         onlyVisibleTo: event.userId,
-        content: { text: `you asked for ${event.text}` },
+        content: { summary: `you asked for ${event.text}` },
       });
     };
     const command = await ana.post("/api/commands", {
@@ -70,10 +78,10 @@ describe.each(backends)("the bot API on %s", (backend) => {
     const posted = await workspace.bot.post({
       to: { userId: ids.bo },
       content: {
-        text: "Your homework is open",
+        summary: "Your homework is open",
         blocks: [
-          { type: "paragraph", heading: "Homework", text: "List your results by Friday." },
-          { type: "actions", buttons: [{ actionId: "homework.start", label: "Start homework", value: "P1" }] },
+          { kind: "text", title: "Homework", text: "List your results by Friday." },
+          { kind: "buttons", buttons: [{ actionId: "homework.start", label: "Start homework", value: "P1" }] },
         ],
       },
     });
@@ -84,32 +92,32 @@ describe.each(backends)("the bot API on %s", (backend) => {
     const reply = await workspace.bot.post({
       to: { channelId: posted.channelId },
       threadRootId: posted.messageId,
-      content: { text: "Reminder" },
+      content: { summary: "Reminder" },
     });
     expect(reply.threadRootId).toBe(posted.messageId);
-    await workspace.bot.update(posted.messageId, { text: "Your homework is done" });
+    await workspace.bot.update(posted.messageId, { summary: "Your homework is done" });
     const updated = await boLive.next(messageEvent("Your homework is done"));
     expect(updated.type === "message" && updated.message.version).toBe(2);
 
-    await expect(workspace.bot.post({ to: { channelId: "nope" }, content: { text: "x" } })).rejects.toBeInstanceOf(
+    await expect(workspace.bot.post({ to: { channelId: "nope" }, content: { summary: "x" } })).rejects.toBeInstanceOf(
       WebBotError,
     );
     await expect(
       workspace.bot.post({
         to: { channelId: general },
-        content: { text: "x", blocks: [{ type: "link", label: "report", href: "javascript:alert(1)" }] },
+        content: { summary: "x", blocks: [{ kind: "buttons", buttons: [] }] },
       }),
-    ).rejects.toThrow(/path on this server/);
+    ).rejects.toMatchObject({ code: "invalid" });
     const ownMessage = (await ana.post("/api/messages", { channelId: general, text: "mine" })).body.message;
-    await expect(workspace.bot.update(ownMessage.id, { text: "not yours" })).rejects.toThrow(/no such message/);
+    await expect(workspace.bot.update(ownMessage.id, { summary: "not yours" })).rejects.toThrow(/no such message/);
   });
 
   it("hears a button only if it is really in a message the person sees", async () => {
     const posted = await workspace.bot.post({
       to: { userId: ids.bo },
       content: {
-        text: "Start",
-        blocks: [{ type: "actions", buttons: [{ actionId: "homework.start", label: "Go", value: "P1" }] }],
+        summary: "Start",
+        blocks: [{ kind: "buttons", buttons: [{ actionId: "homework.start", label: "Go", value: "P1" }] }],
       },
     });
     expect(
@@ -129,10 +137,13 @@ describe.each(backends)("the bot API on %s", (backend) => {
       (await ana.post("/api/actions", { messageId: posted.messageId, actionId: "homework.start", value: "P1" })).status,
     ).toBe(404);
     await workspace.bot.setHome(ids.ana, {
-      text: "Your tasks",
-      blocks: [{ type: "actions", buttons: [{ actionId: "home.refresh", label: "Refresh", value: "" }] }],
+      kind: "panel",
+      id: "home",
+      title: "Your tasks",
+      context: {},
+      blocks: [{ kind: "text", text: "Homework", button: { actionId: "home.refresh", label: "Refresh", value: "" } }],
     });
-    expect((await ana.get("/api/bootstrap")).body.home.text).toBe("Your tasks");
+    expect((await ana.get("/api/bootstrap")).body.home.title).toBe("Your tasks");
     expect((await ana.post("/api/actions", { messageId: null, actionId: "home.refresh", value: "" })).status).toBe(202);
     expect(await bot.next("action")).toMatchObject({
       userId: ids.ana,
@@ -146,15 +157,24 @@ describe.each(backends)("the bot API on %s", (backend) => {
     const anaLive = await ana.listen();
     const spec = workshopSetupForm(null, [], null);
     const { dialogId } = await workspace.bot.openDialog(ids.ana, {
-      spec,
+      kind: "form",
+      form: {
+        ...spec,
+        actions: {
+          label: "Save how",
+          choices: [
+            { id: "draft", label: "Keep as draft" },
+            { id: "save", label: "Save" },
+          ],
+        },
+      },
       context: { step: "setup" },
-      actions: [
-        { id: "save", label: "Save", style: "primary" },
-        { id: "draft", label: "Keep as draft" },
-      ],
     });
-    const opened = await anaLive.next(dialogEvent((dialog) => dialog.id === dialogId));
-    const view = opened.type === "dialog" ? opened.dialog! : undefined;
+    const view = formOf(await anaLive.next(dialogEvent((dialog) => dialog.id === dialogId)));
+    expect(view?.actions).toEqual([
+      { id: "draft", label: "Keep as draft" },
+      { id: "save", label: "Save", style: "primary" },
+    ]);
     expect(view?.fields.map((field) => field.kind)).toEqual([
       "text",
       "longText",
@@ -170,8 +190,7 @@ describe.each(backends)("the bot API on %s", (backend) => {
     bot.onEvent = async (event) => {
       if (event.type !== "dialog.submit") return;
       const parsed = parseWorkshopSetup(event.values, new Date());
-      if (!parsed.ok)
-        await workspace.bot.updateDialog(event.dialogId, { spec, errors: parsed.errors, context: event.context });
+      if (!parsed.ok) await workspace.bot.showErrors(event.dialogId, parsed.errors, "Please check the fields.");
       else await workspace.bot.closeDialog(event.dialogId);
     };
     const typed = {
@@ -189,15 +208,16 @@ describe.each(backends)("the bot API on %s", (backend) => {
     expect(submitted.status).toBe(202);
     expect(submitted.body.dialog.status).toBe("pending");
     const heard = await bot.next("dialog.submit");
-    expect(heard).toMatchObject({ actionId: "save", formId: "workshop.setup", context: { step: "setup" } });
+    expect(heard).toMatchObject({ action: "save", formId: "workshop.setup", context: { step: "setup" } });
     expect(heard.values).toMatchObject({ name: "Smart Manufacturing 2027", maxResultsPerProject: "twelve" });
     expect(heard.values).not.toHaveProperty("junk");
 
     const withErrors = await anaLive.next(
       dialogEvent((dialog) => dialog.id === dialogId && Object.keys(dialog.errors).length > 0),
     );
-    const shown = withErrors.type === "dialog" ? withErrors.dialog! : undefined;
+    const shown = formOf(withErrors);
     expect(shown?.status).toBe("open");
+    expect(shown?.notice).toBe("Please check the fields.");
     expect(shown?.errors.maxResultsPerProject).toMatch(/how many results each project lists \(1 to 10\)/);
     expect(shown?.values).toMatchObject({ name: "Smart Manufacturing 2027", maxResultsPerProject: "twelve" });
 
@@ -218,15 +238,14 @@ describe.each(backends)("the bot API on %s", (backend) => {
   });
 
   it("keeps a draft, gives it back on close, and answers a type-ahead", async () => {
-    const spec = workshopSetupForm(null, [], null);
-    const { dialogId } = await workspace.bot.openDialog(ids.bo, { spec, context: { n: 1 } });
+    const { dialogId } = await workspace.bot.openDialog(ids.bo, { ...setupScreen({ n: 1 }), notifyOnClose: true });
     bot.onSuggest = async (query) => searchTimezones(query.query, 5).map((zone) => ({ value: zone, label: zone }));
     const found = await bo.get("/api/dialogs/suggest", { dialog: dialogId, field: "timezone", q: "rome" });
     expect(found.body.options).toEqual([{ value: "Europe/Rome", label: "Europe/Rome" }]);
     expect(bot.queries.at(-1)).toMatchObject({
       userId: ids.bo,
       fieldId: "timezone",
-      source: "timezones",
+      formId: "workshop.setup",
       context: { n: 1 },
     });
     expect((await ana.get("/api/dialogs/suggest", { dialog: dialogId, field: "timezone", q: "x" })).status).toBe(404);
@@ -242,12 +261,11 @@ describe.each(backends)("the bot API on %s", (backend) => {
   });
 
   it("gives the form back with a notice when the bot fails, and closes it when the bot says nothing", async () => {
-    const spec = workshopSetupForm(null, [], null);
     const boLive = await bo.listen();
     bot.onEvent = async (event) => {
       if (event.type === "dialog.submit" && event.values.name === "boom") throw new Error("database down");
     };
-    const first = await workspace.bot.openDialog(ids.bo, { spec });
+    const first = await workspace.bot.openDialog(ids.bo, setupScreen());
     const version = (await bo.get("/api/bootstrap")).body.dialog.version;
     await bo.post("/api/dialogs/submit", {
       dialogId: first.dialogId,
@@ -256,10 +274,10 @@ describe.each(backends)("the bot API on %s", (backend) => {
       values: { name: "boom" },
     });
     const back = await boLive.next(dialogEvent((dialog) => dialog.id === first.dialogId && dialog.notice !== null));
-    expect(back.type === "dialog" && back.dialog).toMatchObject({ status: "open", values: { name: "boom" } });
-    expect(back.type === "dialog" && back.dialog?.notice).toMatch(/What you typed is kept/);
+    expect(formOf(back)).toMatchObject({ status: "open", values: { name: "boom" } });
+    expect(formOf(back)?.notice).toMatch(/What you typed is kept/);
 
-    const second = await workspace.bot.openDialog(ids.bo, { spec });
+    const second = await workspace.bot.openDialog(ids.bo, setupScreen());
     await boLive.next((event) => event.type === "dialog" && event.dialog === null && event.closedId === first.dialogId);
     const next = (await bo.get("/api/bootstrap")).body.dialog;
     await bo.post("/api/dialogs/submit", {
@@ -274,26 +292,27 @@ describe.each(backends)("the bot API on %s", (backend) => {
   });
 
   it("gives a submission back to its person when the process stopped before the bot answered", async () => {
-    const spec = workshopSetupForm(null, [], null);
     let release: () => void = () => undefined;
     bot.onEvent = (event) =>
       event.type === "dialog.submit" ? new Promise<void>((resolve) => (release = resolve)) : Promise.resolve();
-    const { dialogId } = await workspace.bot.openDialog(ids.ana, { spec });
+    const { dialogId } = await workspace.bot.openDialog(ids.ana, setupScreen());
     const version = (await ana.get("/api/bootstrap")).body.dialog.version;
     await ana.post("/api/dialogs/submit", { dialogId, version, actionId: "submit", values: { name: "Typed before" } });
     await bot.next("dialog.submit");
 
     // Another process starting on the same database a minute later finds the submission nobody answered.
     const logger = createLogger("silent", false);
+    const { workspace: row, repositories } = await openWebStore(workspace.database.database.prisma);
     const later = await createWorkspaceService({
-      prisma: workspace.database.database.prisma,
+      store: repositories,
+      workspace: row,
       hub: createLiveHub({ heartbeatMs: 60_000, logger }),
       logger,
       now: () => new Date(Date.now() + 60_000),
     });
-    const back = await later.context.store.dialogs.find(dialogId);
-    expect(back).toMatchObject({ status: "open", values: { name: "Typed before" } });
-    expect(back?.view.notice).toMatch(/stopped before it answered/);
+    const back = await later.dialogs.current(ids.ana);
+    expect(back).toMatchObject({ id: dialogId, status: "open", values: { name: "Typed before" } });
+    expect(back?.kind === "form" && back.notice).toMatch(/stopped before it answered/);
     release();
   });
 
@@ -319,24 +338,53 @@ describe.each(backends)("the bot API on %s", (backend) => {
     await boLive.next((event) => event.type === "channel" && event.channel.id === created.channelId);
     await workspace.bot.post({
       to: { channelId: created.channelId },
-      content: { text: "Welcome to the working group" },
+      content: { summary: "Welcome to the working group" },
     });
     await boLive.next(messageEvent("Welcome to the working group"));
     expect((await workspace.bot.people()).map((person) => person.name)).toEqual(["Ana", "Bo"]);
   });
 
-  it("tells a person when no bot is connected", async () => {
+  it("keeps commands typed while no bot listens: recent ones are handed over when one connects, old ones answered", async () => {
     bot.disconnect();
-    try {
-      const anaLive = await ana.listen();
-      const answer = await ana.post("/api/commands", { channelId: general, text: "/cluster help" });
-      expect(answer.body.delivered).toBe(false);
-      const notice = await anaLive.next(
-        (event) => event.type === "message" && /not connected/.test(event.message.content.text),
-      );
-      expect(notice.type === "message" && notice.message.private).toBe(true);
-    } finally {
-      bot = connectRecordingBot(workspace.bot);
-    }
+    const anaLive = await ana.listen();
+    const early = await ana.post("/api/commands", { channelId: general, text: "/cluster status" });
+    expect(early.status).toBe(202);
+    expect(early.body).toMatchObject({
+      delivered: false,
+      message: { private: true, content: { summary: "/cluster status" } },
+    });
+    const notice = await anaLive.next(
+      (event) => event.type === "message" && /not connected just now/.test(String(event.message.content.summary)),
+    );
+    expect(notice.type === "message" && notice.message.private).toBe(true);
+    // A command typed twenty minutes ago while no bot listened: too old to run now.
+    const old = await ana.post("/api/commands", { channelId: general, text: "/cluster homework open" });
+    await workspace.database.database.prisma.webMessage.update({
+      where: { id: old.body.message.id },
+      data: { createdAt: new Date(Date.now() - 20 * 60_000) },
+    });
+
+    bot = connectRecordingBot(workspace.bot);
+    expect(await bot.next("command")).toMatchObject({ userId: ids.ana, channelId: general, text: "status" });
+    const answered = await anaLive.next(
+      (event) =>
+        event.type === "message" &&
+        Array.isArray(event.message.content.summary) &&
+        /homework open" \($/.test(String(event.message.content.summary[0])),
+    );
+    expect(answered.type === "message" && answered.message.content.summary).toEqual([
+      'Clusterbot was not running when you typed "/cluster homework open" (',
+      { at: expect.any(String), show: "datetime" },
+      "), so nothing happened. Please type it again.",
+    ]);
+    await workspace.web.service.context.bot.drain(5000);
+    expect(
+      bot.events.filter((event) => event.type === "command").map((event) => event.type === "command" && event.text),
+    ).toEqual(["status"]);
+    // Handed over once: a later connection hears nothing again.
+    bot.disconnect();
+    bot = connectRecordingBot(workspace.bot);
+    await workspace.web.service.context.bot.drain(5000);
+    expect(bot.events).toEqual([]);
   });
 });

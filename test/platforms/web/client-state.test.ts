@@ -42,9 +42,10 @@ const message = (id: string, seq: number, extra: Partial<WireMessage> = {}): Wir
   channelId: "general",
   threadRootId: null,
   author: { kind: "person", id: "bo", name: "Bo" },
-  content: { text: id },
+  content: { summary: id },
   createdAt: "2027-01-01T10:00:00Z",
   editedAt: null,
+  pinned: false,
   version: 1,
   replyCount: 0,
   lastReplyAt: null,
@@ -53,6 +54,7 @@ const message = (id: string, seq: number, extra: Partial<WireMessage> = {}): Wir
 });
 
 const dialog = (version: number, status: DialogView["status"] = "open"): DialogView => ({
+  kind: "form",
   id: "d1",
   version,
   formId: "workshop.setup",
@@ -94,11 +96,11 @@ describe("the page's state", () => {
     state = reduce(state, { type: "message", message: message("b", 2), viewingChannelId: "dm" });
     state = reduce(state, {
       type: "message",
-      message: message("b", 2, { version: 2, content: { text: "b!" } }),
+      message: message("b", 2, { version: 2, content: { summary: "b!" } }),
       viewingChannelId: "dm",
     });
     state = reduce(state, { type: "message", message: message("a", 1), viewingChannelId: "dm" });
-    expect(state.messages.general?.list.map((m) => m.content.text)).toEqual(["a", "b!", "c"]);
+    expect(state.messages.general?.list.map((m) => m.content.summary)).toEqual(["a", "b!", "c"]);
     expect(state.channels.find((channel) => channel.id === "general")?.unread).toBe(2);
     state = reduce(state, {
       type: "message",

@@ -1,32 +1,47 @@
-// Pure parts: the message content the bot may post, FormSpec → dialog values, channel names, command completion.
+// Pure parts: the message content the bot may post, FormSpec → dialog values, channel names, command completion
+// (of the help's own command list).
 import { describe, expect, it } from "vitest";
+import { commandList } from "../../../src/app/commands/help.ts";
 import { workshopSetupForm } from "../../../src/core/forms/workshop-setup.ts";
+import type { Message } from "../../../src/core/screens/message.ts";
+import { dateTime, rich } from "../../../src/core/screens/text.ts";
 import { accept, completions } from "../../../src/platforms/web/client/completion.ts";
-import { commandWords } from "../../../src/platforms/web/commands.ts";
-import { messageContentSchema, personContent, pickKnown, startingValues } from "../../../src/platforms/web/content.ts";
+import { ContentError, personContent, wireContent } from "../../../src/platforms/web/content.ts";
+import { pickKnown, startingValues, storedForm } from "../../../src/platforms/web/dialog-view.ts";
 import { channelNameFrom, channelNamePattern } from "../../../src/platforms/web/service/channels.ts";
 
 describe("message content", () => {
-  it("takes paragraphs, fields, buttons and links to this server, and refuses links anywhere else", () => {
-    const ok = (href: string) =>
-      messageContentSchema.safeParse({ text: "x", blocks: [{ type: "link", label: "Report", href }] }).success;
-    expect(ok("/reports/ws-1.pdf")).toBe(true);
-    for (const href of [
-      "javascript:alert(1)",
-      "//evil.example/x",
-      "https://evil.example",
-      "/\\evil",
-      "data:text/html,x",
-    ]) {
-      expect(ok(href)).toBe(false);
-    }
-    expect(messageContentSchema.safeParse({ text: "x", blocks: [{ type: "actions", buttons: [] }] }).success).toBe(
-      false,
-    );
+  it("is the core's Message as JSON, date-times as ISO strings", () => {
+    const at = new Date("2027-03-12T16:00:00Z");
+    expect(
+      wireContent({
+        summary: rich`Due ${dateTime(at, "datetime", "Europe/Rome")}.`,
+        blocks: [
+          { kind: "heading", text: "Homework" },
+          { kind: "list", items: [{ title: "SMARTFAB", text: "complete", mark: "done" }] },
+        ],
+      }),
+    ).toEqual({
+      summary: ["Due ", { at: "2027-03-12T16:00:00.000Z", show: "datetime", zone: "Europe/Rome" }, "."],
+      blocks: [
+        { kind: "heading", text: "Homework" },
+        { kind: "list", items: [{ title: "SMARTFAB", text: "complete", mark: "done" }] },
+      ],
+    });
+  });
+
+  it("refuses what the browser could not draw: unknown blocks, empty button rows, invalid dates, file blocks from the bot", () => {
+    const refused = (message: unknown) => () => wireContent(message as Message);
+    expect(refused({ summary: "x", blocks: [{ kind: "link", href: "javascript:alert(1)" }] })).toThrow(ContentError);
+    expect(refused({ summary: "x", blocks: [{ kind: "buttons", buttons: [] }] })).toThrow(ContentError);
+    expect(refused({ summary: [{ at: new Date(Number.NaN), show: "date" }] })).toThrow(ContentError);
+    expect(
+      refused({ summary: "x", blocks: [{ kind: "file", fileId: "f", filename: "a", title: "a", size: 1 }] }),
+    ).toThrow(ContentError);
   });
 
   it("keeps what a person typed as literal text, without control characters", () => {
-    expect(personContent("  <!channel> hi\u0000 \n second line ")).toEqual({ text: "<!channel> hi \n second line" });
+    expect(personContent("  <!channel> hi\u0000 \n second line ")).toEqual({ summary: "<!channel> hi \n second line" });
     expect(personContent(" \u0007 ")).toBeNull();
   });
 });
@@ -49,12 +64,12 @@ describe("dialog values", () => {
     "c1",
   );
 
-  it("starts from the spec's initial values in the shapes a submission has (datetime in Unix seconds)", () => {
+  it("starts from the spec's initial values in the shapes a submission has (a date-time as an ISO instant)", () => {
     expect(startingValues(spec, undefined)).toEqual({
       name: "Old name",
       theme: null,
       timezone: "Europe/Rome",
-      homeworkDeadline: Date.parse("2027-05-01T10:00:00Z") / 1000,
+      homeworkDeadline: "2027-05-01T10:00:00.000Z",
       maxResultsPerProject: "4",
       reminderCadence: "3, 0",
       announcementChannel: "c1",
@@ -69,10 +84,36 @@ describe("dialog values", () => {
         name: 42,
         coFacilitators: ["u2", 7, "u3"],
         homeworkDeadline: "tomorrow",
+        theme: null,
         maxResultsPerProject: "twelve",
         stranger: "x",
       }),
-    ).toEqual({ name: "42", coFacilitators: ["u2", "u3"], homeworkDeadline: null, maxResultsPerProject: "twelve" });
+    ).toEqual({
+      name: "42",
+      coFacilitators: ["u2", "u3"],
+      homeworkDeadline: null,
+      theme: null,
+      maxResultsPerProject: "twelve",
+    });
+    expect(pickKnown(spec.fields, { homeworkDeadline: "2027-05-01T12:00:00+02:00" }).homeworkDeadline).toBe(
+      "2027-05-01T10:00:00.000Z",
+    );
+  });
+
+  it("puts errors next to their fields, and the rest above the form", () => {
+    const { view } = storedForm({
+      kind: "form",
+      form: spec,
+      errors: { name: "Please give the workshop a name.", form: "This workshop changed meanwhile." },
+      errorSummary: "Please check the form.",
+      context: {},
+    });
+    expect(view).toMatchObject({
+      errors: { name: "Please give the workshop a name." },
+      notice: "Please check the form. This workshop changed meanwhile.",
+      actions: [{ id: "submit", label: spec.submitLabel, style: "primary" }],
+      choices: false,
+    });
   });
 });
 
@@ -86,6 +127,11 @@ describe("channel names", () => {
 });
 
 describe("/cluster completion", () => {
+  const commandWords = [
+    ...commandList(),
+    { words: "project edit ACRONYM", hint: "change a project" },
+    { words: "project remove ACRONYM", hint: "remove a project" },
+  ];
   const words = (typed: string) => completions(typed, commandWords).map((command) => command.words);
 
   it("offers the command words that fit what is typed", () => {

@@ -7,6 +7,7 @@ import type { WebBotApi } from "../../../src/platforms/web/bot-api.ts";
 import type { DevSignIn } from "../../../src/platforms/web/http/session-routes.ts";
 import { startWebWorkspace, type WebWorkspace } from "../../../src/platforms/web/index.ts";
 import { csrfHeader, type LiveEvent } from "../../../src/platforms/web/protocol.ts";
+import { openWebStore } from "../../../src/store/web/index.ts";
 import { type Backend, createTestDatabase, type TestDatabase } from "../../support/database.ts";
 
 export interface TestWorkspace {
@@ -26,8 +27,10 @@ export async function startTestWorkspace(
 ): Promise<TestWorkspace> {
   const database = await createTestDatabase(backend);
   const logger = createLogger("silent", false);
+  const { workspace, repositories } = await openWebStore(database.database.prisma);
   const web = await startWebWorkspace({
-    prisma: database.database.prisma,
+    store: repositories,
+    workspace,
     logger,
     devSignIn: options.devSignIn ?? "local",
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
@@ -190,4 +193,4 @@ export class LiveStream {
 }
 
 export const messageEvent = (text: string) => (event: LiveEvent) =>
-  event.type === "message" && event.message.content.text === text;
+  event.type === "message" && event.message.content.summary === text;

@@ -5,7 +5,7 @@ import { backends } from "../../support/database.ts";
 import { type LiveStream, messageEvent, startTestWorkspace, type TestWorkspace, type WebPerson } from "./harness.ts";
 
 const texts = (stream: LiveStream) =>
-  stream.events.flatMap((event) => (event.type === "message" ? [event.message.content.text] : []));
+  stream.events.flatMap((event) => (event.type === "message" ? [event.message.content.summary] : []));
 
 describe.each(backends)("live updates on %s", (backend) => {
   let workspace: TestWorkspace;
@@ -73,7 +73,7 @@ describe.each(backends)("live updates on %s", (backend) => {
     );
     expect(counted).toBeDefined();
     const thread = await bo.get("/api/thread", { root: root.id });
-    expect(thread.body.replies.map((message: { content: { text: string } }) => message.content.text)).toEqual([
+    expect(thread.body.replies.map((message: { content: { summary: string } }) => message.content.summary)).toEqual([
       "I can",
     ]);
     await cleoLive.next(messageEvent("I can"));
@@ -86,7 +86,7 @@ describe.each(backends)("live updates on %s", (backend) => {
       403,
     );
     const edited = await ana.post("/api/messages/edit", { messageId: posted.id, version: 1, text: "Meet at 11" });
-    expect(edited.body.message).toMatchObject({ version: 2, content: { text: "Meet at 11" } });
+    expect(edited.body.message).toMatchObject({ version: 2, content: { summary: "Meet at 11" } });
     const stale = await ana.post("/api/messages/edit", { messageId: posted.id, version: 1, text: "Meet at 12" });
     expect(stale.status).toBe(409);
     const update = await boLive.next(messageEvent("Meet at 11"));
@@ -97,17 +97,17 @@ describe.each(backends)("live updates on %s", (backend) => {
     const [anaLive, boLive] = [await ana.listen(), await bo.listen()];
     await workspace.bot.post({
       to: { channelId: general },
-      content: { text: "for Ana's eyes" },
+      content: { summary: "for Ana's eyes" },
       onlyVisibleTo: ids.ana,
     });
-    await workspace.bot.post({ to: { channelId: general }, content: { text: "for everyone" } });
+    await workspace.bot.post({ to: { channelId: general }, content: { summary: "for everyone" } });
     await anaLive.next(messageEvent("for Ana's eyes"));
     await boLive.next(messageEvent("for everyone"));
     expect(texts(boLive)).not.toContain("for Ana's eyes");
     const page = async (who: WebPerson): Promise<WireMessage[]> =>
       (await who.get("/api/messages", { channel: general })).body.messages;
-    expect((await page(ana)).find((message) => message.content.text === "for Ana's eyes")?.private).toBe(true);
-    expect((await page(bo)).some((message) => message.content.text === "for Ana's eyes")).toBe(false);
+    expect((await page(ana)).find((message) => message.content.summary === "for Ana's eyes")?.private).toBe(true);
+    expect((await page(bo)).some((message) => message.content.summary === "for Ana's eyes")).toBe(false);
   });
 
   it("forgets a stream when its browser goes away", async () => {

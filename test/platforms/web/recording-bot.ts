@@ -1,4 +1,5 @@
 // A bot connected through the workspace's bot API that records what people do and answers as a test tells it.
+import { commandList } from "../../../src/app/commands/help.ts";
 import type { FieldOption } from "../../../src/core/forms/spec.ts";
 import type { SuggestQuery, WebBotApi, WebInboundEvent } from "../../../src/platforms/web/bot-api.ts";
 
@@ -37,16 +38,19 @@ export function connectRecordingBot(bot: WebBotApi): RecordingBot {
     },
     disconnect: () => undefined,
   };
-  recording.disconnect = bot.connect({
-    async handle(event) {
-      recording.events.push(event);
-      for (const waiter of waiters.splice(0)) waiter();
-      await recording.onEvent(event);
+  recording.disconnect = bot.connect(
+    {
+      async handle(event) {
+        recording.events.push(event);
+        for (const waiter of waiters.splice(0)) waiter();
+        await recording.onEvent(event);
+      },
+      async suggest(query) {
+        recording.queries.push(query);
+        return recording.onSuggest(query);
+      },
     },
-    async suggest(query) {
-      recording.queries.push(query);
-      return recording.onSuggest(query);
-    },
-  });
+    { commands: commandList() },
+  );
   return recording;
 }

@@ -1,8 +1,8 @@
 // The bot API over the workspace service, in the same process. Refusals meant for people become WebBotErrors.
 import { type WebBotApi, WebBotError } from "../bot-api.ts";
+import { ContentError, wirePanel } from "../content.ts";
 import { Refusal } from "../service/errors.ts";
 import type { WorkspaceService } from "../service/index.ts";
-import { checkedContent } from "../service/messages.ts";
 
 async function asBot<T>(work: () => Promise<T>): Promise<T> {
   try {
@@ -12,20 +12,25 @@ async function asBot<T>(work: () => Promise<T>): Promise<T> {
       const code = error.code === "not_found" ? "not_found" : error.code === "conflict" ? "name_taken" : "invalid";
       throw new WebBotError(code, error.message);
     }
+    if (error instanceof ContentError) throw new WebBotError("invalid", error.message);
     throw error;
   }
 }
 
 export function inProcessBotApi(service: WorkspaceService): WebBotApi {
-  const { store, hub, workspace } = service.context;
+  const { store, hub, workspace, bot, logger } = service.context;
   return {
-    workspace: { id: workspace.id, name: workspace.name },
+    workspace: { id: workspace.id, externalId: workspace.externalId, name: workspace.name },
     people: () => store.accounts.list(),
     person: (userId) => store.accounts.find(userId),
     post: (message) => service.messages.postAsBot(message),
     update: (messageId, content) => service.messages.updateAsBot(messageId, content),
-    openDialog: (userId, dialog) => service.dialogs.open(userId, dialog),
-    updateDialog: (dialogId, dialog) => service.dialogs.update(dialogId, dialog),
+    pin: (messageId) => service.messages.pinAsBot(messageId),
+    upload: (to, file) => service.messages.uploadAsBot(to, file),
+    findDirect: (userId, metadata, since) => service.messages.findDirect(userId, metadata, since),
+    openDialog: (userId, screen) => service.dialogs.open(userId, screen),
+    updateDialog: (dialogId, screen) => service.dialogs.update(dialogId, screen),
+    showErrors: (dialogId, errors, summary) => service.dialogs.showErrors(dialogId, errors, summary),
     closeDialog: (dialogId) => service.dialogs.close(dialogId),
     createChannel: (input) =>
       asBot(async () => {
@@ -38,12 +43,21 @@ export function inProcessBotApi(service: WorkspaceService): WebBotApi {
         return { channelId: channel.id, name: channel.name ?? input.name };
       }),
     addMembers: (channelId, userIds) => asBot(() => service.channels.addMembers(channelId, userIds)),
-    async setHome(userId, content) {
-      const checked = checkedContent(content);
-      if (!(await store.accounts.find(userId))) throw new WebBotError("not_found", `nobody has the id ${userId}`);
-      await store.homes.set(userId, checked);
-      hub.send([userId], { type: "home", home: checked });
+    setHome: (userId, panel) =>
+      asBot(async () => {
+        const home = wirePanel(panel);
+        if (!(await store.accounts.find(userId))) throw new WebBotError("not_found", `nobody has the id ${userId}`);
+        await store.homes.set(userId, home);
+        hub.send([userId], { type: "home", home });
+      }),
+    connect(handler, registration) {
+      const disconnect = bot.connect(handler, registration);
+      const replay = service.messages.replayAwaiting().then((counts) => {
+        if (counts.heard + counts.expired > 0)
+          logger.info(counts, "handed the bot what people typed while it was away");
+      });
+      bot.track(replay);
+      return disconnect;
     },
-    connect: (handler) => service.context.bot.connect(handler),
   };
 }

@@ -167,7 +167,7 @@ function Control(props: FieldProps) {
           <input
             {...common}
             type="datetime-local"
-            value={toLocalInput(typeof value === "number" ? value : null)}
+            value={toLocalInput(typeof value === "string" ? value : null)}
             onInput={(event) => onChange(fromLocalInput(event.currentTarget.value))}
           />
           <p class="hint">Your time zone: {props.context.timezone}</p>

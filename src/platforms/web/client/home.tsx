@@ -1,8 +1,9 @@
-// A person's home view: what Clusterbot shows them (their tasks), or a welcome until it has something.
-import type { Bootstrap, MessageContent } from "../protocol.ts";
-import { Content, type OnAction } from "./content.tsx";
+// A person's home view: what Clusterbot shows them (their projects and what is left to do), or a welcome until it
+// has something to show.
+import type { Bootstrap, WirePanel } from "../protocol.ts";
+import { Blocks, type OnAction } from "./content.tsx";
 
-export function Home(props: { boot: Bootstrap; home: MessageContent | null; onAction: OnAction }) {
+export function Home(props: { boot: Bootstrap; home: WirePanel | null; onAction: OnAction }) {
   return (
     <section class="conversation home" aria-labelledby="conversation-title">
       <header class="conversation-header">
@@ -10,9 +11,9 @@ export function Home(props: { boot: Bootstrap; home: MessageContent | null; onAc
           Home
         </h1>
       </header>
-      <div class="scroller home-body">
+      <div class="scroller home-body" data-testid="home">
         {props.home ? (
-          <Content content={props.home} onAction={props.onAction} />
+          <Blocks blocks={props.home.blocks} onAction={props.onAction} busy={false} />
         ) : (
           <>
             <p>Welcome, {props.boot.me.name}.</p>

@@ -1,11 +1,13 @@
 // Forms the page itself shows (not the bot), described as dialogs so the one form renderer shows them too.
-import type { DialogView, FieldErrors, WirePerson } from "../protocol.ts";
+import type { FieldErrors, FormDialogView, WirePerson } from "../protocol.ts";
 
-function view(partial: Omit<DialogView, "version" | "intro" | "notice" | "status" | "closeLabel">): DialogView {
-  return { ...partial, version: 1, intro: null, notice: null, status: "open", closeLabel: "Cancel" };
+function view(
+  partial: Omit<FormDialogView, "kind" | "version" | "intro" | "notice" | "status" | "closeLabel">,
+): FormDialogView {
+  return { ...partial, kind: "form", version: 1, intro: null, notice: null, status: "open", closeLabel: "Cancel" };
 }
 
-export function newChannelForm(errors: FieldErrors = {}, values: DialogView["values"] = {}): DialogView {
+export function newChannelForm(errors: FieldErrors = {}, values: FormDialogView["values"] = {}): FormDialogView {
   return view({
     id: "local-new-channel",
     formId: "local.channel",
@@ -38,7 +40,7 @@ export function newChannelForm(errors: FieldErrors = {}, values: DialogView["val
   });
 }
 
-export function newDirectForm(people: WirePerson[], meId: string, errors: FieldErrors = {}): DialogView {
+export function newDirectForm(people: WirePerson[], meId: string, errors: FieldErrors = {}): FormDialogView {
   return view({
     id: "local-new-direct",
     formId: "local.direct",
@@ -61,7 +63,7 @@ export function newDirectForm(people: WirePerson[], meId: string, errors: FieldE
   });
 }
 
-export function switchPersonForm(people: WirePerson[], meId: string): DialogView {
+export function switchPersonForm(people: WirePerson[], meId: string): FormDialogView {
   return view({
     id: "local-switch-person",
     formId: "local.switch",

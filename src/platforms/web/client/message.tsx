@@ -2,6 +2,7 @@
 import { useState } from "preact/hooks";
 import type { WireMessage } from "../protocol.ts";
 import { Content, type OnAction } from "./content.tsx";
+import { plainText } from "./rich-text.tsx";
 import { shortTime } from "./time.ts";
 
 export interface MessageProps {
@@ -16,9 +17,10 @@ export interface MessageProps {
 export function Message(props: MessageProps) {
   const { message } = props;
   const [editing, setEditing] = useState(false);
-  const [draft, setDraft] = useState(message.content.text);
+  const [draft, setDraft] = useState(() => plainText(message.content.summary));
   const [problem, setProblem] = useState<string | null>(null);
-  const mine = message.author.kind === "person" && message.author.id === props.meId;
+  // A person's own message (not the private echo of their /cluster command) can be edited.
+  const mine = message.author.kind === "person" && message.author.id === props.meId && !message.private;
   const editId = `edit-${message.id}`;
 
   async function save() {
@@ -35,6 +37,7 @@ export function Message(props: MessageProps) {
         <time dateTime={message.createdAt}>{shortTime(message.createdAt)}</time>
         {message.editedAt && <span class="edited">(edited)</span>}
         {message.private && <span class="badge">Only you can see this</span>}
+        {message.pinned && <span class="badge pinned">Pinned</span>}
       </div>
       {editing ? (
         <form
@@ -75,7 +78,7 @@ export function Message(props: MessageProps) {
         <Content content={message.content} onAction={props.onAction} />
       )}
       <div class="message-actions">
-        {props.onOpenThread && (
+        {props.onOpenThread && !message.private && (
           <button type="button" class="link" onClick={props.onOpenThread}>
             {message.replyCount > 0
               ? `${message.replyCount} ${message.replyCount === 1 ? "reply" : "replies"}`
@@ -87,7 +90,7 @@ export function Message(props: MessageProps) {
             type="button"
             class="link"
             onClick={() => {
-              setDraft(message.content.text);
+              setDraft(plainText(message.content.summary));
               setEditing(true);
               requestAnimationFrame(() => document.getElementById(editId)?.focus());
             }}

@@ -1,5 +1,5 @@
 // The page's picture of the workspace: loaded once, then kept current by live events.
-import type { Bootstrap, DialogView, MessageContent, WireChannel, WireMessage, WirePerson } from "../protocol.ts";
+import type { Bootstrap, DialogView, WireChannel, WireMessage, WirePanel, WirePerson } from "../protocol.ts";
 
 export interface ChannelMessages {
   list: WireMessage[];
@@ -17,7 +17,7 @@ export interface State {
   dialog: DialogView | null;
   /** Dialogs closed lately: a late answer about one of them must not bring it back. */
   closedDialogs: string[];
-  home: MessageContent | null;
+  home: WirePanel | null;
   live: LiveStatus;
 }
 
@@ -29,7 +29,7 @@ export type Action =
   | { type: "channel"; channel: WireChannel }
   | { type: "person"; person: WirePerson }
   | { type: "dialog"; dialog: DialogView | null; closedId: string | null }
-  | { type: "home"; home: MessageContent | null }
+  | { type: "home"; home: WirePanel | null }
   | { type: "live"; status: LiveStatus }
   | { type: "read"; channelId: string };
 

@@ -6,16 +6,18 @@ export function shortTime(iso: string): string {
   return `${date.toLocaleDateString([], { day: "numeric", month: "short" })} ${time}`;
 }
 
-/** Unix seconds → the value of an <input type="datetime-local"> in the browser's time zone. */
-export function toLocalInput(seconds: number | null): string {
-  if (seconds === null) return "";
-  const date = new Date(seconds * 1000);
+/** An ISO instant → the value of an <input type="datetime-local"> in the browser's time zone. */
+export function toLocalInput(iso: string | null): string {
+  if (!iso) return "";
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return "";
   const pad = (value: number) => String(value).padStart(2, "0");
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
-export function fromLocalInput(value: string): number | null {
+/** What a datetime-local input holds (read in the browser's zone, the person's zone) → an ISO instant. */
+export function fromLocalInput(value: string): string | null {
   if (!value) return null;
-  const time = new Date(value).getTime();
-  return Number.isNaN(time) ? null : Math.floor(time / 1000);
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }

@@ -5,6 +5,7 @@ import type {
   Bootstrap,
   DialogView,
   FieldOption,
+  FormDialogView,
   LiveEvent,
   RawValues,
   WireChannel,
@@ -13,10 +14,13 @@ import type {
 import { LiveRegions, useAnnouncer } from "./announcer.tsx";
 import { ApiFailure, getJson, messageOf, postJson } from "./api.ts";
 import { Conversation, channelLabel } from "./conversation.tsx";
-import { FormDialog } from "./form-dialog.tsx";
+import { dialogTitleId, FormBody } from "./form-dialog.tsx";
 import { Home } from "./home.tsx";
 import { connectLive } from "./live.ts";
 import { newChannelForm, newDirectForm, switchPersonForm } from "./local-forms.ts";
+import { Modal } from "./modal.tsx";
+import { PanelBody } from "./panel-dialog.tsx";
+import { plainText } from "./rich-text.tsx";
 import { go, type Place, parsePlace } from "./route.ts";
 import { Sidebar } from "./sidebar.tsx";
 import { initialState, reduce } from "./state.ts";
@@ -46,7 +50,7 @@ function usePlace(): Place {
   return place;
 }
 
-type LocalForm = { view: DialogView; kind: "channel" | "direct" | "switch" };
+type LocalForm = { view: FormDialogView; kind: "channel" | "direct" | "switch" };
 
 function Loaded(props: { boot: Bootstrap; onSignedOut(): void }) {
   const [state, dispatch] = useReducer(reduce, props.boot, initialState);
@@ -100,7 +104,7 @@ function Loaded(props: { boot: Bootstrap; onSignedOut(): void }) {
     const here = placeRef.current.view === "channel" && placeRef.current.channelId === message.channelId;
     if (!here && where?.kind !== "direct") return;
     const place = message.threadRootId ? "in a thread" : where ? `in ${channelLabel(where)}` : "";
-    announce.polite(`${message.author.name} ${place}: ${message.content.text.slice(0, 200)}`);
+    announce.polite(`${message.author.name} ${place}: ${plainText(message.content.summary).slice(0, 200)}`);
   }
 
   function onLive(event: LiveEvent) {
@@ -164,6 +168,11 @@ function Loaded(props: { boot: Bootstrap; onSignedOut(): void }) {
     if (channelId && !state.messages[channelId]) void loadChannel(channelId);
   }, [channelId]);
 
+  // Looking at home asks Clusterbot to draw it again (like opening Slack's App Home).
+  useEffect(() => {
+    if (place.view === "home") void postJson("/api/home/opened").catch(() => undefined);
+  }, [place.view]);
+
   useEffect(() => {
     if (threadId) void loadThread(threadId);
   }, [threadId]);
@@ -198,7 +207,10 @@ function Loaded(props: { boot: Bootstrap; onSignedOut(): void }) {
     });
 
   const command = (threadRootId: string | null) => (text: string) =>
-    attempt(() => postJson("/api/commands", { channelId, threadRootId, text }));
+    attempt(async () => {
+      const { message } = await postJson<{ message: WireMessage }>("/api/commands", { channelId, threadRootId, text });
+      onLive({ type: "message", message });
+    });
 
   const edit = (message: WireMessage, text: string) =>
     attempt(async () => {
@@ -212,6 +224,17 @@ function Loaded(props: { boot: Bootstrap; onSignedOut(): void }) {
 
   const press = (messageId: string | null) => (actionId: string, value: string) =>
     void attempt(() => postJson("/api/actions", { messageId, actionId, value }));
+
+  /** A button on the dialog's panel: fails (rejects) so the panel can free its buttons. */
+  async function pressInDialog(dialogId: string, actionId: string, value: string): Promise<void> {
+    try {
+      await postJson("/api/actions", { dialogId, actionId, value });
+    } catch (error) {
+      setDialogProblem(messageOf(error));
+      announce.assertive(messageOf(error));
+      throw error;
+    }
+  }
 
   function openChannel(opened: WireChannel) {
     dispatch({ type: "channel", channel: opened });
@@ -284,6 +307,16 @@ function Loaded(props: { boot: Bootstrap; onSignedOut(): void }) {
   };
 
   const dialog = state.dialog;
+  /** What is typed in the bot's form now: a close (button or Escape) hands it over, to keep as a draft. */
+  const typed = useRef<RawValues>({});
+
+  function closeDialog(closing: DialogView) {
+    setDialogProblem(null);
+    dispatch({ type: "dialog", dialog: null, closedId: closing.id });
+    const values = closing.kind === "form" ? typed.current : {};
+    void postJson("/api/dialogs/close", { dialogId: closing.id, values }).catch(() => undefined);
+  }
+
   const threadRoot = threadId ? state.messages[channelId ?? ""]?.list.find((m) => m.id === threadId) : undefined;
 
   return (
@@ -371,39 +404,54 @@ function Loaded(props: { boot: Bootstrap; onSignedOut(): void }) {
         />
       )}
       {dialog && !localForm && (
-        <FormDialog
-          view={dialogProblem ? { ...dialog, notice: dialogProblem } : dialog}
-          context={fieldContext}
-          onSubmit={(actionId, values) =>
-            void postJson<{ dialog: DialogView }>("/api/dialogs/submit", {
-              dialogId: dialog.id,
-              version: dialog.version,
-              actionId,
-              values,
-            }).then(
-              (answer) => dispatch({ type: "dialog", dialog: answer.dialog, closedId: null }),
-              (error: unknown) => {
-                setDialogProblem(messageOf(error));
-                announce.assertive(messageOf(error));
-              },
-            )
-          }
-          onClose={(values) => {
-            dispatch({ type: "dialog", dialog: null, closedId: dialog.id });
-            void postJson("/api/dialogs/close", { dialogId: dialog.id, values }).catch(() => undefined);
-          }}
-          onDraft={(values) =>
-            void postJson("/api/dialogs/draft", { dialogId: dialog.id, values }).catch(() => undefined)
-          }
-        />
+        <Modal key={dialog.id} labelledBy={dialogTitleId(dialog.id)} onClose={() => closeDialog(dialog)}>
+          {dialogProblem && dialog.kind === "panel" && (
+            <p class="notice" role="alert">
+              {dialogProblem}
+            </p>
+          )}
+          {dialog.kind === "form" ? (
+            <FormBody
+              view={dialogProblem ? { ...dialog, notice: dialogProblem } : dialog}
+              context={fieldContext}
+              valuesRef={typed}
+              onSubmit={(actionId, values) =>
+                void postJson<{ dialog: DialogView }>("/api/dialogs/submit", {
+                  dialogId: dialog.id,
+                  version: dialog.version,
+                  actionId,
+                  values,
+                }).then(
+                  (answer) => dispatch({ type: "dialog", dialog: answer.dialog, closedId: null }),
+                  (error: unknown) => {
+                    setDialogProblem(messageOf(error));
+                    announce.assertive(messageOf(error));
+                  },
+                )
+              }
+              onClose={() => closeDialog(dialog)}
+              onDraft={(values) =>
+                void postJson("/api/dialogs/draft", { dialogId: dialog.id, values }).catch(() => undefined)
+              }
+            />
+          ) : (
+            <PanelBody
+              view={dialog}
+              onAction={(actionId, value) => pressInDialog(dialog.id, actionId, value)}
+              onClose={() => closeDialog(dialog)}
+            />
+          )}
+        </Modal>
       )}
       {localForm && (
-        <FormDialog
-          view={localForm.view}
-          context={fieldContext}
-          onSubmit={(_action, values) => void submitLocal(localForm, values)}
-          onClose={() => setLocalForm(null)}
-        />
+        <Modal key={localForm.view.id} labelledBy={dialogTitleId(localForm.view.id)} onClose={() => setLocalForm(null)}>
+          <FormBody
+            view={localForm.view}
+            context={fieldContext}
+            onSubmit={(_action, values) => void submitLocal(localForm, values)}
+            onClose={() => setLocalForm(null)}
+          />
+        </Modal>
       )}
       <LiveRegions polite={polite} assertive={assertive} />
     </div>

@@ -1,10 +1,10 @@
 // What a signed-in person does in the workspace: read and post messages, threads, channels, commands, buttons.
 import { z } from "zod";
-import { commandWords } from "../commands.ts";
 import type { Bootstrap } from "../protocol.ts";
 import { channelNameFrom } from "../service/channels.ts";
 import { Refusal } from "../service/errors.ts";
 import type { WorkspaceService } from "../service/index.ts";
+import { homeOf } from "../service/records.ts";
 import { get, post, type WebRoute } from "./route-kit.ts";
 import { type DevSignIn, devSignInAllowed } from "./session-routes.ts";
 
@@ -32,9 +32,9 @@ export function apiRoutes(options: { service: WorkspaceService; devSignIn: DevSi
         workspace: { name: service.context.workspace.name },
         people,
         channels,
-        commands: commandWords,
+        commands: service.context.bot.commands,
         dialog,
-        home,
+        home: homeOf(home),
         devSignIn: devSignInAllowed(options.devSignIn, request),
         botConnected: service.context.bot.connected,
       };
@@ -132,11 +132,23 @@ export function apiRoutes(options: { service: WorkspaceService; devSignIn: DevSi
     post(
       "/api/actions",
       "person",
-      z.object({ messageId: id.nullable(), actionId: z.string().max(255), value: z.string().max(2000) }),
+      z.object({
+        messageId: id.nullable().optional(),
+        dialogId: id.optional(),
+        actionId: z.string().max(255),
+        value: z.string().max(2000),
+      }),
       async ({ session, body }) => {
-        await service.messages.press(session!.userId, body);
+        const { actionId, value } = body;
+        if (body.dialogId) await service.dialogs.press(session!.userId, { dialogId: body.dialogId, actionId, value });
+        else await service.messages.press(session!.userId, { messageId: body.messageId ?? null, actionId, value });
         return { status: 202, body: { ok: true } };
       },
     ),
+
+    post("/api/home/opened", "person", z.object({}), async ({ session }) => ({
+      status: 202,
+      body: { delivered: service.messages.homeOpened(session!.userId) },
+    })),
   ];
 }

@@ -6,8 +6,8 @@ import { type Route, sendJson } from "../../../http/server.ts";
 import { readCookie, sessionCookieName } from "../auth/cookies.ts";
 import { crossSiteProblem } from "../auth/request-checks.ts";
 import type { ApiError } from "../protocol.ts";
+import type { CredentialService, SessionRecord } from "../service/credentials.ts";
 import { Refusal, type RefusalCode } from "../service/errors.ts";
-import type { CredentialRepository, SessionRecord } from "../store/credentials.ts";
 import { BodyTooLargeError, readJson } from "./body.ts";
 
 export interface RouteContext<Body = unknown> {
@@ -69,7 +69,7 @@ export function sendError(response: ServerResponse, status: number, error: ApiEr
 
 export function toServerRoutes(
   routes: WebRoute[],
-  options: { credentials: CredentialRepository; publicUrl: string | undefined; now(): Date },
+  options: { credentials: CredentialService; publicUrl: string | undefined },
 ): Route[] {
   return routes.map((route) => ({
     method: route.method,
@@ -111,9 +111,9 @@ export function toServerRoutes(
 
 async function sessionOf(
   request: IncomingMessage,
-  options: { credentials: CredentialRepository; now(): Date },
+  options: { credentials: CredentialService },
 ): Promise<SessionRecord | null> {
   const id = readCookie(request.headers.cookie, sessionCookieName);
   if (!id || id.length > 200) return null;
-  return options.credentials.findSession(id, options.now());
+  return options.credentials.findSession(id);
 }

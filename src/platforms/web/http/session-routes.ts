@@ -4,10 +4,9 @@ import { z } from "zod";
 import { clearedSessionCookie, sessionCookie } from "../auth/cookies.ts";
 import { isFromThisMachine } from "../auth/request-checks.ts";
 import type { SessionState } from "../protocol.ts";
+import { type SessionRecord, sessionLifetimeDays } from "../service/credentials.ts";
 import { Refusal } from "../service/errors.ts";
 import type { WorkspaceService } from "../service/index.ts";
-import type { SessionRecord } from "../store/credentials.ts";
-import { sessionLifetimeDays } from "../store/credentials.ts";
 import { get, type JsonReply, post, type WebRoute } from "./route-kit.ts";
 
 export type DevSignIn = "on" | "local" | "off";
@@ -27,13 +26,14 @@ const timezone = z.string().max(64).optional();
 export function sessionRoutes(options: SessionRouteOptions): WebRoute[] {
   const { service } = options;
   const { store, hub } = service.context;
+  const { credentials } = service;
 
   async function signIn(userId: string, previous: SessionRecord | null, zone: string | undefined): Promise<JsonReply> {
     if (previous) {
-      await store.credentials.endSession(previous.idHash);
+      await credentials.endSession(previous.idHash);
       hub.endSession(previous.idHash);
     }
-    const session = await store.credentials.createSession(userId, service.context.now());
+    const session = await credentials.createSession(userId);
     if (zone) await service.people.setTimezone(userId, zone);
     return {
       body: { signedIn: true },
@@ -78,7 +78,7 @@ export function sessionRoutes(options: SessionRouteOptions): WebRoute[] {
       "anyone",
       z.object({ token: z.string().max(200), timezone }),
       async ({ session, body }) => {
-        const userId = await store.credentials.redeemInvite(body.token, service.context.now());
+        const userId = await credentials.redeemInvite(body.token);
         if (!userId) {
           throw new Refusal(
             "unauthenticated",
@@ -91,7 +91,7 @@ export function sessionRoutes(options: SessionRouteOptions): WebRoute[] {
 
     post("/api/session/signout", "anyone", z.object({}), async ({ session }) => {
       if (session) {
-        await store.credentials.endSession(session.idHash);
+        await credentials.endSession(session.idHash);
         hub.endSession(session.idHash);
       }
       return { body: { signedIn: false }, setCookie: clearedSessionCookie(options.secureCookie) };

@@ -1,15 +1,23 @@
-// The link to Clusterbot: who listens (at most one handler), and delivery of what people do after their browser
-// has its answer. Deliveries in flight are tracked so shutdown can wait for them.
+// The link to Clusterbot: who listens (at most one handler, with the commands it takes), and delivery of what
+// people do after their browser has its answer. Deliveries in flight are tracked so shutdown can wait for them.
 import type { FieldOption } from "../../../core/forms/spec.ts";
 import type { Logger } from "../../../logging/logger.ts";
-import type { SuggestQuery, WebBotHandler, WebInboundEvent } from "../bot-api.ts";
+import type { BotRegistration, SuggestQuery, WebBotHandler, WebInboundEvent } from "../bot-api.ts";
+import type { CommandWord } from "../protocol.ts";
 
 export interface BotLink {
   readonly connected: boolean;
-  connect(handler: WebBotHandler): () => void;
-  /** Hands the event to the bot in the background; `after` runs once it is handled (or failed). */
-  deliver(event: WebInboundEvent, after?: (error: unknown) => Promise<void>): boolean;
+  /** The commands of the bot listening now (none when no bot is). */
+  readonly commands: CommandWord[];
+  connect(handler: WebBotHandler, registration: BotRegistration): () => void;
+  /**
+   * Hands the event to the bot in the background; `after` runs once it is handled (or failed). Null when no bot
+   * listens; else a promise of the end of both (it never rejects).
+   */
+  deliver(event: WebInboundEvent, after?: (error: unknown) => Promise<void>): Promise<void> | null;
   suggest(query: SuggestQuery): Promise<FieldOption[]>;
+  /** Tracks work the workspace does for the bot (a replay), so shutdown waits for it too. */
+  track(work: Promise<unknown>): void;
   /** Waits for deliveries in flight, at most `timeoutMs`. */
   drain(timeoutMs: number): Promise<void>;
 }
@@ -17,25 +25,30 @@ export interface BotLink {
 const suggestTimeoutMs = 3000;
 
 export function createBotLink(logger: Logger): BotLink {
-  let handler: WebBotHandler | undefined;
+  let listening: { handler: WebBotHandler; registration: BotRegistration } | undefined;
   const inFlight = new Set<Promise<void>>();
 
-  return {
+  const link: BotLink = {
     get connected() {
-      return handler !== undefined;
+      return listening !== undefined;
     },
 
-    connect(next) {
-      if (handler) throw new Error("a bot is already connected to this workspace");
-      handler = next;
+    get commands() {
+      return listening?.registration.commands ?? [];
+    },
+
+    connect(handler, registration) {
+      if (listening) throw new Error("a bot is already connected to this workspace");
+      const mine = { handler, registration };
+      listening = mine;
       return () => {
-        if (handler === next) handler = undefined;
+        if (listening === mine) listening = undefined;
       };
     },
 
     deliver(event, after) {
-      const current = handler;
-      if (!current) return false;
+      const current = listening?.handler;
+      if (!current) return null;
       const work = (async () => {
         let failure: unknown;
         try {
@@ -45,24 +58,32 @@ export function createBotLink(logger: Logger): BotLink {
           logger.error({ err: error, event: event.type, eventId: event.eventId }, "the bot failed on a web event");
         }
         await after?.(failure);
-      })()
-        .catch((error: unknown) => logger.error({ err: error, eventId: event.eventId }, "after a web event"))
-        .finally(() => inFlight.delete(work));
-      inFlight.add(work);
-      return true;
+      })().catch((error: unknown) => logger.error({ err: error, eventId: event.eventId }, "after a web event"));
+      link.track(work);
+      return work;
     },
 
     async suggest(query) {
-      if (!handler) return [];
+      const current = listening?.handler;
+      if (!current) return [];
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<FieldOption[]>((resolve) => {
         timer = setTimeout(() => resolve([]), suggestTimeoutMs);
       });
       try {
-        return await Promise.race([handler.suggest(query), timeout]);
+        return await Promise.race([current.suggest(query), timeout]);
       } finally {
         clearTimeout(timer);
       }
+    },
+
+    track(work) {
+      const tracked = work.then(
+        () => undefined,
+        (error: unknown) => logger.error({ err: error }, "work for the bot failed"),
+      );
+      inFlight.add(tracked);
+      void tracked.finally(() => inFlight.delete(tracked));
     },
 
     async drain(timeoutMs) {
@@ -76,4 +97,5 @@ export function createBotLink(logger: Logger): BotLink {
       clearTimeout(timer);
     },
   };
+  return link;
 }

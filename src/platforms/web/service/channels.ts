@@ -1,9 +1,12 @@
 // Channels as people and the bot use them: who may read or post where, creating, joining, direct conversations.
 import type { WireChannel } from "../protocol.ts";
-import { botDirectKey, ChannelNameTakenError, type ChannelRecord, personDirectKey } from "../store/channels.ts";
 import type { WorkspaceContext } from "./context.ts";
 import { Refusal } from "./errors.ts";
+import type { ChannelRecord } from "./store.ts";
 import { namesOf, wireChannel } from "./views.ts";
+
+export const botDirectKey = (userId: string) => `bot:${userId}`;
+const personDirectKey = (a: string, b: string) => [a, b].sort().join("|");
 
 /** Like Slack: lower-case letters, digits, "-" and "_", at most 80 characters. */
 export const channelNamePattern = /^[a-z0-9][a-z0-9_-]{0,79}$/;
@@ -78,7 +81,8 @@ export function channelService(ctx: WorkspaceContext) {
       const channel = await service.readable(userId, channelId);
       if (channel.memberIds.includes(userId)) return channel;
       await store.channels.addMembers(channel.id, [userId]);
-      const joined = (await store.channels.find(channel.id))!;
+      const joined = await store.channels.find(channel.id);
+      if (!joined) throw new Refusal("not_found", "This conversation does not exist or you are not in it.");
       await publish(joined);
       return joined;
     },
@@ -96,25 +100,26 @@ export function channelService(ctx: WorkspaceContext) {
       }
       const memberIds = [...new Set([...(creatorId ? [creatorId] : []), ...input.memberIds])];
       await checkPeople(memberIds);
-      try {
-        const channel = await store.channels.create({ name, kind: input.kind, topic: input.topic ?? null, memberIds });
-        await publish(channel);
-        return channel;
-      } catch (error) {
-        if (error instanceof ChannelNameTakenError) {
-          throw new Refusal("conflict", error.message, { name: `#${name} is taken: please pick another name.` });
-        }
-        throw error;
+      const channel = await store.channels.create({ name, kind: input.kind, topic: input.topic ?? null, memberIds });
+      if (!channel) {
+        throw new Refusal("conflict", `There is already a channel called #${name}.`, {
+          name: `#${name} is taken: please pick another name.`,
+        });
       }
+      await publish(channel);
+      return channel;
     },
 
-    async addMembers(channelId: string, userIds: string[]): Promise<void> {
+    /** Adds people to a channel; returns who was not in it yet. */
+    async addMembers(channelId: string, userIds: string[]): Promise<string[]> {
       const channel = await store.channels.find(channelId);
       if (!channel) throw new Refusal("not_found", "There is no such channel.");
       if (channel.kind === "direct") throw new Refusal("invalid", "Nobody can be added to a direct conversation.");
       await checkPeople(userIds);
       const added = await store.channels.addMembers(channelId, userIds);
-      if (added.length > 0) await publish((await store.channels.find(channelId))!);
+      const now = added.length > 0 ? await store.channels.find(channelId) : null;
+      if (now) await publish(now);
+      return added;
     },
 
     /** The conversation between this person and another (or Clusterbot), created on first use. */

@@ -1,12 +1,11 @@
 import type { Logger } from "../../../logging/logger.ts";
 import type { LiveHub } from "../live/hub.ts";
-import type { WebStore } from "../store/index.ts";
-import type { WebWorkspaceRecord } from "../store/workspace.ts";
 import type { BotLink } from "./bot-link.ts";
+import type { WebStore, WorkspaceRecord } from "./store.ts";
 
 /** What every part of the workspace service shares. */
 export interface WorkspaceContext {
-  workspace: WebWorkspaceRecord;
+  workspace: WorkspaceRecord;
   /** The channel everyone joins (#general). */
   generalChannelId: string;
   store: WebStore;

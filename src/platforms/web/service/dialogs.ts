@@ -1,12 +1,16 @@
-// Dialogs: the bot opens a form for one person; the person types (drafts are kept), submits with one of its
-// actions or closes it; the bot answers with the next step, field errors, or by closing it.
-import type { FieldOption, FormSpec } from "../../../core/forms/spec.ts";
-import { type BotDialog, WebBotError } from "../bot-api.ts";
-import { dialogActions, dialogFields, pickKnown, startingValues } from "../content.ts";
-import type { DialogView, RawValues } from "../protocol.ts";
-import type { DialogRecord, StoredDialogView } from "../store/dialogs.ts";
+// Dialogs: the bot opens a form or a panel for one person; the person types (drafts are kept), submits with one of
+// the form's actions, presses a panel's button, or closes it; the bot answers with the next screen, field errors,
+// or by closing it. One dialog per person: a new one replaces the earlier.
+import type { FieldErrors, FieldOption } from "../../../core/forms/spec.ts";
+import type { Screen } from "../../../core/screens/screens.ts";
+import { WebBotError } from "../bot-api.ts";
+import { ContentError } from "../content.ts";
+import { pickKnown, type StoredDialog, singleSubmitId, storedForm, storedPanel, withErrors } from "../dialog-view.ts";
+import type { DialogView } from "../protocol.ts";
 import type { WorkspaceContext } from "./context.ts";
 import { Refusal } from "./errors.ts";
+import { pressButton } from "./press.ts";
+import { type Dialog, dialogOf } from "./records.ts";
 import { dialogView } from "./views.ts";
 
 const notConnected = "Clusterbot is not connected to this workspace just now. What you typed is kept: try again later.";
@@ -15,45 +19,60 @@ const interrupted = "Clusterbot stopped before it answered. What you typed is ke
 /** A submission pending this long at start was being handled by a process that is gone. */
 const orphanAfterMs = 30_000;
 
-function stored(input: BotDialog): { view: StoredDialogView; values: RawValues; context: unknown } {
-  const spec: FormSpec = input.spec;
-  const fieldIds = new Set(spec.fields.map((field) => field.id));
-  const unknown = Object.keys(input.errors ?? {}).filter((id) => !fieldIds.has(id));
-  return {
-    view: {
-      formId: spec.id,
-      title: spec.title,
-      intro: spec.intro ?? null,
-      fields: dialogFields(spec),
-      actions: dialogActions(spec, input.actions),
-      closeLabel: input.closeLabel ?? "Cancel",
-      errors: input.errors ?? {},
-      // An error about no field in particular (e.g. "form") reads as a notice.
-      notice: [input.notice, ...unknown.map((id) => input.errors?.[id])].filter(Boolean).join(" ") || null,
-    },
-    values: startingValues(spec, input.values),
-    context: input.context ?? null,
-  };
+/** The bot's screen as the workspace keeps it; content the browser could not draw is the bot's error. */
+function stored(screen: Screen): StoredDialog {
+  try {
+    return screen.kind === "form" ? storedForm(screen) : storedPanel(screen);
+  } catch (error) {
+    if (error instanceof ContentError) throw new WebBotError("invalid", error.message);
+    throw error;
+  }
 }
 
 export function dialogService(ctx: WorkspaceContext) {
   const { store, hub, bot } = ctx;
 
-  function publish(userId: string, dialog: DialogRecord | null, closedId: string | null = null): void {
+  function publish(userId: string, dialog: Dialog | null, closedId: string | null = null): void {
     hub.send([userId], { type: "dialog", dialog: dialog ? dialogView(dialog) : null, closedId });
   }
 
-  async function mine(userId: string, dialogId: string): Promise<DialogRecord> {
-    const dialog = await store.dialogs.find(dialogId);
-    if (!dialog || dialog.userId !== userId) throw new Refusal("not_found", "This form is not open any more.");
+  async function find(dialogId: string): Promise<Dialog | null> {
+    const record = await store.dialogs.find(dialogId);
+    return record ? dialogOf(record) : null;
+  }
+
+  async function mine(userId: string, dialogId: string): Promise<Dialog> {
+    const dialog = await find(dialogId);
+    if (!dialog || dialog.userId !== userId || dialog.status === "closed") {
+      throw new Refusal("not_found", "This dialog is not open any more.");
+    }
     return dialog;
+  }
+
+  async function replace(dialogId: string, next: StoredDialog): Promise<void> {
+    const record = await store.dialogs.replace(dialogId, next);
+    if (!record) throw new WebBotError("not_open", "this dialog is closed");
+    const dialog = dialogOf(record);
+    publish(dialog.userId, dialog);
+  }
+
+  /** Back to the person with a notice (the bot failed or stopped); their values are kept. */
+  async function reopen(dialogId: string, notice: string): Promise<Dialog | null> {
+    const dialog = await find(dialogId);
+    if (dialog?.status !== "pending" || dialog.view.kind !== "form") return null;
+    const record = await store.dialogs.replace(dialogId, {
+      view: { ...dialog.view, notice },
+      values: dialog.values,
+      context: dialog.context,
+    });
+    return record ? dialogOf(record) : null;
   }
 
   /** After the bot handled a submission: back to the person on failure; closed if the bot said nothing. */
   async function settle(dialogId: string, failure: unknown): Promise<void> {
-    const dialog = failure ? await store.dialogs.reopen(dialogId, botFailed) : null;
-    if (dialog) return publish(dialog.userId, dialog);
-    const current = await store.dialogs.find(dialogId);
+    const reopened = failure ? await reopen(dialogId, botFailed) : null;
+    if (reopened) return publish(reopened.userId, reopened);
+    const current = await find(dialogId);
     if (current?.status === "pending") {
       const closed = await store.dialogs.close(dialogId);
       if (closed) publish(closed.userId, null, closed.id);
@@ -64,31 +83,39 @@ export function dialogService(ctx: WorkspaceContext) {
     /** At start: submissions a stopped process never answered go back to their person, values kept. */
     async reopenOrphans(): Promise<number> {
       const orphans = await store.dialogs.stalePending(new Date(ctx.now().getTime() - orphanAfterMs));
-      for (const id of orphans) await store.dialogs.reopen(id, interrupted);
+      for (const id of orphans) await reopen(id, interrupted);
       return orphans.length;
     },
 
-    async open(userId: string, input: BotDialog): Promise<{ dialogId: string }> {
+    async open(userId: string, screen: Screen): Promise<{ dialogId: string }> {
       if (!(await store.accounts.find(userId))) throw new WebBotError("not_found", `nobody has the id ${userId}`);
-      const { dialog, replaced } = await store.dialogs.open(userId, stored(input));
+      const { dialog, replaced } = await store.dialogs.open(userId, stored(screen));
       for (const id of replaced) publish(userId, null, id);
-      publish(userId, dialog);
+      publish(userId, dialogOf(dialog));
       return { dialogId: dialog.id };
     },
 
-    /** The same form again (e.g. with errors) keeps what the person typed, and its buttons, unless the bot gives others. */
-    async update(dialogId: string, input: BotDialog): Promise<void> {
-      const existing = await store.dialogs.find(dialogId);
+    /** Another screen in the dialog; the same form again keeps what the person typed unless the bot gives values. */
+    async update(dialogId: string, screen: Screen): Promise<void> {
+      const existing = await find(dialogId);
       if (!existing || existing.status === "closed") throw new WebBotError("not_open", "this dialog is closed");
-      const next = stored(input);
-      if (existing.view.formId === input.spec.id) {
-        next.values = { ...next.values, ...existing.values, ...pickKnown(input.spec.fields, input.values ?? {}) };
-        if (!input.actions) next.view.actions = existing.view.actions;
-        if (!input.closeLabel) next.view.closeLabel = existing.view.closeLabel;
-      }
-      const dialog = await store.dialogs.replace(dialogId, next);
-      if (!dialog) throw new WebBotError("not_open", "this dialog is closed");
-      publish(dialog.userId, dialog);
+      const next = stored(screen);
+      const sameForm =
+        existing.view.kind === "form" && screen.kind === "form" && existing.view.formId === screen.form.id;
+      if (sameForm && screen.kind === "form" && !screen.values) next.values = { ...next.values, ...existing.values };
+      await replace(dialogId, next);
+    },
+
+    /** The form stays as it is, with errors next to its fields; what the person typed stays too. */
+    async showErrors(dialogId: string, errors: FieldErrors, summary: string | undefined): Promise<void> {
+      const existing = await find(dialogId);
+      if (!existing || existing.status === "closed") throw new WebBotError("not_open", "this dialog is closed");
+      if (existing.view.kind !== "form") throw new WebBotError("invalid", "only a form shows field errors");
+      await replace(dialogId, {
+        view: withErrors(existing.view, errors, summary),
+        values: existing.values,
+        context: existing.context,
+      });
     },
 
     async close(dialogId: string): Promise<void> {
@@ -98,7 +125,7 @@ export function dialogService(ctx: WorkspaceContext) {
 
     async current(userId: string): Promise<DialogView | null> {
       const dialog = await store.dialogs.current(userId);
-      return dialog ? dialogView(dialog) : null;
+      return dialog ? dialogView(dialogOf(dialog)) : null;
     },
 
     /** Stored (status pending) before the browser gets its answer; then handed to the bot. */
@@ -107,29 +134,32 @@ export function dialogService(ctx: WorkspaceContext) {
       input: { dialogId: string; version: number; actionId: string; values: Record<string, unknown> },
     ): Promise<DialogView> {
       const dialog = await mine(userId, input.dialogId);
-      if (!dialog.view.actions.some((action) => action.id === input.actionId)) {
+      const { view } = dialog;
+      if (view.kind !== "form" || !view.actions.some((action) => action.id === input.actionId)) {
         throw new Refusal("invalid", "This form has no such button.");
       }
-      const values = { ...dialog.values, ...pickKnown(dialog.view.fields, input.values) };
-      const submitted = await store.dialogs.submit(dialog.id, userId, input.version, values);
-      if (!submitted) {
+      const values = { ...dialog.values, ...pickKnown(view.fields, input.values) };
+      const record = await store.dialogs.submit(dialog.id, userId, input.version, values);
+      if (!record) {
         throw new Refusal("conflict", "This form changed while you were typing: please check it and send it again.");
       }
+      const submitted = dialogOf(record);
       const delivered = bot.deliver(
         {
           type: "dialog.submit",
           eventId: `submit:${submitted.id}:${submitted.version}`,
           userId,
           dialogId: submitted.id,
-          formId: submitted.view.formId,
-          actionId: input.actionId,
+          formId: view.formId,
+          action: view.choices && input.actionId !== singleSubmitId ? input.actionId : null,
           values,
           context: submitted.context,
         },
         (failure) => settle(submitted.id, failure),
       );
       if (!delivered) {
-        const reopened = (await store.dialogs.reopen(submitted.id, notConnected))!;
+        const reopened = await reopen(submitted.id, notConnected);
+        if (!reopened) throw new Refusal("conflict", "This form changed meanwhile: please look at it again.");
         publish(userId, reopened);
         return dialogView(reopened);
       }
@@ -137,40 +167,53 @@ export function dialogService(ctx: WorkspaceContext) {
       return dialogView(submitted);
     },
 
-    /** The person closes the form; what they typed goes to the bot (to keep as a draft if it wants). */
+    /** A button on a panel dialog: only one that is really there can be pressed. */
+    async press(userId: string, input: { dialogId: string; actionId: string; value: string }): Promise<void> {
+      const dialog = await mine(userId, input.dialogId);
+      const { view } = dialog;
+      if (view.kind !== "panel") throw new Refusal("not_found", "This button is no longer there.");
+      const source = { kind: "dialog" as const, dialogId: dialog.id, screenId: view.screenId, context: dialog.context };
+      pressButton(bot, userId, view.blocks, input, source);
+    },
+
+    /** The person closes the dialog; a form opened with notifyOnClose gives the bot what was typed. */
     async closeByPerson(userId: string, input: { dialogId: string; values: Record<string, unknown> }): Promise<void> {
       const dialog = await mine(userId, input.dialogId);
-      const values = { ...dialog.values, ...pickKnown(dialog.view.fields, input.values) };
-      const closed = await store.dialogs.close(dialog.id, values);
-      if (!closed) return;
-      publish(userId, null, closed.id);
-      bot.deliver({
+      const { view } = dialog;
+      const values = view.kind === "form" ? { ...dialog.values, ...pickKnown(view.fields, input.values) } : {};
+      const record = await store.dialogs.close(dialog.id, values);
+      if (!record) return;
+      publish(userId, null, record.id);
+      if (view.kind !== "form" || !view.notifyOnClose) return;
+      void bot.deliver({
         type: "dialog.close",
-        eventId: `close:${closed.id}`,
+        eventId: `close:${record.id}`,
         userId,
-        dialogId: closed.id,
-        formId: closed.view.formId,
+        dialogId: record.id,
+        formId: view.formId,
         values,
-        context: closed.context,
+        context: dialog.context,
       });
     },
 
     async saveDraft(userId: string, input: { dialogId: string; values: Record<string, unknown> }): Promise<boolean> {
       const dialog = await mine(userId, input.dialogId);
+      if (dialog.view.kind !== "form") return false;
       const values = { ...dialog.values, ...pickKnown(dialog.view.fields, input.values) };
       return store.dialogs.saveDraft(dialog.id, userId, values);
     },
 
     async suggest(userId: string, input: { dialogId: string; fieldId: string; query: string }): Promise<FieldOption[]> {
       const dialog = await mine(userId, input.dialogId);
-      const field = dialog.view.fields.find((candidate) => candidate.id === input.fieldId);
-      if (field?.kind !== "search") throw new Refusal("not_found", "This field has no suggestions.");
+      const field = dialog.view.kind === "form" ? dialog.view.fields.find((f) => f.id === input.fieldId) : undefined;
+      if (dialog.view.kind !== "form" || field?.kind !== "search") {
+        throw new Refusal("not_found", "This field has no suggestions.");
+      }
       const options = await bot.suggest({
         userId,
         dialogId: dialog.id,
         formId: dialog.view.formId,
         fieldId: field.id,
-        source: field.source,
         query: input.query.slice(0, 200),
         context: dialog.context,
       });

@@ -1,38 +1,46 @@
-// The browser workspace's behaviour, used by its HTTP routes (people) and its bot API (Clusterbot).
-import type { PrismaClient } from "../../../generated/prisma/client.ts";
+// The browser workspace's behaviour, used by its HTTP routes (people) and its bot API (Clusterbot), over the store
+// it is given (src/store/web, wired in src/runtime).
 import type { Logger } from "../../../logging/logger.ts";
 import type { LiveHub } from "../live/hub.ts";
-import { webStore } from "../store/index.ts";
-import { ensureDefaultWorkspace } from "../store/workspace.ts";
 import { createBotLink } from "./bot-link.ts";
 import { channelService } from "./channels.ts";
 import type { WorkspaceContext } from "./context.ts";
+import { credentialService } from "./credentials.ts";
 import { dialogService } from "./dialogs.ts";
 import { messageService } from "./messages.ts";
 import { peopleService } from "./people.ts";
+import type { WebStore, WorkspaceRecord } from "./store.ts";
 
 export const generalChannelName = "general";
 
-export async function createWorkspaceService(options: {
-  prisma: PrismaClient;
+export interface WorkspaceServiceOptions {
+  store: WebStore;
+  workspace: WorkspaceRecord;
   hub: LiveHub;
   logger: Logger;
   now?: () => Date;
-}) {
-  const workspace = await ensureDefaultWorkspace(options.prisma);
-  const store = webStore(options.prisma, workspace.id);
-  const general =
-    (await store.channels.findByName(generalChannelName)) ??
-    (await store.channels
-      .create({ name: generalChannelName, kind: "public", topic: "Everyone in the workspace", memberIds: [] })
-      .catch(async (error: unknown) => {
-        const raced = await store.channels.findByName(generalChannelName);
-        if (raced) return raced;
-        throw error;
-      }));
+}
+
+async function generalChannel(store: WebStore) {
+  const existing = await store.channels.findByName(generalChannelName);
+  if (existing) return existing;
+  const created = await store.channels.create({
+    name: generalChannelName,
+    kind: "public",
+    topic: "Everyone in the workspace",
+    memberIds: [],
+  });
+  // Null: another process created it meanwhile.
+  const general = created ?? (await store.channels.findByName(generalChannelName));
+  if (!general) throw new Error("the #general channel could not be created");
+  return general;
+}
+
+export async function createWorkspaceService(options: WorkspaceServiceOptions) {
+  const { store } = options;
   const context: WorkspaceContext = {
-    workspace,
-    generalChannelId: general.id,
+    workspace: options.workspace,
+    generalChannelId: (await generalChannel(store)).id,
     store,
     hub: options.hub,
     bot: createBotLink(options.logger),
@@ -49,6 +57,7 @@ export async function createWorkspaceService(options: {
     messages: messageService(context, channels),
     dialogs,
     people: peopleService(context),
+    credentials: credentialService(context),
   };
 }
 

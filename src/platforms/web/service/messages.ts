@@ -1,17 +1,62 @@
-// Messages as people and the bot post them: who may post where, threads, edits, live delivery to exactly the
-// people who may see each message, and what is handed to the bot.
+// Messages as people and the bot post them: who may post where, threads, edits, pins, shared files, live delivery to
+// exactly the people who may see each message, and what is handed to the bot. A person's /cluster command and
+// thread reply wait for the bot in the store until it has heard them, so none is lost while it is not listening.
 import { randomUUID } from "node:crypto";
-import { type BotMessage, type PostedMessage, WebBotError } from "../bot-api.ts";
-import { messageContentSchema, personContent } from "../content.ts";
-import type { MessageButton, MessageContent, WireMessage } from "../protocol.ts";
-import type { ChannelRecord } from "../store/channels.ts";
-import type { MessageRecord } from "../store/messages.ts";
-import type { ChannelService } from "./channels.ts";
+import type { Message } from "../../../core/screens/message.ts";
+import {
+  type ActionSource,
+  type BotFile,
+  type BotMessage,
+  type PostedMessage,
+  WebBotError,
+  type WebInboundEvent,
+} from "../bot-api.ts";
+import { ContentError, personContent, personText, wireContent } from "../content.ts";
+import type { FileBlock, WireContent, WireMessage, WireRichText } from "../protocol.ts";
+import { botDirectKey, type ChannelService } from "./channels.ts";
 import type { WorkspaceContext } from "./context.ts";
 import { Refusal } from "./errors.ts";
+import { pressButton } from "./press.ts";
+import { contentOf, homeOf, metadataOf } from "./records.ts";
+import type { ChannelRecord, FileRecord, MessageRecord, NewMessage } from "./store.ts";
 import { wireMessage } from "./views.ts";
 
 export const commandPrefix = "/cluster";
+/** A command typed while no bot listened is carried out when it connects within this time; later, only answered. */
+export const commandReplayWindowMs = 15 * 60 * 1000;
+/** The largest file the bot may share. */
+export const maxFileBytes = 25 * 1024 * 1024;
+/** How far back `findDirect` searches a person's conversation with the bot. */
+const directSearchLimit = 1000;
+
+const contentTypes: Record<string, string> = {
+  pdf: "application/pdf",
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  csv: "text/csv",
+  png: "image/png",
+  svg: "image/svg+xml",
+  json: "application/json",
+  md: "text/markdown",
+  html: "text/html",
+  txt: "text/plain",
+  zip: "application/zip",
+};
+
+function contentTypeOf(filename: string): string {
+  const extension = /\.([a-z0-9]+)$/i.exec(filename)?.[1]?.toLowerCase() ?? "";
+  return contentTypes[extension] ?? "application/octet-stream";
+}
+
+/** The bot's content, checked; what the browser could not draw is the bot's error. */
+function botContent(message: Message, file?: FileBlock): WireContent {
+  try {
+    return wireContent(message, file);
+  } catch (error) {
+    if (error instanceof ContentError) throw new WebBotError("invalid", error.message);
+    throw error;
+  }
+}
 
 export function messageService(ctx: WorkspaceContext, channels: ChannelService) {
   const { store, hub, bot } = ctx;
@@ -50,21 +95,96 @@ export function messageService(ctx: WorkspaceContext, channels: ChannelService) 
     return root;
   }
 
-  async function insertAndPublish(channel: ChannelRecord, input: Parameters<typeof store.messages.insert>[0]) {
+  async function insertAndPublish(channel: ChannelRecord, input: NewMessage): Promise<MessageRecord> {
     const message = await store.messages.insert(input);
     publish(channel, message);
     if (message.threadRootId && !message.visibleToId) await publishRoot(channel, message.threadRootId);
     return message;
   }
 
-  async function privateNotice(userId: string, channel: ChannelRecord, threadRootId: string | null, text: string) {
+  async function privateNotice(userId: string, channelId: string, threadRootId: string | null, text: WireRichText) {
+    const channel = await store.channels.find(channelId);
+    if (!channel) return;
     await insertAndPublish(channel, {
-      channelId: channel.id,
+      channelId,
       threadRootId,
       authorId: null,
       visibleToId: userId,
-      content: { text },
+      content: { summary: text },
     });
+  }
+
+  /** What the bot hears of a person's message: a command, a message (a thread reply waits until it is heard). */
+  function eventOf(message: MessageRecord): WebInboundEvent | null {
+    if (message.authorId === null) return null;
+    const command = metadataOf(message).command;
+    const where = { userId: message.authorId, channelId: message.channelId, threadRootId: message.threadRootId };
+    if (command !== undefined) return { type: "command", eventId: `command:${message.id}`, ...where, text: command };
+    const text = personText(contentOf(message));
+    return { type: "message", eventId: `message:${message.id}`, ...where, messageId: message.id, text };
+  }
+
+  /** Hands a person's message to the bot; one that waits for it is marked heard once handled. Null: nobody listens. */
+  function hear(message: MessageRecord): Promise<void> | null {
+    const event = eventOf(message);
+    if (!event) return null;
+    return bot.deliver(event, async () => {
+      if (message.awaitingBot) await store.messages.markHeard(message.id);
+    });
+  }
+
+  async function knownPerson(userId: string): Promise<string> {
+    if (!(await store.accounts.find(userId))) throw new WebBotError("not_found", `nobody has the id ${userId}`);
+    return userId;
+  }
+
+  type Placement = Omit<BotMessage, "content">;
+
+  async function botTarget(input: Placement): Promise<ChannelRecord> {
+    const channel =
+      "userId" in input.to
+        ? await channels.directWithBot(await knownPerson(input.to.userId))
+        : await store.channels.find(input.to.channelId);
+    if (!channel) throw new WebBotError("not_found", "no such channel in the web workspace");
+    if (input.onlyVisibleTo) {
+      await knownPerson(input.onlyVisibleTo);
+      if (channel.kind !== "public" && !channel.memberIds.includes(input.onlyVisibleTo)) {
+        throw new WebBotError("invalid", "a private reply goes to someone in the channel");
+      }
+    }
+    if (input.threadRootId) {
+      await threadRoot(channel, input.threadRootId, input.onlyVisibleTo ?? null).catch((error: unknown) => {
+        if (error instanceof Refusal) throw new WebBotError("not_found", "no such thread in this channel");
+        throw error;
+      });
+    }
+    return channel;
+  }
+
+  async function botPost(input: Placement, content: WireContent, file?: NewMessage["file"]): Promise<PostedMessage> {
+    const channel = await botTarget(input);
+    const message = await insertAndPublish(channel, {
+      channelId: channel.id,
+      threadRootId: input.threadRootId ?? null,
+      authorId: null,
+      visibleToId: input.onlyVisibleTo ?? null,
+      content,
+      ...(input.metadata ? { metadata: input.metadata } : {}),
+      ...(file ? { file } : {}),
+    });
+    return { messageId: message.id, channelId: channel.id, threadRootId: message.threadRootId };
+  }
+
+  async function botMessage(messageId: string): Promise<MessageRecord> {
+    const message = await store.messages.find(messageId);
+    if (!message || message.authorId !== null) throw new WebBotError("not_found", "no such message from the bot");
+    return message;
+  }
+
+  async function republish(message: MessageRecord): Promise<PostedMessage> {
+    const channel = await store.channels.find(message.channelId);
+    if (channel) publish(channel, message);
+    return { messageId: message.id, channelId: message.channelId, threadRootId: message.threadRootId };
   }
 
   return {
@@ -94,72 +214,73 @@ export function messageService(ctx: WorkspaceContext, channels: ChannelService) 
         threadRootId: input.threadRootId,
         authorId: userId,
         content,
+        // A thread reply may be part of a working group's plan: the bot must hear it, even after a restart.
+        awaitingBot: input.threadRootId !== null,
       });
-      bot.deliver({
-        type: "message",
-        eventId: `message:${message.id}`,
-        userId,
-        channelId: channel.id,
-        threadRootId: message.threadRootId,
-        messageId: message.id,
-        text: content.text,
-      });
+      void hear(message);
       return wireMessage(message);
     },
 
     async editAsPerson(userId: string, input: { messageId: string; version: number; text: string }) {
       const { message, channel } = await visible(userId, input.messageId);
-      if (message.authorId !== userId) throw new Refusal("forbidden", "You can only edit your own messages.");
+      if (message.authorId !== userId || message.visibleToId !== null) {
+        throw new Refusal("forbidden", "You can only edit your own messages.");
+      }
       const content = personContent(input.text);
       if (!content) throw new Refusal("invalid", "A message cannot be empty.");
       const updated = await store.messages.update(message.id, content, input.version);
       if (!updated) throw new Refusal("conflict", "This message changed meanwhile: please look at it and edit again.");
       publish(channel, updated);
-      bot.deliver({
+      void bot.deliver({
         type: "message.edited",
         eventId: `edit:${updated.id}:${updated.version}`,
         userId,
         channelId: channel.id,
         messageId: updated.id,
-        text: content.text,
+        text: personText(content),
       });
       return wireMessage(updated);
     },
 
-    /** `/cluster …` from a message box: handed to the bot; nothing is posted for others to see. */
+    /**
+     * `/cluster …` from a message box: kept as a message only its person sees (so they see what they asked), and
+     * handed to the bot; if no bot listens, it waits for one and the person is told.
+     */
     async command(userId: string, input: { channelId: string; threadRootId: string | null; text: string }) {
       const match = /^\/cluster(?:\s+([\s\S]*))?$/i.exec(input.text.trim());
       if (!match) throw new Refusal("invalid", `Only ${commandPrefix} commands work here.`);
       const channel = await channels.readable(userId, input.channelId);
-      const text = (match[1] ?? "").trim();
-      const delivered = bot.deliver({
-        type: "command",
-        eventId: `command:${randomUUID()}`,
-        userId,
+      if (input.threadRootId) await threadRoot(channel, input.threadRootId, userId);
+      const words = (match[1] ?? "").trim().replace(/\s+/g, " ").slice(0, 2000);
+      const message = await insertAndPublish(channel, {
         channelId: channel.id,
         threadRootId: input.threadRootId,
-        text,
+        authorId: userId,
+        visibleToId: userId,
+        content: { summary: `${commandPrefix} ${words}`.trim() },
+        metadata: { command: words },
+        awaitingBot: true,
       });
+      const delivered = hear(message) !== null;
       if (!delivered) {
+        const minutes = commandReplayWindowMs / 60_000;
         await privateNotice(
           userId,
-          channel,
+          channel.id,
           input.threadRootId,
-          `Clusterbot is not connected to this workspace yet, so "${commandPrefix} ${text}" did nothing.`,
+          `Clusterbot is not connected just now. It will answer when it is back (within ${minutes} minutes); otherwise please type it again.`,
         );
       }
-      return { delivered };
+      return { delivered, message: wireMessage(message) };
     },
 
     /** A button in a message or in the person's home view: only one that is really there can be pressed. */
     async press(userId: string, input: { messageId: string | null; actionId: string; value: string }) {
-      let source:
-        | { kind: "home" }
-        | { kind: "message"; messageId: string; channelId: string; threadRootId: string | null };
-      let content: MessageContent | null;
+      let source: ActionSource;
+      let blocks: WireContent["blocks"];
       if (input.messageId) {
         const { message } = await visible(userId, input.messageId);
-        content = message.content;
+        blocks = contentOf(message).blocks;
         source = {
           kind: "message",
           messageId: message.id,
@@ -167,84 +288,106 @@ export function messageService(ctx: WorkspaceContext, channels: ChannelService) 
           threadRootId: message.threadRootId,
         };
       } else {
-        content = await store.homes.find(userId);
+        blocks = homeOf(await store.homes.find(userId))?.blocks;
         source = { kind: "home" };
       }
-      if (!content || !hasButton(content, input.actionId, input.value)) {
-        throw new Refusal("not_found", "This button is no longer there.");
+      pressButton(bot, userId, blocks, input, source);
+    },
+
+    /** The person looks at their home view: the bot may draw it again. */
+    homeOpened(userId: string): boolean {
+      return bot.deliver({ type: "home.opened", eventId: `home:${randomUUID()}`, userId }) !== null;
+    },
+
+    /** A shared file, if this person may read the message it was shared with. */
+    async file(userId: string, fileId: string): Promise<FileRecord> {
+      const file = await store.files.find(fileId);
+      if (!file) throw new Refusal("not_found", "This file does not exist or you cannot see it.");
+      await visible(userId, file.messageId);
+      return file;
+    },
+
+    /**
+     * When a bot connects: what people typed while none listened. Recent commands and every thread reply are handed
+     * over in order; a command older than the replay window is answered "type it again" instead of run late.
+     */
+    async replayAwaiting(): Promise<{ heard: number; expired: number }> {
+      const counts = { heard: 0, expired: 0 };
+      for (const message of await store.messages.awaitingBot(500)) {
+        const command = metadataOf(message).command;
+        const age = ctx.now().getTime() - message.createdAt.getTime();
+        if (command !== undefined && message.authorId && age > commandReplayWindowMs) {
+          await privateNotice(message.authorId, message.channelId, message.threadRootId, [
+            `Clusterbot was not running when you typed "${commandPrefix} ${command}" (`,
+            { at: message.createdAt.toISOString(), show: "datetime" },
+            "), so nothing happened. Please type it again.",
+          ]);
+          await store.messages.markHeard(message.id);
+          counts.expired++;
+          continue;
+        }
+        const handled = hear(message);
+        if (!handled) break;
+        await handled;
+        counts.heard++;
       }
-      const delivered = bot.deliver({
-        type: "action",
-        eventId: `action:${randomUUID()}`,
-        userId,
-        actionId: input.actionId,
-        value: input.value,
-        source,
-      });
-      if (!delivered) throw new Refusal("conflict", "Clusterbot is not connected to this workspace yet.");
+      return counts;
     },
 
     async postAsBot(input: BotMessage): Promise<PostedMessage> {
-      const content = checkedContent(input.content);
-      const channel =
-        "userId" in input.to
-          ? await channels.directWithBot(await knownPerson(input.to.userId))
-          : await store.channels.find(input.to.channelId);
-      if (!channel) throw new WebBotError("not_found", "no such channel in the web workspace");
-      if (input.onlyVisibleTo) {
-        await knownPerson(input.onlyVisibleTo);
-        if (channel.kind !== "public" && !channel.memberIds.includes(input.onlyVisibleTo)) {
-          throw new WebBotError("invalid", "a private reply goes to someone in the channel");
-        }
-      }
-      if (input.threadRootId) {
-        await threadRoot(channel, input.threadRootId, input.onlyVisibleTo ?? null).catch(() => {
-          throw new WebBotError("not_found", "no such thread in this channel");
-        });
-      }
-      const message = await insertAndPublish(channel, {
-        channelId: channel.id,
-        threadRootId: input.threadRootId ?? null,
-        authorId: null,
-        visibleToId: input.onlyVisibleTo ?? null,
-        content,
-        metadata: input.metadata,
-      });
-      return { messageId: message.id, channelId: channel.id, threadRootId: message.threadRootId };
+      return botPost(input, botContent(input.content));
     },
 
-    async updateAsBot(messageId: string, content: MessageContent): Promise<PostedMessage> {
-      const checked = checkedContent(content);
+    async uploadAsBot(to: { channelId: string; threadRootId?: string }, file: BotFile): Promise<PostedMessage> {
+      if (file.bytes.byteLength > maxFileBytes) {
+        throw new WebBotError("invalid", `a file of ${file.bytes.byteLength} bytes is over ${maxFileBytes}`);
+      }
+      const filename = file.filename.replace(/[\p{Cc}/\\]/gu, "_").slice(0, 200) || "file";
+      const fileId = randomUUID();
+      const block: FileBlock = { kind: "file", fileId, filename, title: file.title, size: file.bytes.byteLength };
+      const content = botContent(
+        { summary: file.comment ?? file.title, blocks: file.comment ? [{ kind: "text", text: file.comment }] : [] },
+        block,
+      );
+      const placement = {
+        to: { channelId: to.channelId },
+        ...(to.threadRootId ? { threadRootId: to.threadRootId } : {}),
+      };
+      return botPost(placement, content, {
+        id: fileId,
+        filename,
+        contentType: contentTypeOf(filename),
+        bytes: file.bytes,
+      });
+    },
+
+    async updateAsBot(messageId: string, content: Message): Promise<PostedMessage> {
+      const checked = botContent(content);
+      const message = await botMessage(messageId);
+      const updated = await store.messages.update(message.id, checked);
+      if (!updated) throw new WebBotError("not_found", "no such message from the bot");
+      return republish(updated);
+    },
+
+    async pinAsBot(messageId: string): Promise<void> {
       const message = await store.messages.find(messageId);
-      if (!message || message.authorId !== null) throw new WebBotError("not_found", "no such message from the bot");
-      const updated = (await store.messages.update(message.id, checked))!;
-      const channel = (await store.channels.find(updated.channelId))!;
-      publish(channel, updated);
-      return { messageId: updated.id, channelId: updated.channelId, threadRootId: updated.threadRootId };
+      if (!message) throw new WebBotError("not_found", "no such message");
+      const pinned = await store.messages.pin(message.id, ctx.now());
+      if (pinned) await republish(pinned);
+    },
+
+    /** Whether the bot's conversation with this person holds a message since `since` with this metadata. */
+    async findDirect(userId: string, metadata: Record<string, string>, since: Date): Promise<boolean> {
+      const channel = await store.channels.findDirect(botDirectKey(userId));
+      if (!channel) return false;
+      const sent = await store.messages.fromBotSince(channel.id, since, directSearchLimit);
+      const wanted = Object.entries(metadata);
+      return sent.some((message) => {
+        const kept = metadataOf(message);
+        return wanted.every(([key, value]) => kept[key] === value);
+      });
     },
   };
-
-  async function knownPerson(userId: string): Promise<string> {
-    if (!(await store.accounts.find(userId))) throw new WebBotError("not_found", `nobody has the id ${userId}`);
-    return userId;
-  }
-}
-
-export function checkedContent(content: unknown): MessageContent {
-  const parsed = messageContentSchema.safeParse(content);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new WebBotError("invalid", `message content: ${issue?.path.join(".")}: ${issue?.message}`);
-  }
-  return parsed.data;
-}
-
-function hasButton(content: MessageContent, actionId: string, value: string): boolean {
-  return (content.blocks ?? []).some(
-    (block) =>
-      block.type === "actions" &&
-      block.buttons.some((button: MessageButton) => button.actionId === actionId && button.value === value),
-  );
 }
 
 export type MessageService = ReturnType<typeof messageService>;

@@ -1,6 +1,5 @@
 // People joining the workspace: by name (sign-in by name, invites), each one in #general from the start.
 import type { WirePerson } from "../protocol.ts";
-import { NameTakenError } from "../store/accounts.ts";
 import type { WorkspaceContext } from "./context.ts";
 import { Refusal } from "./errors.ts";
 
@@ -32,16 +31,14 @@ export function peopleService(ctx: WorkspaceContext) {
     checkedName,
 
     async create(name: string): Promise<WirePerson> {
-      try {
-        const person = await store.accounts.create(checkedName(name));
-        await welcome(person);
-        return person;
-      } catch (error) {
-        if (error instanceof NameTakenError) {
-          throw new Refusal("conflict", error.message, { name: `${error.message} Pick them from the list.` });
-        }
-        throw error;
+      const checked = checkedName(name);
+      const person = await store.accounts.create(checked);
+      if (!person) {
+        const taken = `Someone called "${checked}" is already in this workspace.`;
+        throw new Refusal("conflict", taken, { name: `${taken} Pick them from the list.` });
       }
+      await welcome(person);
+      return person;
     },
 
     /** The person with this name, added if new (for invites). */

@@ -1,9 +1,8 @@
 // Stored records → what the browser gets.
 import type { DialogView, WireChannel, WireMessage, WirePerson } from "../protocol.ts";
-import type { ChannelRecord } from "../store/channels.ts";
-import type { DialogRecord } from "../store/dialogs.ts";
-import type { MessageRecord } from "../store/messages.ts";
 import { botName } from "./context.ts";
+import { contentOf, type Dialog } from "./records.ts";
+import type { ChannelRecord, MessageRecord } from "./store.ts";
 
 export function wireMessage(message: MessageRecord): WireMessage {
   return {
@@ -15,9 +14,10 @@ export function wireMessage(message: MessageRecord): WireMessage {
       message.authorId === null
         ? { kind: "bot", name: botName }
         : { kind: "person", id: message.authorId, name: message.authorName ?? "someone" },
-    content: message.content,
+    content: contentOf(message),
     createdAt: message.createdAt.toISOString(),
     editedAt: message.editedAt?.toISOString() ?? null,
+    pinned: message.pinnedAt !== null,
     version: message.version,
     replyCount: message.replyCount,
     lastReplyAt: message.lastReplyAt?.toISOString() ?? null,
@@ -55,19 +55,13 @@ export function namesOf(people: WirePerson[]): Map<string, string> {
   return new Map(people.map((person) => [person.id, person.name]));
 }
 
-export function dialogView(dialog: DialogRecord): DialogView {
-  return {
-    id: dialog.id,
-    version: dialog.version,
-    formId: dialog.view.formId,
-    title: dialog.view.title,
-    intro: dialog.view.intro,
-    fields: dialog.view.fields,
-    actions: dialog.view.actions,
-    closeLabel: dialog.view.closeLabel,
-    values: dialog.values,
-    errors: dialog.view.errors,
-    notice: dialog.view.notice,
-    status: dialog.status === "pending" ? "pending" : "open",
-  };
+export function dialogView(dialog: Dialog): DialogView {
+  const status = dialog.status === "pending" ? ("pending" as const) : ("open" as const);
+  const common = { id: dialog.id, version: dialog.version, status };
+  if (dialog.view.kind === "panel") {
+    const { kind, screenId, title, blocks, closeLabel } = dialog.view;
+    return { ...common, kind, screenId, title, blocks, closeLabel };
+  }
+  const { kind, formId, title, intro, fields, actions, closeLabel, errors, notice } = dialog.view;
+  return { ...common, kind, formId, title, intro, fields, actions, closeLabel, errors, notice, values: dialog.values };
 }

@@ -1,35 +1,32 @@
-// Dialogs the bot opened: the form as the browser renders it, what the person typed so far, the bot's context.
+// Dialogs the bot opened: the screen as the browser draws it, what the person typed so far, the bot's context.
 // A person has at most one dialog on screen; opening another closes the earlier one.
-import type { PrismaClient } from "../../../generated/prisma/client.ts";
-import type { DialogView, RawValues } from "../protocol.ts";
+import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { asJson } from "./errors.ts";
 
-/** The form as the browser shows it; values, version and status are kept beside it. */
-export type StoredDialogView = Omit<DialogView, "id" | "version" | "values" | "status">;
+export type WebDialogStatus = "open" | "pending" | "closed";
 
-export interface DialogRecord {
+export interface WebDialogRow {
   id: string;
   userId: string;
-  view: StoredDialogView;
-  values: RawValues;
+  view: unknown;
+  values: unknown;
   context: unknown;
-  status: "open" | "pending" | "closed";
+  status: WebDialogStatus;
   version: number;
 }
 
-type Row = Omit<DialogRecord, "view" | "values"> & { view: unknown; values: unknown };
-
-function toRecord(row: Row): DialogRecord {
-  return { ...row, view: row.view as StoredDialogView, values: row.values as RawValues };
+export interface WebDialogContent {
+  view: unknown;
+  values: unknown;
+  context: unknown;
 }
 
-export function dialogRepository(prisma: PrismaClient) {
-  return {
+const columns = { id: true, userId: true, view: true, values: true, context: true, status: true, version: true };
+
+export function webDialogRepository(prisma: PrismaClient) {
+  const repository = {
     /** Opens a dialog for a person; returns it and the ids of the dialogs it replaced. */
-    async open(
-      userId: string,
-      input: { view: StoredDialogView; values: RawValues; context: unknown },
-    ): Promise<{ dialog: DialogRecord; replaced: string[] }> {
+    async open(userId: string, input: WebDialogContent): Promise<{ dialog: WebDialogRow; replaced: string[] }> {
       return prisma.$transaction(async (tx) => {
         const earlier = await tx.webDialog.findMany({
           where: { userId, status: { in: ["open", "pending"] } },
@@ -39,37 +36,34 @@ export function dialogRepository(prisma: PrismaClient) {
           where: { id: { in: earlier.map((row) => row.id) } },
           data: { status: "closed", version: { increment: 1 } },
         });
-        const row = await tx.webDialog.create({
+        const dialog = await tx.webDialog.create({
           data: {
             userId,
             view: asJson(input.view),
             values: asJson(input.values),
             context: asJson(input.context ?? null),
           },
+          select: columns,
         });
-        return { dialog: toRecord(row), replaced: earlier.map((row) => row.id) };
+        return { dialog, replaced: earlier.map((row) => row.id) };
       });
     },
 
-    async find(dialogId: string): Promise<DialogRecord | null> {
-      const row = await prisma.webDialog.findUnique({ where: { id: dialogId } });
-      return row ? toRecord(row) : null;
+    find(dialogId: string): Promise<WebDialogRow | null> {
+      return prisma.webDialog.findUnique({ where: { id: dialogId }, select: columns });
     },
 
     /** The dialog on a person's screen, if any. */
-    async current(userId: string): Promise<DialogRecord | null> {
-      const row = await prisma.webDialog.findFirst({
+    current(userId: string): Promise<WebDialogRow | null> {
+      return prisma.webDialog.findFirst({
         where: { userId, status: { in: ["open", "pending"] } },
         orderBy: { createdAt: "desc" },
+        select: columns,
       });
-      return row ? toRecord(row) : null;
     },
 
     /** The bot shows the next step, field errors or a notice; the dialog waits for the person again. */
-    async replace(
-      dialogId: string,
-      input: { view: StoredDialogView; values: RawValues; context: unknown },
-    ): Promise<DialogRecord | null> {
+    async replace(dialogId: string, input: WebDialogContent): Promise<WebDialogRow | null> {
       const changed = await prisma.webDialog.updateMany({
         where: { id: dialogId, status: { in: ["open", "pending"] } },
         data: {
@@ -80,11 +74,11 @@ export function dialogRepository(prisma: PrismaClient) {
           version: { increment: 1 },
         },
       });
-      return changed.count === 0 ? null : this.find(dialogId);
+      return changed.count === 0 ? null : repository.find(dialogId);
     },
 
     /** What the person typed so far, kept while the dialog is open (a reload or crash loses nothing). */
-    async saveDraft(dialogId: string, userId: string, values: RawValues): Promise<boolean> {
+    async saveDraft(dialogId: string, userId: string, values: unknown): Promise<boolean> {
       const changed = await prisma.webDialog.updateMany({
         where: { id: dialogId, userId, status: "open" },
         data: { values: asJson(values) },
@@ -93,23 +87,12 @@ export function dialogRepository(prisma: PrismaClient) {
     },
 
     /** The submission is stored before it is acknowledged; refused (null) if the dialog changed meanwhile. */
-    async submit(dialogId: string, userId: string, version: number, values: RawValues): Promise<DialogRecord | null> {
+    async submit(dialogId: string, userId: string, version: number, values: unknown): Promise<WebDialogRow | null> {
       const changed = await prisma.webDialog.updateMany({
         where: { id: dialogId, userId, version, status: "open" },
         data: { values: asJson(values), status: "pending", version: { increment: 1 } },
       });
-      return changed.count === 0 ? null : this.find(dialogId);
-    },
-
-    /** Back to the person with a notice (e.g. the bot failed); keeps their values. */
-    async reopen(dialogId: string, notice: string): Promise<DialogRecord | null> {
-      const dialog = await this.find(dialogId);
-      if (dialog?.status !== "pending") return null;
-      return this.replace(dialogId, {
-        view: { ...dialog.view, notice },
-        values: dialog.values,
-        context: dialog.context,
-      });
+      return changed.count === 0 ? null : repository.find(dialogId);
     },
 
     /** Submissions nobody answered (the process stopped meanwhile), untouched since `before`. */
@@ -121,14 +104,13 @@ export function dialogRepository(prisma: PrismaClient) {
       return rows.map((row) => row.id);
     },
 
-    async close(dialogId: string, values?: RawValues): Promise<DialogRecord | null> {
+    async close(dialogId: string, values?: unknown): Promise<WebDialogRow | null> {
       const changed = await prisma.webDialog.updateMany({
         where: { id: dialogId, status: { in: ["open", "pending"] } },
         data: { status: "closed", version: { increment: 1 }, ...(values ? { values: asJson(values) } : {}) },
       });
-      return changed.count === 0 ? null : this.find(dialogId);
+      return changed.count === 0 ? null : repository.find(dialogId);
     },
   };
+  return repository;
 }
-
-export type DialogRepository = ReturnType<typeof dialogRepository>;

@@ -1,43 +1,34 @@
 // Channels (public or private, with members) and direct conversations (between two people, or a person and the
 // bot). Each is a PlatformChannel (id = externalId) with a WebChannel beside it.
 import { randomUUID } from "node:crypto";
-import type { PrismaClient } from "../../../generated/prisma/client.ts";
-import type { ChannelKind } from "../protocol.ts";
+import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { isDuplicate } from "./errors.ts";
 
-export interface ChannelRecord {
+export type WebChannelKind = "public" | "private" | "direct";
+
+export interface WebChannelRow {
   id: string;
-  kind: ChannelKind;
+  kind: WebChannelKind;
   /** Null for direct conversations. */
   name: string | null;
   topic: string | null;
-  /** Direct conversations: "bot:<user>" or "<user>|<user>". */
+  /** Direct conversations: who it is between. */
   directKey: string | null;
   memberIds: string[];
 }
-
-export class ChannelNameTakenError extends Error {
-  constructor(name: string) {
-    super(`There is already a channel called #${name}.`);
-    this.name = "ChannelNameTakenError";
-  }
-}
-
-export const botDirectKey = (userId: string) => `bot:${userId}`;
-export const personDirectKey = (a: string, b: string) => [a, b].sort().join("|");
 
 const include = { channel: true, members: { select: { userId: true }, orderBy: { joinedAt: "asc" } } } as const;
 
 type Row = {
   channelId: string;
-  kind: ChannelKind;
+  kind: WebChannelKind;
   topic: string | null;
   directKey: string | null;
   channel: { name: string | null };
   members: { userId: string }[];
 };
 
-function toRecord(row: Row): ChannelRecord {
+function toChannel(row: Row): WebChannelRow {
   return {
     id: row.channelId,
     kind: row.kind,
@@ -48,35 +39,36 @@ function toRecord(row: Row): ChannelRecord {
   };
 }
 
-export function channelRepository(prisma: PrismaClient, workspaceId: string) {
-  return {
+export function webChannelRepository(prisma: PrismaClient, workspaceId: string) {
+  const repository = {
+    /** A new channel; null when its name is taken. */
     async create(input: {
       name: string;
       kind: "public" | "private";
-      topic?: string | null;
+      topic: string | null;
       memberIds: string[];
-    }): Promise<ChannelRecord> {
+    }): Promise<WebChannelRow | null> {
       const id = randomUUID();
       try {
         await prisma.$transaction(async (tx) => {
           await tx.platformChannel.create({ data: { id, externalId: id, workspaceId, name: input.name } });
           await tx.webChannel.create({
-            data: { channelId: id, workspaceId, kind: input.kind, nameKey: input.name, topic: input.topic ?? null },
+            data: { channelId: id, workspaceId, kind: input.kind, nameKey: input.name, topic: input.topic },
           });
           await tx.webChannelMember.createMany({
             data: [...new Set(input.memberIds)].map((userId) => ({ channelId: id, userId })),
           });
         });
       } catch (error) {
-        if (isDuplicate(error)) throw new ChannelNameTakenError(input.name);
+        if (isDuplicate(error)) return null;
         throw error;
       }
-      return (await this.find(id))!;
+      return repository.find(id);
     },
 
     /** The direct conversation with this key, created on first use. */
-    async ensureDirect(directKey: string, memberIds: string[]): Promise<ChannelRecord> {
-      const existing = await this.findDirect(directKey);
+    async ensureDirect(directKey: string, memberIds: string[]): Promise<WebChannelRow> {
+      const existing = await repository.findDirect(directKey);
       if (existing) return existing;
       const id = randomUUID();
       try {
@@ -90,38 +82,40 @@ export function channelRepository(prisma: PrismaClient, workspaceId: string) {
       } catch (error) {
         if (!isDuplicate(error)) throw error;
       }
-      return (await this.findDirect(directKey))!;
+      const created = await repository.findDirect(directKey);
+      if (!created) throw new Error(`the direct conversation ${directKey} was created and then gone`);
+      return created;
     },
 
-    async findDirect(directKey: string): Promise<ChannelRecord | null> {
+    async findDirect(directKey: string): Promise<WebChannelRow | null> {
       const row = await prisma.webChannel.findUnique({
         where: { workspaceId_directKey: { workspaceId, directKey } },
         include,
       });
-      return row ? toRecord(row) : null;
+      return row ? toChannel(row) : null;
     },
 
-    async findByName(name: string): Promise<ChannelRecord | null> {
+    async findByName(name: string): Promise<WebChannelRow | null> {
       const row = await prisma.webChannel.findUnique({
         where: { workspaceId_nameKey: { workspaceId, nameKey: name } },
         include,
       });
-      return row ? toRecord(row) : null;
+      return row ? toChannel(row) : null;
     },
 
-    async find(channelId: string): Promise<ChannelRecord | null> {
+    async find(channelId: string): Promise<WebChannelRow | null> {
       const row = await prisma.webChannel.findFirst({ where: { channelId, workspaceId }, include });
-      return row ? toRecord(row) : null;
+      return row ? toChannel(row) : null;
     },
 
     /** Every public channel, and the private channels and direct conversations this person is in. */
-    async visibleTo(userId: string): Promise<ChannelRecord[]> {
+    async visibleTo(userId: string): Promise<WebChannelRow[]> {
       const rows = await prisma.webChannel.findMany({
         where: { workspaceId, OR: [{ kind: "public" }, { members: { some: { userId } } }] },
         include,
         orderBy: { createdAt: "asc" },
       });
-      return rows.map(toRecord);
+      return rows.map(toChannel);
     },
 
     /** Adds people to a channel; returns those who were not in it yet. */
@@ -141,7 +135,7 @@ export function channelRepository(prisma: PrismaClient, workspaceId: string) {
       return added;
     },
 
-    /** Everyone who reads a channel from now on sees messages up to `seq` as read. */
+    /** The person has seen messages up to `seq` here. */
     async markRead(channelId: string, userId: string, seq: number): Promise<void> {
       await prisma.webChannelMember.updateMany({
         where: { channelId, userId, lastReadSeq: { lt: seq } },
@@ -162,6 +156,5 @@ export function channelRepository(prisma: PrismaClient, workspaceId: string) {
       return new Map(rows.map((row) => [row.channelId, row.unread]));
     },
   };
+  return repository;
 }
-
-export type ChannelRepository = ReturnType<typeof channelRepository>;
