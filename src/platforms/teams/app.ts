@@ -4,9 +4,8 @@
 import { App } from "@microsoft/teams.apps";
 import type { Route } from "../../http/server.ts";
 import type { Logger } from "../../logging/logger.ts";
-import type { Repositories } from "../../store/repositories/index.ts";
 import { type AfterAnswer, createAfterAnswer } from "./after-answer.ts";
-import { TeamsConversationStore } from "./conversation-store.ts";
+import { TeamsConversationStore, type TeamsRecords } from "./conversation-store.ts";
 import { TeamsDialogs } from "./dialogs.ts";
 import { TeamsChannels } from "./graph/channels.ts";
 import { TeamsHttpAdapter } from "./http-adapter.ts";
@@ -31,7 +30,7 @@ export interface TeamsAdapter {
 
 export function createTeamsAdapter(options: {
   credentials: TeamsCredentials;
-  repos: Repositories;
+  repos: TeamsRecords;
   logger: Logger;
 }): TeamsAdapter {
   const logger = options.logger.child({ platform: "teams" });

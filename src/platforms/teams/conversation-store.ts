@@ -1,7 +1,6 @@
 // Where the Teams adapter keeps what it learns from activities: the tenant as a workspace, each person (with the
 // time zone Teams reports in `localTimezone`) and the conversation references for proactive messages, on the
 // PlatformUser / PlatformChannel rows through the repositories.
-import type { Repositories } from "../../store/repositories/index.ts";
 import {
   type ActivityForReference,
   type ConversationReference,
@@ -23,16 +22,45 @@ export interface SeenActivity extends ActivityForReference {
   localTimezone?: string;
 }
 
+/**
+ * What the adapter needs of the store, described here so the adapter does not import it (the runtime passes the
+ * repositories, which fit this shape). References are opaque JSON to the store: this adapter owns their shape.
+ */
+export interface TeamsRecords {
+  workspaces: { ensure(platform: "teams", externalId: string): Promise<{ id: string }> };
+  teamsConversations: {
+    rememberUser(
+      workspaceId: string,
+      externalId: string,
+      seen: { displayName?: string; timezone?: string | null },
+      reference?: ConversationReference,
+    ): Promise<{ personId: string }>;
+    forgetUserReference(workspaceId: string, externalId: string): Promise<void>;
+    userReference(workspaceId: string, externalId: string): Promise<unknown>;
+    anyReference(workspaceId: string): Promise<unknown>;
+    rememberChannel(
+      workspaceId: string,
+      externalId: string,
+      name: string | null,
+      reference: ConversationReference,
+    ): Promise<{ channelId: string }>;
+    forgetChannelReference(workspaceId: string, externalId: string): Promise<void>;
+    channelReference(workspaceId: string, externalId: string): Promise<unknown>;
+    channelReferenceById(channelId: string): Promise<unknown>;
+    channelReferences(workspaceId: string): Promise<{ externalId: string; name: string | null; reference: unknown }[]>;
+  };
+}
+
 const maxRememberedSenders = 10_000;
 /** Another replica may drop a reference (an uninstall it handled): what this one remembers is re-checked this often. */
 const senderMemoryMs = 10 * 60_000;
 
 export class TeamsConversationStore {
-  readonly #repos: Repositories;
+  readonly #repos: TeamsRecords;
   /** What was last stored for each sender, so an unchanged sender costs no database work. */
   readonly #senders = new Map<string, { fingerprint: string; workspaceId: string; personId: string; at: number }>();
 
-  constructor(repos: Repositories) {
+  constructor(repos: TeamsRecords) {
     this.#repos = repos;
   }
 

@@ -2,13 +2,13 @@
 import type { Settings } from "../../config/settings.ts";
 import { teamsSettings } from "../../config/settings.ts";
 import type { Logger } from "../../logging/logger.ts";
-import type { Repositories } from "../../store/repositories/index.ts";
 import { createTeamsAdapter, type TeamsAdapter } from "./app.ts";
+import type { TeamsRecords } from "./conversation-store.ts";
 
 export type { TeamsAdapter } from "./app.ts";
 
 /** The Teams adapter when TEAMS_CLIENT_ID and TEAMS_CLIENT_SECRET are set; its routes go on our HTTP server. */
-export function teamsPlatform(settings: Settings, repos: Repositories, logger: Logger): TeamsAdapter | undefined {
+export function teamsPlatform(settings: Settings, repos: TeamsRecords, logger: Logger): TeamsAdapter | undefined {
   const credentials = teamsSettings(settings);
   if (!credentials) return undefined;
   if (credentials.standIn)
