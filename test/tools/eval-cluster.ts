@@ -15,6 +15,9 @@
  *   npm run eval:cluster                 everything
  *   npm run eval:cluster -- --quick      main table only (full text and 75 % subsets)
  *   npm run eval:cluster -- --set NAME   one set
+ *   npm run eval:cluster -- --planted    the planted workshops only
+ *   npm run eval:cluster -- --no-ablation                 everything but the ablation
+ *   npm run eval:cluster -- --ablation-only "A;B"         only the ablation rows whose labels start with A or B
  */
 import { type AnalyzeOptions, analyzeWorkshopDetailed, type WorkshopInput } from "../../src/core/clustering/index.ts";
 import { adjustedRandIndex, predictedLabels } from "./ari.ts";
@@ -41,6 +44,11 @@ const SUBSET_SEEDS = Array.from({ length: 12 }, (_, i) => i + 1);
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
 const only = args.includes("--set") ? args[args.indexOf("--set") + 1] : undefined;
+const plantedOnly = args.includes("--planted");
+const noAblation = args.includes("--no-ablation");
+const ablationRows = args.includes("--ablation-only")
+  ? args[args.indexOf("--ablation-only") + 1]!.split(";")
+  : undefined;
 
 interface Score {
   ari: number;
@@ -210,6 +218,13 @@ export function reportPlanted(planted: LabelledWorkshop, options: AnalyzeOptions
   ].join(" ");
 }
 
+/** What the planted workshops are also scored with under --planted: the options that aim at unrelated results. */
+const PLANTED_VARIANTS: [string, AnalyzeOptions][] = [
+  ["default", {}],
+  ...[2, 1.5, 1, 0.5].map((c): [string, AnalyzeOptions] => [`outlier rule, c = ${c}`, { outlierSpread: c }]),
+  ["consensus of the 3 best partitions", { community: { consensus: 3 } }],
+];
+
 export const ABLATIONS: [string, AnalyzeOptions][] = [
   ["default", {}],
   ["Industry 4.0 lexicon pack on", { tfidf: { topicWeight: 2 } }],
@@ -222,6 +237,8 @@ export const ABLATIONS: [string, AnalyzeOptions][] = [
   ["5 text neighbours instead of 10", { neighbours: { k: 5 } }],
   ["titles weigh as much as descriptions", { tfidf: { fieldWeights: { ...TITLE_ONCE } } }],
   ["relative attachment off", { relativeAttachment: 0 }],
+  ["outlier rule on (c = 1.5)", { outlierSpread: 1.5 }],
+  ["consensus of the 3 best partitions", { community: { consensus: 3 } }],
   ["latent semantics (workshop LSA, share 0.5)", { semantic: { share: 0.5 } }],
   ["engine 2.0.0 settings", ENGINE_2],
 ];
@@ -232,7 +249,9 @@ function ablation(sets: LabelledWorkshop[]): void {
     `| variant | ${sets.map((s) => (s.heldOut ? `${s.name} (held out)` : s.name)).join(" | ")} | dev mean | held-out mean |`,
   );
   console.log(`|---|${sets.map(() => "---:").join("|")}|---:|---:|`);
-  for (const [label, options] of ABLATIONS) {
+  for (const [label, options] of ABLATIONS.filter(
+    ([l]) => !ablationRows || ablationRows.some((a) => l.startsWith(a)),
+  )) {
     const cells = sets.map((s) => {
       const full = engineScore(s, options).ari;
       const subsets = mean(SUBSET_SEEDS.map((seed) => engineScore(projectSubset(s, 0.75, seed), options).ari));
@@ -248,18 +267,29 @@ function ablation(sets: LabelledWorkshop[]): void {
 
 if (import.meta.main) {
   const sets = loadRealSets().filter((s) => !only || s.name === only);
-  const heldOut = new Set(sets.filter((s) => s.heldOut).map((s) => s.name));
-  console.log(
-    `Real sets: ${sets.map((s) => `${s.name} (${s.workshop.results.length} results, ${trueGroups(s)} groups${s.heldOut ? ", held out" : ""})`).join("; ")}.`,
-  );
-  console.log("ARI against the external grouping; unclustered results count as singletons. ✓ = engine beats both.\n");
-  printRows(
-    sets.flatMap((s) => evaluateSet(s)),
-    heldOut,
-  );
-  if (!only) {
-    console.log("");
-    for (const planted of [plantedWorkshop(loadRealSets()), ...loadPlantedSets()]) console.log(reportPlanted(planted));
+  if (plantedOnly) {
+    for (const [label, options] of PLANTED_VARIANTS) {
+      console.log(`${label}:`);
+      for (const planted of [plantedWorkshop(loadRealSets()), ...loadPlantedSets()])
+        console.log(`- ${reportPlanted(planted, options)}`);
+    }
+  } else if (ablationRows) {
+    ablation(sets);
+  } else {
+    const heldOut = new Set(sets.filter((s) => s.heldOut).map((s) => s.name));
+    console.log(
+      `Real sets: ${sets.map((s) => `${s.name} (${s.workshop.results.length} results, ${trueGroups(s)} groups${s.heldOut ? ", held out" : ""})`).join("; ")}.`,
+    );
+    console.log("ARI against the external grouping; unclustered results count as singletons. ✓ = engine beats both.\n");
+    printRows(
+      sets.flatMap((s) => evaluateSet(s)),
+      heldOut,
+    );
+    if (!only) {
+      console.log("");
+      for (const planted of [plantedWorkshop(loadRealSets()), ...loadPlantedSets()])
+        console.log(reportPlanted(planted));
+    }
+    if (!quick && !noAblation) ablation(sets);
   }
-  if (!quick) ablation(sets);
 }

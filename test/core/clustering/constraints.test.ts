@@ -1,5 +1,6 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { analyzeWorkshop } from "../../../src/core/clustering/index.ts";
+import { type Analysis, analyzeWorkshop, type WorkshopInput } from "../../../src/core/clustering/index.ts";
 import { generateWorkshop } from "../../tools/synthetic.ts";
 import { workshopOf } from "./helpers.ts";
 
@@ -116,5 +117,29 @@ describe("projects with several results", () => {
     expect(analyzeWorkshop(workshopOf(results), { ...sparse, crossProject: false }).unclustered.length).toBeGreaterThan(
       9,
     );
+  });
+});
+
+describe("the optional outlier rule (median − c·MAD of the workshop's attachments)", () => {
+  // Real text: NSF earth/climate abstracts by programme plus 12 abstracts from other NSF divisions (fixtures README).
+  const planted = JSON.parse(
+    readFileSync(new URL("../../fixtures/real/planted/nsf-planted.json", import.meta.url), "utf8"),
+  ) as WorkshopInput & { unrelated: string[]; plant: unknown; heldOut: unknown; field: unknown };
+  const { unrelated, plant: _plant, heldOut: _heldOut, field: _field, ...input } = planted;
+  const leftOut = (analysis: Analysis) => unrelated.filter((id) => analysis.unclustered.some((u) => u.result === id));
+
+  it("leaves more unrelated results out than the default, each with its nearest cluster and why", () => {
+    const byDefault = analyzeWorkshop(input);
+    const withRule = analyzeWorkshop(input, { outlierSpread: 1.5 });
+    expect(leftOut(withRule).length).toBeGreaterThan(leftOut(byDefault).length);
+    const ids = new Set(withRule.clusters.map((c) => c.id));
+    for (const u of withRule.unclustered.filter((x) => unrelated.includes(x.result))) {
+      expect(ids.has(u.nearest ?? "")).toBe(true);
+      expect(u.reason).toMatch(/^closest to c\d+/);
+    }
+  });
+
+  it("is off by default: a spread of infinity gives the default output", () => {
+    expect(analyzeWorkshop(input, { outlierSpread: Number.POSITIVE_INFINITY })).toEqual(analyzeWorkshop(input));
   });
 });
