@@ -182,7 +182,8 @@ describe.each(backends)("Slack: analysis, review and announcement on %s", (backe
     expect(started).toContain("Analysing 8 submitted results of 3 projects");
     expect(started).toMatch(/Left out, not submitted: 1 draft: ALPHA \(1 draft; members: [^)]+\)/);
     await analysesSettled();
-    await waitFor(() => JSON.stringify(dmsTo(users.facilitator)).includes("review.open"));
+    // The first analysis loads the engine's language model: slow on a loaded machine.
+    await waitFor(() => JSON.stringify(dmsTo(users.facilitator)).includes("review.open"), 30_000);
     expect(JSON.stringify(dmsTo(users.facilitator))).toContain("3 suggested clusters, 1 unclustered");
     expect(await harness.deps.repos.reviews.runNumbers(seeded.workshop.id)).toBe(1);
   });
@@ -324,7 +325,7 @@ describe.each(backends)("Slack: analysis, review and announcement on %s", (backe
     const started = await answerTo(slack(), await cluster(slack(), users.facilitator, "analyze fine"));
     expect(started).toContain("Analysing");
     await analysesSettled();
-    await waitFor(() => JSON.stringify(dmsTo(users.facilitator).at(-1)?.blocks).includes("review.replace"));
+    await waitFor(() => JSON.stringify(dmsTo(users.facilitator).at(-1)?.blocks).includes("review.replace"), 30_000);
     expect(JSON.stringify(dmsTo(users.facilitator).at(-1)?.blocks)).toContain("Nothing was replaced");
     expect(await harness.deps.repos.reviews.runNumbers(seeded.workshop.id)).toBe(2);
     expect(await clusters()).toHaveLength(2);
