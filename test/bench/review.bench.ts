@@ -69,7 +69,12 @@ try {
       userId: facilitatorId,
       channelId: "C0GENERAL01",
     });
-    await waitFor(() => dm().length > before && JSON.stringify(dm().at(-1)?.blocks).includes("review.open"));
+    await waitFor(() => dm().length > before && JSON.stringify(dm().at(-1)?.blocks).includes("review.open")).catch(
+      (error: unknown) => {
+        console.error("no review:", JSON.stringify(dm().at(-1)).slice(0, 600));
+        throw error;
+      },
+    );
     const ready = performance.now() - started;
     const message = dm().at(-1)!;
     const button = JSON.stringify(message.blocks).match(/"action_id":"(review\.open[^"]*)","value":"([^"]+)"/);
@@ -129,12 +134,17 @@ async function seed(): Promise<void> {
     projectIds.set(project.id, created.id);
   }
   const resultIds = new Map<string, string>();
+  const titles = new Set<string>();
   for (const [position, result] of input.results.entries()) {
+    // Titles are unique per project; the generator may repeat one.
+    let title = result.title;
+    while (titles.has(`${result.project}/${title}`)) title = `${title} (2)`;
+    titles.add(`${result.project}/${title}`);
     const created = await prisma.exploitableResult.create({
       data: {
         projectId: projectIds.get(result.project)!,
         position,
-        title: result.title,
+        title,
         description: result.description ?? null,
         keywords: result.keywords ?? [],
         type: result.type ?? null,

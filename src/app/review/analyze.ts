@@ -1,6 +1,7 @@
 // `/cluster analyze`: the engine on the submitted homework. The facilitator is answered at once; the analysis runs
 // after, is stored as a run (input, options, engine version, result) and becomes the review, unless facilitators
 // have edited the current one: then they are shown what would change and asked.
+import { DEFAULT_MAX_SIZE, engineVersion } from "../../core/clustering/index.ts";
 import type { Granularity } from "../../core/clustering/interchange.ts";
 import type { Workshop } from "../../core/model/domain.ts";
 import { rerunChanges } from "../../core/review/rerun.ts";
@@ -15,6 +16,7 @@ import { facilitatedWorkshop } from "../access.ts";
 import type { Actor, AppDependencies } from "../context.ts";
 import { Refusal } from "../refusal.ts";
 import { engineInput } from "./engine-input.ts";
+import { analyseInWorker } from "./engine-thread.ts";
 import { runDetails } from "./load.ts";
 
 /** Analyses under way, by workshop (one at a time per workshop in this process). */
@@ -76,14 +78,15 @@ async function analyse(
   prepared: ReturnType<typeof engineInput>,
   granularity: Granularity,
 ): Promise<void> {
-  const engine = await import("../../core/clustering/index.ts");
-  const options = { granularity, maxSize: engine.DEFAULT_MAX_SIZE };
-  const analysis = engine.analyzeWorkshop(prepared.input, options);
+  const options = { granularity, maxSize: DEFAULT_MAX_SIZE };
+  const started = performance.now();
+  const analysis = await analyseInWorker(prepared.input, options);
+  const engineMs = performance.now() - started;
   const run = await deps.repos.reviews.createRun(workshop.id, {
     requestedById: actor.personId,
     input: prepared.input,
     options,
-    engineVersion: engine.engineVersion,
+    engineVersion,
     result: analysis,
     leftOut: prepared.leftOut,
   });
@@ -116,11 +119,17 @@ async function analyse(
     return;
   }
   await adoptRun(deps, actor, workshop, run.id, null);
+  const storedMs = performance.now() - started - engineMs;
   await deps.notify.notify({
     to: actor,
     key: `analysis-ready:${run.id}`,
     message: analysisReadyMessage(summary, workshop.id),
   });
+  const notifiedMs = performance.now() - started - engineMs - storedMs;
+  deps.logger.info(
+    { workshopId: workshop.id, results: prepared.input.results.length, engineMs, storedMs, notifiedMs },
+    "analysis ready",
+  );
 }
 
 /** Makes a stored run the review (its suggested clusters replace the current ones); false when the review changed. */

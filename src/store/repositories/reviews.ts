@@ -1,6 +1,7 @@
 // Analysis runs, the facilitators' review of the clusters they produced, its edit history, and the announcement of
 // approved clusters. Every edit checks the review's version in the same transaction that bumps it, so two
 // facilitators editing at once never overwrite each other silently: the later one is told (`conflict`).
+import { randomUUID } from "node:crypto";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.ts";
 import { isUniqueViolation } from "../errors.ts";
 
@@ -96,20 +97,24 @@ export function reviewRepository(prisma: PrismaClient) {
     await tx.clusterEdit.create({ data: { workshopId, runId, version, ...edit } });
   }
 
-  async function createClusters(tx: Tx, workshopId: string, drafts: ClusterDraft[], from = 0) {
-    for (const [index, draft] of drafts.entries()) {
-      await tx.cluster.create({
-        data: {
-          workshopId,
-          position: from + index,
-          label: draft.label,
-          explanation: draft.explanation,
-          cohesion: draft.cohesion,
-          evidence: json(draft.evidence),
-          members: { createMany: { data: draft.resultIds.map((resultId) => ({ resultId })) } },
-        },
-      });
-    }
+  /** Two statements whatever the number of clusters (a 500-result workshop has about 60). */
+  async function createClusters(tx: Tx, workshopId: string, drafts: ClusterDraft[]) {
+    const rows = drafts.map((draft, position) => ({ id: randomUUID(), draft, position }));
+    await tx.cluster.createMany({
+      data: rows.map(({ id, draft, position }) => ({
+        id,
+        workshopId,
+        position,
+        label: draft.label,
+        explanation: draft.explanation,
+        cohesion: draft.cohesion,
+        evidence: json(draft.evidence),
+      })),
+    });
+    await tx.clusterMembership.createMany({
+      data: rows.flatMap(({ id, draft }) => draft.resultIds.map((resultId) => ({ clusterId: id, resultId }))),
+      skipDuplicates: true,
+    });
   }
 
   async function applyChange(tx: Tx, workshopId: string, change: ClusterChange): Promise<void> {
