@@ -11,6 +11,7 @@ import { projectForm } from "../../src/core/forms/project.ts";
 import type { FormSpec } from "../../src/core/forms/spec.ts";
 import { workshopSetupForm } from "../../src/core/forms/workshop-setup.ts";
 import { reminderActions } from "../../src/core/reminders/messages.ts";
+import { reviewActions, reviewForms } from "../../src/core/review/actions.ts";
 import { plainText } from "../../src/core/screens/text.ts";
 
 const result = {
@@ -60,7 +61,11 @@ describe("the app's routes", () => {
   const routed = (interaction: Interaction) => findRoute(appRoutes, interaction)?.name;
 
   it("route every button the app puts on messages and screens", () => {
-    for (const actionId of [...Object.values(homeworkActions), ...Object.values(reminderActions)]) {
+    for (const actionId of [
+      ...Object.values(homeworkActions),
+      ...Object.values(reminderActions),
+      ...new Set(Object.values(reviewActions)),
+    ]) {
       for (const where of ["message", "screen"] as const) {
         const name = routed({ kind: "action", actionId, value: "", where, context: {} });
         expect(name, actionId).toBe(`action ${actionId}`);
@@ -76,6 +81,13 @@ describe("the app's routes", () => {
         const suggest = routed({ kind: "suggest", formId: form.id, fieldId: field.id, query: "", context: {} });
         expect(suggest, `${form.id}/${field.id}`).toBe(`suggest ${form.id}/${field.id}`);
       }
+    }
+  });
+
+  it("route every form of the clusters' review", () => {
+    for (const formId of Object.values(reviewForms)) {
+      const name = routed({ kind: "submit", formId, action: null, values: {}, context: {} });
+      expect(name, formId).toBe(`submit ${formId}`);
     }
   });
 

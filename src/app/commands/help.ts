@@ -9,6 +9,9 @@ const facilitatorCommands = [
   ["/cluster status", "homework progress per project"],
   ["/cluster reopen ACRONYM [days]", "let a project edit its homework after the deadline"],
   ["/cluster remind [ACRONYM]", "remind whoever has not finished, now (at most once an hour per person)"],
+  ["/cluster analyze [coarse|normal|fine]", "suggest clusters from the submitted homework (drafts left out)"],
+  ["/cluster review", "review, edit and approve the suggested clusters"],
+  ["/cluster announce", "post the approved clusters to the announcement channel and tell their members"],
   ["/cluster close", "close the workshop (no more reminders)"],
 ] as const;
 

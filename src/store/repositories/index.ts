@@ -7,6 +7,7 @@ import { oauthStateRepository } from "./oauth-states.ts";
 import { peopleRepository } from "./people.ts";
 import { projectRepository } from "./projects.ts";
 import { resultRepository } from "./results.ts";
+import { reviewRepository } from "./reviews.ts";
 import { slackInstallationRepository } from "./slack-installations.ts";
 import { teamsConversationRepository } from "./teams-conversations.ts";
 import { workshopRecordRepository } from "./workshop-records.ts";
@@ -22,6 +23,7 @@ export function createRepositories(prisma: PrismaClient) {
     projects: projectRepository(prisma),
     results: resultRepository(prisma),
     interests: interestRepository(prisma),
+    reviews: reviewRepository(prisma),
     deliveries: deliveryRepository(prisma),
     slackInstallations: slackInstallationRepository(prisma),
     jobs: jobRepository(prisma),

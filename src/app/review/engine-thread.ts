@@ -1,0 +1,44 @@
+// The engine in a worker thread (engine-worker.ts), started on the first analysis and kept (unref'd, so it never
+// holds the process open); an invalid workshop comes back as an error here.
+import { Worker } from "node:worker_threads";
+import type { Analysis, WorkshopInput } from "../../core/clustering/interchange.ts";
+
+export interface EngineOptions {
+  granularity: "coarse" | "normal" | "fine";
+  maxSize: number;
+}
+
+type Reply = { id: number; analysis: Analysis } | { id: number; error: string };
+
+let worker: Worker | undefined;
+let nextId = 0;
+const waiting = new Map<number, { resolve: (analysis: Analysis) => void; reject: (error: Error) => void }>();
+
+function engineWorker(): Worker {
+  if (worker) return worker;
+  const started = new Worker(new URL("./engine-worker.ts", import.meta.url));
+  started.unref();
+  started.on("message", (reply: Reply) => {
+    const job = waiting.get(reply.id);
+    waiting.delete(reply.id);
+    if ("error" in reply) job?.reject(new Error(reply.error));
+    else job?.resolve(reply.analysis);
+  });
+  const fail = (error: Error) => {
+    worker = undefined;
+    for (const job of waiting.values()) job.reject(error);
+    waiting.clear();
+  };
+  started.on("error", fail);
+  started.on("exit", (code) => fail(new Error(`the clustering engine stopped (exit code ${code})`)));
+  worker = started;
+  return started;
+}
+
+export function analyseInWorker(input: WorkshopInput, options: EngineOptions): Promise<Analysis> {
+  return new Promise((resolve, reject) => {
+    const id = nextId++;
+    waiting.set(id, { resolve, reject });
+    engineWorker().postMessage({ id, input, options });
+  });
+}
