@@ -52,6 +52,8 @@ export async function sendHomeworkInvitations(
   deps: AppDependencies,
   workshop: Workshop,
   invitations: HomeworkInvitation[],
+  /** Tells this invitation apart from the one homework opening sends (e.g. a project added later). */
+  keySuffix = "",
 ): Promise<InvitationsSent> {
   const outcome: InvitationsSent = { sent: 0, failed: 0 };
   for (const invitation of invitations) {
@@ -60,7 +62,7 @@ export async function sendHomeworkInvitations(
       const recipient = await resolveRecipient(deps, workshop.workspaceId, invitation.personId, workshop.timezone);
       const receipt = await deps.notify.notify({
         to: { workspaceId: workshop.workspaceId, personId: invitation.personId },
-        key: `homework-invite:${workshop.id}:${invitation.personId}`,
+        key: `homework-invite:${workshop.id}:${invitation.personId}${keySuffix}`,
         message: invitationMessage(workshop, invitation, deps.clock.now(), recipient.timeZone),
       });
       if (receipt.status === "sent") outcome.sent++;

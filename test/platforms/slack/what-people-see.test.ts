@@ -32,6 +32,7 @@ describe("what people see in Slack", () => {
   let now = Date.parse("2026-03-02T10:00:00Z");
   const deadline = Date.parse("2026-03-13T16:00:00Z"); // Friday 13 March, 17:00 in Brussels, 09:00 in Los Angeles
   const clock = { now: () => new Date(now) };
+  let setupForm = "";
 
   beforeAll(async () => {
     harness = await startSlackHarness("pglite", clock);
@@ -43,6 +44,10 @@ describe("what people see in Slack", () => {
       owner: "test-runner",
     });
     const { slack } = harness;
+    await cluster(slack, users.facilitator, "setup");
+    await waitFor(() => slack.state.topView(users.facilitator)?.callback_id === "workshop.setup");
+    setupForm = JSON.stringify(slack.state.topView(users.facilitator)!.blocks);
+    await slack.driver.viewClosed({ userId: users.facilitator, viewId: slack.state.topView(users.facilitator)!.id });
     await submitModal(slack, users.facilitator, "setup", "workshop.setup", {
       name: "Smart Factories",
       timezone: "Europe/Brussels",
@@ -74,6 +79,26 @@ describe("what people see in Slack", () => {
     const workshop = (await harness.deps.repos.workshops.current(workspace.id))!;
     return (await harness.deps.repos.projects.findByAcronym(workshop.id, "ALPHA"))!;
   }
+
+  const ephemeralsTo = (userId: string) => harness.slack.state.ephemerals.filter((post) => post.user === userId);
+
+  it("offers the facilitator's own time zone in a new workshop's setup", () => {
+    expect(setupForm).toContain('"initial_option":{"text":{"type":"plain_text","text":"Europe/Brussels"');
+  });
+
+  it("recaps the settings where the setup command was typed, and confirms each project with when it is invited", () => {
+    const said = ephemeralsTo(users.facilitator);
+    const setup = said.find((post) => post.text.includes('Workshop "Smart Factories" created.'));
+    expect(setup?.channel).toBe("C0GENERAL01");
+    const recap = JSON.stringify(setup?.blocks);
+    expect(recap).toContain("Europe/Brussels");
+    expect(recap).toContain("at most 3");
+    expect(recap).toContain("7 days before and 1 day before the deadline");
+    expect(recap).toContain(`<!date^${deadline / 1000}^`);
+    const alpha = said.find((post) => post.text.startsWith("Added ALPHA"));
+    expect(alpha?.channel).toBe("C0GENERAL01");
+    expect(alpha?.text).toContain("Added ALPHA (2 members). Its members are invited when you open the homework");
+  });
 
   it("invites each partner with the deadline in their own time and the days left, in the visible message", () => {
     const invitation = dms(users.ben)[0]!;
@@ -168,5 +193,19 @@ describe("what people see in Slack", () => {
     expect(answer).toMatch(/Ben Partner\*?:? ?.*quiet hours: gets it <!date\^/);
     expect(answer).toMatch(/Cleo Partner\*?:? ?.*snoozed: gets it <!date\^/);
     expect(answer).not.toContain("Reminding 3 people");
+  });
+
+  it("invites the members of a project added while homework is open, and says so", async () => {
+    const { slack } = harness;
+    await submitModal(slack, users.facilitator, "project add", "project.add", {
+      acronym: "GAMMA",
+      title: "Robots",
+      members: [users.outsider],
+    });
+    await waitFor(() => dms(users.outsider).length === 1);
+    expect(visible(dms(users.outsider)[0]!)).toContain("Start homework: GAMMA");
+    await waitFor(() => ephemeralsTo(users.facilitator).some((post) => post.text.startsWith("Added GAMMA")));
+    const added = ephemeralsTo(users.facilitator).find((post) => post.text.startsWith("Added GAMMA"))!;
+    expect(added.text).toContain("Homework is open: invited 1 new member now.");
   });
 });
