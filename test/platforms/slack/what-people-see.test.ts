@@ -6,8 +6,9 @@ import { reminderJobHandlers } from "../../../src/app/reminders/handlers.ts";
 import { createLogger } from "../../../src/logging/logger.ts";
 import { createJobRunner, type JobRunner } from "../../../src/scheduler/runner.ts";
 import { type SlackHarness, startSlackHarness, teamId, users } from "../../support/slack-bot.ts";
-import { waitFor } from "../../support/slack-seed.ts";
-import { answerTo, cluster, submitModal } from "../../support/slack-ui.ts";
+import { findButton, waitFor } from "../../support/slack-seed.ts";
+import { answerTo, clickInMessage, cluster, submitModal } from "../../support/slack-ui.ts";
+import { internalValues, visibleTexts } from "../../support/visible-text.ts";
 
 const emptyCharacterisation = {
   description: null,
@@ -195,6 +196,20 @@ describe("what people see in Slack", () => {
     expect(answer).not.toContain("Reminding 3 people");
   });
 
+  it("shows each person, in /cluster help, the commands they may use in the order of a workshop", async () => {
+    const { slack } = harness;
+    const partner = await answerTo(slack, await cluster(slack, users.ana, "help"));
+    expect(partner).toContain("Start homework");
+    expect(partner).toContain("/cluster away");
+    expect(partner).not.toMatch(/\/cluster (setup|project|homework open|status|remind|close)/);
+    const facilitator = await answerTo(slack, await cluster(slack, users.facilitator, "help"));
+    const order = ["/cluster setup", "/cluster project add", "/cluster homework open", "/cluster status"].map((c) =>
+      facilitator.indexOf(c),
+    );
+    expect(order.every((at) => at >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+  });
+
   it("invites the members of a project added while homework is open, and says so", async () => {
     const { slack } = harness;
     await submitModal(slack, users.facilitator, "project add", "project.add", {
@@ -207,5 +222,42 @@ describe("what people see in Slack", () => {
     await waitFor(() => ephemeralsTo(users.facilitator).some((post) => post.text.startsWith("Added GAMMA")));
     const added = ephemeralsTo(users.facilitator).find((post) => post.text.startsWith("Added GAMMA"))!;
     expect(added.text).toContain("Homework is open: invited 1 new member now.");
+  });
+
+  it("walks every surface a partner and a facilitator saw: no internal value, no Block Kit limit broken", async () => {
+    const { slack } = harness;
+    // Open the remaining partner screens too: the list of results and an interest.
+    await clickInMessage(slack, users.ben, dms(users.ben)[0]!.ts);
+    await waitFor(() => slack.state.topView(users.ben)?.callback_id === "homework.overview");
+    const overview = slack.state.topView(users.ben)!;
+    for (const actionId of [/^homework\.results/, /^homework\.characterise/]) {
+      const button = findButton(overview.blocks, actionId);
+      const opened = slack.state.callsTo("views.push").length;
+      await slack.driver.blockActions({
+        userId: users.ben,
+        actions: [{ actionId: button.action_id, value: button.value }],
+        viewId: overview.id,
+      });
+      await waitFor(() => slack.state.callsTo("views.push").length > opened);
+      await slack.driver.viewClosed({ userId: users.ben, viewId: slack.state.topView(users.ben)!.id });
+    }
+    await slack.driver.appHomeOpened({ userId: users.facilitator });
+    await waitFor(() => slack.state.homeView(users.facilitator) !== undefined);
+
+    const surfaceMethods = /^(chat\.(postMessage|postEphemeral|update)|views\.(open|push|update|publish))$/;
+    const calls = slack.state.calls.filter((call) => surfaceMethods.test(call.method));
+    expect(calls.length).toBeGreaterThan(15);
+    const refused = calls.filter((call) => call.response.ok !== true).map((call) => [call.method, call.response]);
+    expect(refused).toEqual([]);
+    const surfaces = [
+      ...calls.map((call) => ({ where: call.method, shown: call.args })),
+      ...slack.state.responseUrlPosts.map((post) => ({ where: "response_url", shown: post.body })),
+      ...[...slack.state.views.values()].map((view) => ({ where: `view ${view.callback_id}`, shown: view })),
+    ];
+    const problems = surfaces.flatMap(({ where, shown }) =>
+      visibleTexts(shown).flatMap((text) => internalValues(text).map((what) => `${where}: ${what} in "${text}"`)),
+    );
+    expect(problems).toEqual([]);
+    for (const view of slack.state.views.values()) expect(view.blocks.length).toBeLessThanOrEqual(100);
   });
 });
