@@ -29,7 +29,12 @@ export async function statusReport(deps: AppDependencies, actor: Actor): Promise
   const idle = [...new Set(progress.filter((row) => row.progress.untouched).flatMap((row) => row.project.memberIds))];
   // Members who never used the bot are known by id only until their profile is fetched (once).
   const people = await Promise.all(
-    idle.map((id) => resolveRecipient(deps, workshop.workspaceId, id, workshop.timezone).catch(() => null)),
+    idle.map((id) =>
+      resolveRecipient(deps, workshop.workspaceId, id, workshop.timezone).catch((error: unknown) => {
+        deps.logger.warn({ err: error, personId: id }, "a member's name could not be looked up for the status");
+        return null;
+      }),
+    ),
   );
   return {
     workshop,
