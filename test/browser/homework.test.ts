@@ -96,7 +96,7 @@ describe("homework in Chromium, through the core", () => {
     async () => {
       await ana.getByRole("button", { name: "Start homework: SMARTFAB" }).click();
       const dialog = ana.getByRole("dialog", { name: "Homework: SMARTFAB" });
-      await dialog.getByText("Still to do: no exploitable results listed yet").waitFor();
+      await dialog.getByText("Not started. Next: List your project's exploitable results.").waitFor();
       await ana.screenshot({ path: screenshotPath("11-homework-overview") });
       await dialog.getByRole("button", { name: "List results" }).click();
 

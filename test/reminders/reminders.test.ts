@@ -117,7 +117,7 @@ describe.each(backends)("homework reminders on %s", (backend) => {
 
     const paula = dmsTo(seeded.userIds[0] ?? "");
     expect(paula).toHaveLength(1);
-    expect(paula[0]?.text).toContain("no exploitable results listed yet; no interests given yet");
+    expect(paula[0]?.text).toContain("*PAULA*: Not started · Next: List your project's exploitable results");
     expect(paula[0]?.text).toContain("2 of 4 projects are done");
     expect(dmsTo(seeded.userIds[1] ?? "")).toEqual([]); // finished in time
     expect(dmsTo(seeded.userIds[3] ?? "")).toEqual([]); // done all along
@@ -208,9 +208,9 @@ describe.each(backends)("homework reminders on %s", (backend) => {
     await runner.runDueJobsOnce();
     const digests = dmsTo(seeded.facilitatorUserId);
     expect(digests).toHaveLength(1);
-    expect(digests[0]?.text).toContain("1 of 4 projects are done");
-    expect(digests[0]?.text).toContain("DONE: done");
-    expect(digests[0]?.text).toContain("PAULA: no exploitable results listed yet; no interests given yet");
+    expect(digests[0]?.text).toContain("1 of 4 projects done");
+    expect(digests[0]?.text).toMatch(/\*DONE\*: Done ✓ · \d+ of \d+ submitted/);
+    expect(digests[0]?.text).toContain("*PAULA*: Not started");
 
     clock.set("2026-03-23T08:00:00Z"); // the Monday after the deadline (Friday night is quiet time)
     await runner.runDueJobsOnce();

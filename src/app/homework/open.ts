@@ -1,9 +1,12 @@
+import { deadlineText } from "../../core/homework/deadline.ts";
+import { phaseText } from "../../core/homework/phase.ts";
 import type { Workshop } from "../../core/model/domain.ts";
 import type { Message } from "../../core/screens/message.ts";
-import { dateTime, rich } from "../../core/screens/text.ts";
+import { rich } from "../../core/screens/text.ts";
 import { facilitatedWorkshop } from "../access.ts";
 import type { Actor, AppDependencies } from "../context.ts";
 import { Refusal } from "../refusal.ts";
+import { resolveRecipient } from "../reminders/recipient.ts";
 import { replanReminders } from "../workshop/lifecycle.ts";
 import { homeworkActions } from "./actions.ts";
 
@@ -21,7 +24,7 @@ export async function openHomework(
 ): Promise<{ workshop: Workshop; invitations: HomeworkInvitation[] }> {
   let workshop = await facilitatedWorkshop(deps.repos, actor);
   if (workshop.phase !== "setup" && workshop.phase !== "homework") {
-    throw new Refusal("conflict", `Homework is over: the workshop is in its ${workshop.phase} phase.`);
+    throw new Refusal("conflict", `Homework is over: ${phaseText(workshop.phase).toLowerCase()}.`);
   }
   const projects = await deps.repos.projects.list(workshop.id);
   if (projects.length === 0) throw new Refusal("conflict", "Add projects first, with `/cluster project add`.");
@@ -49,14 +52,18 @@ export async function sendHomeworkInvitations(
   deps: AppDependencies,
   workshop: Workshop,
   invitations: HomeworkInvitation[],
+  /** Tells this invitation apart from the one homework opening sends (e.g. a project added later). */
+  keySuffix = "",
 ): Promise<InvitationsSent> {
   const outcome: InvitationsSent = { sent: 0, failed: 0 };
   for (const invitation of invitations) {
     try {
+      // A member added by a facilitator is known by id only: this fetches their name and zone from the platform once.
+      const recipient = await resolveRecipient(deps, workshop.workspaceId, invitation.personId, workshop.timezone);
       const receipt = await deps.notify.notify({
         to: { workspaceId: workshop.workspaceId, personId: invitation.personId },
-        key: `homework-invite:${workshop.id}:${invitation.personId}`,
-        message: invitationMessage(workshop, invitation),
+        key: `homework-invite:${workshop.id}:${invitation.personId}${keySuffix}`,
+        message: invitationMessage(workshop, invitation, deps.clock.now(), recipient.timeZone),
       });
       if (receipt.status === "sent") outcome.sent++;
     } catch (error) {
@@ -67,17 +74,18 @@ export async function sendHomeworkInvitations(
   return outcome;
 }
 
-function invitationMessage(workshop: Workshop, invitation: HomeworkInvitation): Message {
+/** The deadline is shown in the reader's own time (`zone` for surfaces that cannot localise), with the time left. */
+function invitationMessage(workshop: Workshop, invitation: HomeworkInvitation, now: Date, zone: string): Message {
   const title = `Homework for "${workshop.name}" is open`;
   const deadline = workshop.homeworkDeadline;
-  const by = deadline ? rich` by ${dateTime(deadline, "datetime", workshop.timezone)}` : [];
+  const due = deadline ? rich`Due ${deadlineText(deadline, now, zone)}.` : ["There is no deadline yet."];
   return {
-    summary: title,
+    summary: deadline ? rich`${title}: due ${deadlineText(deadline, now, zone)}` : title,
     blocks: [
+      { kind: "text", title, text: due },
       {
         kind: "text",
-        title,
-        text: rich`Please list your project's most significant exploitable results, characterise each, and say which other projects' results interest you${by}.`,
+        text: "Three steps: list your project's most significant exploitable results, characterise each, and say which other projects' results interest you. You can save a draft and come back.",
       },
       {
         kind: "buttons",

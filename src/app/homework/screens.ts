@@ -1,8 +1,12 @@
 // What partners see of their homework: the overview panel with its steps' buttons, the steps' forms, the home view.
 import { interestKindNames, interestLevelNames } from "../../core/forms/homework.ts";
 import type { FormSpec } from "../../core/forms/spec.ts";
+import { deadlineText } from "../../core/homework/deadline.ts";
+import { phaseText } from "../../core/homework/phase.ts";
+import { projectProgressText, resultProgress, resultProgressText } from "../../core/homework/progress.ts";
 import type { Block } from "../../core/screens/blocks.ts";
 import { type FormScreen, type PanelScreen, pagedBlocks } from "../../core/screens/screens.ts";
+import { rich } from "../../core/screens/text.ts";
 import { homeworkActions, homeworkScreens } from "./actions.ts";
 import type { HomeworkOverview, ResultListStep } from "./answer.ts";
 import type { HomeData } from "./status.ts";
@@ -14,7 +18,9 @@ export function overviewScreen(overview: HomeworkOverview, page = 0): PanelScree
     {
       kind: "text",
       title: `${project.acronym}: ${project.title}`,
-      text: progress.done ? "Your homework is complete. Thank you!" : `Still to do: ${progress.missingSummary}.`,
+      text: progress.done
+        ? `Your homework is complete. Thank you! (${projectProgressText(progress)})`
+        : `${projectProgressText(progress)}. Next: ${progress.nextStep}.`,
     },
     ...(editable ? [] : [{ kind: "context" as const, text: "Read-only: the homework deadline has passed." }]),
     { kind: "heading", text: `Exploitable results (${results.length} of ${workshop.maxResultsPerProject})` },
@@ -22,12 +28,7 @@ export function overviewScreen(overview: HomeworkOverview, page = 0): PanelScree
       (result): Block => ({
         kind: "text",
         title: result.title,
-        text:
-          result.status === "submitted"
-            ? "submitted"
-            : result.gaps.missing.length > 0
-              ? `draft, lacks ${result.gaps.missing.join(", ")}`
-              : "draft",
+        text: resultProgressText(resultProgress(result)),
         ...(editable
           ? { button: { actionId: homeworkActions.characterise, label: "Characterise", value: result.id } }
           : {}),
@@ -106,22 +107,43 @@ export function interestScreen(projectId: string, form: FormSpec): FormScreen {
   return { kind: "form", form, context: { project: projectId } };
 }
 
-/** The person's home: their projects and what is left to do. */
+/** The person's home: the deadline in their time, their projects' progress, and the one next step highlighted. */
 export function homeScreen(data: HomeData): PanelScreen {
   const home = (blocks: Block[]): PanelScreen => ({ kind: "panel", id: "home", title: "Home", blocks, context: {} });
-  const { workshop } = data;
+  const { workshop, now, timeZone } = data;
   if (!workshop)
     return home([{ kind: "text", text: "No workshop is running here. A facilitator starts one with /cluster setup." }]);
-  const blocks: Block[] = [{ kind: "heading", text: workshop.name }];
+  const open = workshop.phase === "homework";
+  const blocks: Block[] = [
+    { kind: "heading", text: workshop.name },
+    {
+      kind: "text",
+      text: open
+        ? rich`Homework deadline: ${deadlineText(workshop.homeworkDeadline, now, timeZone)}.`
+        : `${phaseText(workshop.phase)}.`,
+    },
+  ];
   if (data.projects.length === 0)
     blocks.push({ kind: "text", text: "You are not a member of any project in this workshop." });
+  const next = data.projects.find(({ progress }) => !progress.done);
   for (const { project, progress } of data.projects.slice(0, 40)) {
+    const highlighted = open && project.id === next?.project.id;
     blocks.push({
       kind: "text",
       title: project.acronym,
-      text: progress.done ? "homework complete ✅" : `still to do: ${progress.missingSummary}`,
-      ...(workshop.phase === "homework"
-        ? { button: { actionId: homeworkActions.start, label: "Open homework", value: project.id } }
+      text:
+        progress.nextStep && open
+          ? `${projectProgressText(progress)}. Next: ${progress.nextStep}.`
+          : projectProgressText(progress),
+      ...(open
+        ? {
+            button: {
+              actionId: homeworkActions.start,
+              label: highlighted ? "Continue homework" : "Open homework",
+              value: project.id,
+              ...(highlighted ? { style: "primary" as const } : {}),
+            },
+          }
         : {}),
     });
   }

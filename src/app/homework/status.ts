@@ -1,30 +1,47 @@
 import type { HomeworkProgress } from "../../core/homework/progress.ts";
-import { completionLine } from "../../core/homework/progress.ts";
 import type { Project, Workshop } from "../../core/model/domain.ts";
+import { usableTimeZone } from "../../core/reminders/zoned-time.ts";
 import { currentWorkshop, facilitatedWorkshop } from "../access.ts";
 import type { Actor, AppDependencies } from "../context.ts";
+import { resolveRecipient } from "../reminders/recipient.ts";
 import { type FailedDelivery, failedJobs } from "../reminders/status.ts";
 import { memberProjectsProgress, workshopProgress } from "./workshop-progress.ts";
 
 export interface StatusReport {
   workshop: Workshop;
-  completion: string;
+  now: Date;
+  /** The reader's zone (else the workshop's), for surfaces that cannot localise a date-time. */
+  timeZone: string;
   rows: { acronym: string; progress: HomeworkProgress }[];
+  /** Members of projects that have not started at all, by name. */
+  notStarted: string[];
   /** Scheduled messages that could not be delivered after every attempt. */
   failedDeliveries: FailedDelivery[];
 }
 
 export async function statusReport(deps: AppDependencies, actor: Actor): Promise<StatusReport> {
   const workshop = await facilitatedWorkshop(deps.repos, actor);
-  const [progress, failedDeliveries] = await Promise.all([
+  const [progress, failedDeliveries, reader] = await Promise.all([
     workshopProgress(deps.repos, workshop.id),
     failedJobs(deps, workshop.id),
+    deps.repos.people.find(actor.personId),
   ]);
-  const done = progress.filter((row) => row.progress.done).length;
+  const idle = [...new Set(progress.filter((row) => row.progress.untouched).flatMap((row) => row.project.memberIds))];
+  // Members who never used the bot are known by id only until their profile is fetched (once).
+  const people = await Promise.all(
+    idle.map((id) =>
+      resolveRecipient(deps, workshop.workspaceId, id, workshop.timezone).catch((error: unknown) => {
+        deps.logger.warn({ err: error, personId: id }, "a member's name could not be looked up for the status");
+        return null;
+      }),
+    ),
+  );
   return {
     workshop,
-    completion: completionLine(done, progress.length),
+    now: deps.clock.now(),
+    timeZone: usableTimeZone(reader?.timezone, workshop.timezone),
     rows: progress.map((row) => ({ acronym: row.project.acronym, progress: row.progress })),
+    notStarted: people.flatMap((person) => (person ? [person.displayName] : [])),
     failedDeliveries,
   };
 }
@@ -32,16 +49,21 @@ export async function statusReport(deps: AppDependencies, actor: Actor): Promise
 export interface HomeData {
   workshop: Workshop | null;
   isFacilitator: boolean;
+  now: Date;
+  /** The reader's zone (else the workshop's). */
+  timeZone: string;
   projects: { project: Project; progress: HomeworkProgress }[];
 }
 
 /** What a person sees on their home tab: their projects and what is left to do. */
 export async function homeData(deps: AppDependencies, actor: Actor): Promise<HomeData> {
+  const now = deps.clock.now();
   const workshop = await currentWorkshop(deps.repos, actor).catch(() => null);
-  if (!workshop) return { workshop: null, isFacilitator: false, projects: [] };
-  const [isFacilitator, projects] = await Promise.all([
+  if (!workshop) return { workshop: null, isFacilitator: false, now, timeZone: "UTC", projects: [] };
+  const [isFacilitator, projects, reader] = await Promise.all([
     deps.repos.workshops.isFacilitator(workshop.id, actor.personId),
     memberProjectsProgress(deps.repos, workshop.id, actor.personId),
+    deps.repos.people.find(actor.personId),
   ]);
-  return { workshop, isFacilitator, projects };
+  return { workshop, isFacilitator, now, timeZone: usableTimeZone(reader?.timezone, workshop.timezone), projects };
 }

@@ -1,9 +1,10 @@
 import { parseProject, projectForm } from "../../core/forms/project.ts";
 import type { FieldErrors, FormSpec, RawValues } from "../../core/forms/spec.ts";
-import type { Project } from "../../core/model/domain.ts";
+import type { Project, Workshop } from "../../core/model/domain.ts";
 import { isUniqueViolation } from "../../store/errors.ts";
 import { facilitatedWorkshop } from "../access.ts";
 import type { Actor, AppDependencies } from "../context.ts";
+import { type InvitationsSent, sendHomeworkInvitations } from "../homework/open.ts";
 import { Refusal } from "../refusal.ts";
 import { replanReminders } from "../workshop/lifecycle.ts";
 
@@ -25,7 +26,15 @@ export async function projectFormFor(
   };
 }
 
-export type ProjectSaveOutcome = { ok: true; project: Project; created: boolean } | { ok: false; errors: FieldErrors };
+export type ProjectSaveOutcome =
+  | {
+      ok: true;
+      project: Project;
+      created: boolean;
+      /** Homework is open: the members new to the project were invited now (else null: invited when it opens). */
+      invited: InvitationsSent | null;
+    }
+  | { ok: false; errors: FieldErrors };
 
 export async function saveProject(
   deps: AppDependencies,
@@ -41,20 +50,24 @@ export async function saveProject(
   const twin = await deps.repos.projects.findByAcronym(workshop.id, fields.acronym);
   if (twin && twin.id !== projectId) {
     // The same form submitted twice (a double click, a retry) is not a conflict: it is already saved.
-    if (!projectId && sameProject(twin, fields.title)) return { ok: true, project: twin, created: false };
+    if (!projectId && sameProject(twin, fields.title))
+      return { ok: true, project: twin, created: false, invited: null };
     return { ok: false, errors: { acronym: `${twin.acronym} is already a project in this workshop.` } };
   }
   try {
+    const before = projectId ? await deps.repos.projects.find(projectId) : null;
     const project = projectId
       ? await deps.repos.projects.update(projectId, { ...fields, memberIds })
       : await deps.repos.projects.create(workshop.id, { ...fields, memberIds });
     await replanReminders(deps, workshop.id);
-    return { ok: true, project, created: !projectId };
+    const invited = await inviteNewMembers(deps, workshop, project, before?.memberIds ?? []);
+    return { ok: true, project, created: !projectId, invited };
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     // Two submissions of the same new project at once: the one that lost the race finds the other's row.
     const winner = projectId ? null : await deps.repos.projects.findByAcronym(workshop.id, fields.acronym);
-    if (winner && sameProject(winner, fields.title)) return { ok: true, project: winner, created: false };
+    if (winner && sameProject(winner, fields.title))
+      return { ok: true, project: winner, created: false, invited: null };
     return { ok: false, errors: { acronym: `${fields.acronym} is already a project in this workshop.` } };
   }
 }
@@ -75,4 +88,17 @@ async function projectByAcronym(deps: AppDependencies, workshopId: string, acron
 
 function sameProject(project: Project, title: string): boolean {
   return project.title === title;
+}
+
+/** While homework is open, members added to a project are invited at once (each once per project). */
+async function inviteNewMembers(
+  deps: AppDependencies,
+  workshop: Workshop,
+  project: Project,
+  previousMemberIds: string[],
+): Promise<InvitationsSent | null> {
+  if (workshop.phase !== "homework") return null;
+  const added = project.memberIds.filter((id) => !previousMemberIds.includes(id));
+  const invitations = added.map((personId) => ({ personId, projects: [{ id: project.id, acronym: project.acronym }] }));
+  return sendHomeworkInvitations(deps, workshop, invitations, `:${project.id}`);
 }

@@ -4,6 +4,7 @@ import { readContext } from "../../core/screens/context.ts";
 import { reply } from "../interaction/reply.ts";
 import { onCommand, onSubmit, type Route } from "../interaction/router.ts";
 import { projectFormFor, removeProject, saveProject } from "./manage.ts";
+import { projectSavedMessage } from "./messages.ts";
 
 const projectContext = z.object({ project: z.string() });
 
@@ -30,6 +31,7 @@ export const projectRoutes: Route[] = [
   onSubmit(/^project\.(add|edit)$/, async ({ deps, actor, interaction }) => {
     const projectId = readContext(interaction.context, projectContext)?.project ?? null;
     const outcome = await saveProject(deps, actor, projectId, interaction.values);
-    return outcome.ok ? reply.close() : reply.errors(outcome.errors);
+    if (!outcome.ok) return reply.errors(outcome.errors);
+    return reply.close({ message: projectSavedMessage(outcome.project, outcome.created, outcome.invited) });
   }),
 ];

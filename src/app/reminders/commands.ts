@@ -1,9 +1,13 @@
 // The people-facing side of reminders, as the chat adapters call it: snooze, away, and a facilitator's nudge.
+import { usableTimeZone } from "../../core/reminders/zoned-time.ts";
+import type { Block } from "../../core/screens/blocks.ts";
+import type { Message } from "../../core/screens/message.ts";
+import { dateTime, rich } from "../../core/screens/text.ts";
 import { currentWorkshop } from "../access.ts";
 import type { Actor, AppDependencies } from "../context.ts";
 import { Refusal } from "../refusal.ts";
 import { setAway, snooze } from "./preferences.ts";
-import { remindNow } from "./remind-now.ts";
+import { type RemindNowResult, remindNow } from "./remind-now.ts";
 
 export async function snoozeReminders(deps: AppDependencies, actor: Actor, workshopId: string): Promise<Date> {
   const workshop = await deps.repos.workshops.find(workshopId);
@@ -30,7 +34,7 @@ export async function markAway(deps: AppDependencies, actor: Actor, text: string
   return until;
 }
 
-export async function nudgeNow(deps: AppDependencies, actor: Actor, acronym?: string): Promise<string> {
+export async function nudgeNow(deps: AppDependencies, actor: Actor, acronym?: string): Promise<Message> {
   const workshop = await currentWorkshop(deps.repos, actor);
   const result = await remindNow(deps, workshop.id, actor.personId, acronym);
   switch (result.status) {
@@ -43,14 +47,35 @@ export async function nudgeNow(deps: AppDependencies, actor: Actor, acronym?: st
     case "unknown_project":
       throw new Refusal("not_found", `There is no project "${result.acronym}" in this workshop.`);
     case "queued": {
-      const parts = [`Reminding ${result.queued.length} ${result.queued.length === 1 ? "person" : "people"} now.`];
-      if (result.recentlyNudged.length > 0) {
-        parts.push(
-          `Already reminded in the last hour: ${result.recentlyNudged.map((person) => person.displayName).join(", ")}.`,
-        );
-      }
-      if (result.doneProjects.length > 0) parts.push(`Done already: ${result.doneProjects.join(", ")}.`);
-      return parts.join(" ");
+      const reader = await deps.repos.people.find(actor.personId);
+      return remindedMessage(result, usableTimeZone(reader?.timezone, workshop.timezone));
     }
   }
+}
+
+type Queued = Extract<RemindNowResult, { status: "queued" }>;
+
+/** Who gets the reminder now, who is held and until when, who was reminded already, which projects are done. */
+export function remindedMessage(result: Queued, zone: string): Message {
+  const names = (people: { displayName: string }[]) => people.map((person) => person.displayName).join(", ");
+  const now = result.queued.filter((person) => !person.heldUntil);
+  const held = result.queued.filter((person) => person.heldUntil);
+  const summary = now.length > 0 ? `Reminding now: ${names(now)}.` : "Nobody can be reminded right now.";
+  const blocks: Block[] = [{ kind: "text", text: summary }];
+  if (held.length > 0)
+    blocks.push({
+      kind: "list",
+      items: held.map((person) => ({
+        title: person.displayName,
+        text: rich`${person.heldBecause ?? "held"}: gets it ${dateTime(person.heldUntil as Date, "datetime", zone)}`,
+        mark: "pending" as const,
+      })),
+    });
+  if (result.recentlyNudged.length > 0)
+    blocks.push({ kind: "text", text: `Already reminded in the last hour: ${names(result.recentlyNudged)}.` });
+  if (result.doneProjects.length > 0)
+    blocks.push({ kind: "text", text: `Done already, not reminded: ${result.doneProjects.join(", ")}.` });
+  if (result.queued.length === 0 && result.recentlyNudged.length === 0 && result.doneProjects.length === 0)
+    blocks.push({ kind: "text", text: "No project has members to remind." });
+  return { summary, blocks };
 }

@@ -4,11 +4,10 @@ import { digestMessage, missingAfterDeadlineMessage, type ProjectStatusLine } fr
 import { done, type JobResult, later } from "../../scheduler/job-handler.ts";
 import type { JobRecord } from "../../store/repositories/jobs.ts";
 import { workshopProgress } from "../homework/workshop-progress.ts";
-import type { PersonRef } from "../ports/notify.ts";
 import { deliverOnce } from "./deliver.ts";
 import type { ReminderDependencies } from "./dependencies.ts";
 import { payloadSchemas, readJob } from "./job-kinds.ts";
-import { nextDeliveryTime, resolveRecipient } from "./recipient.ts";
+import { nextDeliveryTime, type Recipient, resolveRecipient } from "./recipient.ts";
 
 /** A digest held (quiet hours, away) this long after its planned time is replaced by the next one. */
 export const digestShelfLifeMs = 20 * 3_600_000;
@@ -23,7 +22,15 @@ export async function sendFacilitatorDigest(deps: ReminderDependencies, job: Job
   if ("kind" in reach) return reach;
   const projects = await statusLines(deps, workshopId, false);
   const failed = (await deps.repos.jobs.failed(workshopId)).length;
-  return deliverOnce(deps.notify, reach, digestMessage(workshop.name, projects, failed), job);
+  const message = digestMessage({
+    workshopName: workshop.name,
+    deadline: workshop.homeworkDeadline,
+    now,
+    timeZone: reach.timeZone,
+    projects,
+    failedDeliveries: failed,
+  });
+  return deliverOnce(deps.notify, reach, message, job);
 }
 
 export async function sendMissingAfterDeadline(deps: ReminderDependencies, job: JobRecord): Promise<JobResult> {
@@ -46,11 +53,7 @@ async function statusLines(
   const projects = await workshopProgress(deps.repos, workshopId);
   return Promise.all(
     projects.map(async ({ project, progress }) => {
-      const line: ProjectStatusLine = {
-        acronym: project.acronym,
-        done: progress.done,
-        missingSummary: progress.missingSummary,
-      };
+      const line: ProjectStatusLine = { acronym: project.acronym, progress };
       if (!withPeople || progress.done) return line;
       const people = await Promise.all(project.memberIds.map((id) => deps.repos.people.find(id)));
       return { ...line, people: people.flatMap((person) => (person ? [person.displayName] : [])) };
@@ -64,7 +67,7 @@ async function reachFacilitator(
   workshop: Workshop,
   personId: string,
   now: Date,
-): Promise<PersonRef | JobResult> {
+): Promise<Recipient | JobResult> {
   if (!(await deps.repos.workshops.isFacilitator(workshop.id, personId)))
     return done("skipped: no longer a facilitator");
   const recipient = await resolveRecipient(deps, workshop.workspaceId, personId, workshop.timezone);

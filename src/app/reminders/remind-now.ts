@@ -1,15 +1,26 @@
 // `/cluster remind [project]`: a facilitator nudges, now, the members of incomplete projects, at most once an hour
 // per person. The nudge goes through the scheduler like any reminder (quiet hours, snooze and DND still apply).
-import type { Person } from "../../core/model/domain.ts";
+import type { Person, Workshop } from "../../core/model/domain.ts";
+import { defaultQuietHours, isQuietTime } from "../../core/reminders/quiet-hours.ts";
 import { workshopProgress } from "../homework/workshop-progress.ts";
 import type { ReminderDependencies } from "./dependencies.ts";
 import { reminderKeys, reminderKinds } from "./job-kinds.ts";
+import { nextDeliveryTime, resolveRecipient } from "./recipient.ts";
 
 export const nudgeIntervalMs = 3_600_000;
 
 export interface NudgedPerson {
   personId: string;
   displayName: string;
+}
+
+/** Why a queued nudge waits, and until when. */
+export type HoldReason = "away" | "snoozed" | "quiet hours" | "do not disturb";
+
+export interface QueuedNudge extends NudgedPerson {
+  /** When the nudge can go out, if not now. */
+  heldUntil: Date | null;
+  heldBecause: HoldReason | null;
 }
 
 export type RemindNowResult =
@@ -20,7 +31,7 @@ export type RemindNowResult =
   | {
       status: "queued";
       /** Nudges queued now (they go out within a few seconds, or at the person's next working hour). */
-      queued: NudgedPerson[];
+      queued: QueuedNudge[];
       /** Already nudged in the last hour: nothing queued for them. */
       recentlyNudged: NudgedPerson[];
       /** Projects whose homework is done: their members get nothing. */
@@ -50,7 +61,7 @@ export async function remindNow(
   const people = [
     ...new Set(projects.filter(({ progress }) => !progress.done).flatMap(({ project }) => project.memberIds)),
   ];
-  const queued: NudgedPerson[] = [];
+  const queued: QueuedNudge[] = [];
   const recentlyNudged: NudgedPerson[] = [];
   for (const personId of people) {
     const person = await deps.repos.people.find(personId);
@@ -71,11 +82,36 @@ export async function remindNow(
           payload: { personId, daysBefore: null, last: false, requestedBy: actorPersonId },
         },
       ])) === 1;
-    (inserted ? queued : recentlyNudged).push(nudged);
+    if (inserted) queued.push({ ...nudged, ...(await hold(deps, workshop, personId, now)) });
+    else recentlyNudged.push(nudged);
   }
   return { status: "queued", queued, recentlyNudged, doneProjects };
 }
 
 function nudgedPerson(person: Person): NudgedPerson {
   return { personId: person.id, displayName: person.displayName };
+}
+
+/** Whether the nudge goes out now or waits (the send applies the same rules again when it runs). */
+async function hold(
+  deps: ReminderDependencies,
+  workshop: Workshop,
+  personId: string,
+  now: Date,
+): Promise<Pick<QueuedNudge, "heldUntil" | "heldBecause">> {
+  const [recipient, snoozedUntil] = await Promise.all([
+    resolveRecipient(deps, workshop.workspaceId, personId, workshop.timezone),
+    deps.repos.jobs.snoozedUntil(workshop.id, personId),
+  ]);
+  const sendAt = await nextDeliveryTime(deps, recipient, now, [snoozedUntil]);
+  if (sendAt <= now) return { heldUntil: null, heldBecause: null };
+  const heldBecause: HoldReason =
+    recipient.awayUntil && recipient.awayUntil > now
+      ? "away"
+      : snoozedUntil && snoozedUntil > now
+        ? "snoozed"
+        : isQuietTime(now, recipient.timeZone, deps.quietHours ?? defaultQuietHours)
+          ? "quiet hours"
+          : "do not disturb";
+  return { heldUntil: sendAt, heldBecause };
 }

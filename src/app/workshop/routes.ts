@@ -1,10 +1,12 @@
 // Facilitators' workshop commands and the setup form.
 import { z } from "zod";
 import { searchTimezones } from "../../core/forms/workshop-setup.ts";
+import { usableTimeZone } from "../../core/reminders/zoned-time.ts";
 import { readContext } from "../../core/screens/context.ts";
 import { reply } from "../interaction/reply.ts";
 import { onCommand, onSubmit, onSuggest, type Route } from "../interaction/router.ts";
 import { closeWorkshop } from "./lifecycle.ts";
+import { setupSavedMessage } from "./messages.ts";
 import { saveSetup, setupForm } from "./setup.ts";
 
 const setupContext = z.object({ workshop: z.string().nullable() });
@@ -19,10 +21,9 @@ export const workshopRoutes: Route[] = [
     const workshopId = readContext(interaction.context, setupContext)?.workshop ?? null;
     const outcome = await saveSetup(deps, actor, workshopId, interaction.values);
     if (!outcome.ok) return reply.errors(outcome.errors);
-    const verb = outcome.created ? "created" : "updated";
-    return reply.close({
-      message: { summary: `Workshop "${outcome.workshop.name}" ${verb}. Next: /cluster project add.` },
-    });
+    const reader = await deps.repos.people.find(actor.personId);
+    const zone = usableTimeZone(reader?.timezone, outcome.workshop.timezone);
+    return reply.close({ message: setupSavedMessage(outcome.workshop, outcome.created, zone) });
   }),
 
   onSuggest("workshop.setup", "timezone", async ({ interaction }) =>

@@ -1,6 +1,7 @@
 import type { FieldErrors, FormSpec, RawValues } from "../../core/forms/spec.ts";
 import { parseWorkshopSetup, workshopSetupForm } from "../../core/forms/workshop-setup.ts";
 import type { Workshop } from "../../core/model/domain.ts";
+import { usableTimeZone } from "../../core/reminders/zoned-time.ts";
 import { isUniqueViolation } from "../../store/errors.ts";
 import { requireFacilitator } from "../access.ts";
 import type { Actor, AppDependencies } from "../context.ts";
@@ -14,7 +15,10 @@ export interface SetupFormView {
 /** Anyone may start the workspace's first workshop (and becomes its facilitator); after that, facilitators only. */
 export async function setupForm(deps: AppDependencies, actor: Actor): Promise<SetupFormView> {
   const workshop = await deps.repos.workshops.current(actor.workspaceId);
-  if (!workshop) return { form: workshopSetupForm(null, [], null), workshopId: null };
+  if (!workshop) {
+    const facilitator = await deps.repos.people.find(actor.personId);
+    return { form: workshopSetupForm(null, [], null, usableTimeZone(facilitator?.timezone)), workshopId: null };
+  }
   await requireFacilitator(deps.repos, actor, workshop);
   const facilitatorIds = await deps.repos.workshops.facilitatorIds(workshop.id);
   const externalIds = await deps.repos.people.externalIds(actor.workspaceId, facilitatorIds);

@@ -16,10 +16,12 @@ export interface WorkshopSetup {
   coFacilitators: string[];
 }
 
+/** `defaultZone` (the facilitator's own) is offered for a new workshop. */
 export function workshopSetupForm(
   current: Workshop | null,
   coFacilitators: string[],
   channel: string | null,
+  defaultZone = "UTC",
 ): FormSpec {
   return {
     id: "workshop.setup",
@@ -35,7 +37,7 @@ export function workshopSetupForm(
         source: "timezones",
         required: true,
         hint: "Daily digests and the deadline morning follow this timezone.",
-        initial: { value: current?.timezone ?? "UTC", label: current?.timezone ?? "UTC" },
+        initial: { value: current?.timezone ?? defaultZone, label: current?.timezone ?? defaultZone },
       },
       {
         id: "homeworkDeadline",

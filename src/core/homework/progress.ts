@@ -1,4 +1,5 @@
-// How far a project's homework is, and what exactly is missing, in words a partner understands.
+// How far homework is, in one model and the same words everywhere (overview, home, reminders, digest, status):
+// per result "Not started" / "Draft: 3 of 8" / "Submitted ✓", per project "1 of 3 submitted · 1 interest".
 import type { ExploitableResult } from "../model/domain.ts";
 
 /** The characterisation fields a result needs before its homework counts as complete, with how to name them. */
@@ -19,16 +20,26 @@ export interface ResultGaps {
   missing: string[];
 }
 
+/** Where one result stands: nothing filled in yet, a draft with some required fields, or submitted. */
+export type ResultProgress =
+  | { state: "not-started" }
+  | { state: "draft"; filled: number; required: number }
+  | { state: "submitted" };
+
 export interface HomeworkProgress {
   results: number;
   submitted: number;
+  /** Listed results with at least one required field filled in, not submitted. */
   drafts: number;
-  /** Results whose characterisation lacks a required field. */
-  incomplete: ResultGaps[];
+  /** Listed results with no required field filled in (never opened, or opened and left empty). */
+  notStarted: number;
   interestsGiven: number;
+  /** Every result submitted, and at least one interest given. */
   done: boolean;
-  /** e.g. "2 results lack their IPR situation; no interests given yet". Empty when done. */
-  missingSummary: string;
+  /** Nothing listed, nothing characterised, no interest given. */
+  untouched: boolean;
+  /** The one thing to do next, e.g. "Characterise “Sensor kit”"; null when done. */
+  nextStep: string | null;
 }
 
 export function resultGaps(result: ExploitableResult): ResultGaps {
@@ -38,39 +49,60 @@ export function resultGaps(result: ExploitableResult): ResultGaps {
   return { resultId: result.id, title: result.title, missing };
 }
 
+export function resultProgress(result: ExploitableResult): ResultProgress {
+  if (result.status === "submitted") return { state: "submitted" };
+  const required = requiredCharacterisation.length;
+  const filled = required - resultGaps(result).missing.length;
+  return filled === 0 ? { state: "not-started" } : { state: "draft", filled, required };
+}
+
+/** "Not started", "Draft: 3 of 8" or "Submitted ✓". */
+export function resultProgressText(progress: ResultProgress): string {
+  switch (progress.state) {
+    case "not-started":
+      return "Not started";
+    case "draft":
+      return `Draft: ${progress.filled} of ${progress.required}`;
+    case "submitted":
+      return "Submitted ✓";
+  }
+}
+
 export function homeworkProgress(results: ExploitableResult[], interestsGiven: number): HomeworkProgress {
-  const incomplete = results.map(resultGaps).filter((gaps) => gaps.missing.length > 0);
-  const submitted = results.filter((result) => result.status === "submitted").length;
-  const drafts = results.length - submitted;
-  const done = results.length > 0 && incomplete.length === 0 && drafts === 0 && interestsGiven > 0;
+  const states = results.map((result) => ({ result, progress: resultProgress(result) }));
+  const count = (state: ResultProgress["state"]) => states.filter(({ progress }) => progress.state === state).length;
+  const submitted = count("submitted");
+  const notStarted = count("not-started");
+  const done = results.length > 0 && submitted === results.length && interestsGiven > 0;
+  const unfinished = states.find(({ progress }) => progress.state !== "submitted");
+  let nextStep: string | null = null;
+  if (results.length === 0) nextStep = "List your project's exploitable results";
+  else if (unfinished) {
+    const verb = unfinished.progress.state === "not-started" ? "Characterise" : "Finish and submit";
+    nextStep = `${verb} “${unfinished.result.title}”`;
+  } else if (interestsGiven === 0) nextStep = "Say which other projects' results interest you";
   return {
     results: results.length,
     submitted,
-    drafts,
-    incomplete,
+    drafts: count("draft"),
+    notStarted,
     interestsGiven,
     done,
-    missingSummary: done ? "" : describeMissing(results.length, incomplete, drafts, interestsGiven),
+    untouched: results.length === 0 && interestsGiven === 0,
+    nextStep,
   };
 }
 
-function describeMissing(results: number, incomplete: ResultGaps[], drafts: number, interests: number): string {
-  const parts: string[] = [];
-  if (results === 0) parts.push("no exploitable results listed yet");
-  const countsByGap = new Map<string, number>();
-  for (const gaps of incomplete) {
-    for (const missing of gaps.missing) countsByGap.set(missing, (countsByGap.get(missing) ?? 0) + 1);
-  }
-  for (const { missing } of requiredCharacterisation) {
-    const count = countsByGap.get(missing);
-    if (count) parts.push(`${count} ${count === 1 ? "result lacks" : "results lack"} ${missing}`);
-  }
-  const unsubmittedComplete = Math.max(0, drafts - incomplete.length);
-  if (unsubmittedComplete > 0) {
-    parts.push(`${unsubmittedComplete} ${unsubmittedComplete === 1 ? "result is" : "results are"} still a draft`);
-  }
-  if (interests === 0) parts.push("no interests given yet");
-  return parts.join("; ");
+/**
+ * A project's progress in one line: "Not started", "1 of 3 submitted · 1 interest", "Done ✓ · 3 of 3 submitted ·
+ * 2 interests". Words carry the meaning; the mark only repeats it.
+ */
+export function projectProgressText(progress: HomeworkProgress): string {
+  if (progress.untouched) return "Not started";
+  const results =
+    progress.results === 0 ? "no results listed" : `${progress.submitted} of ${progress.results} submitted`;
+  const interests = `${progress.interestsGiven} interest${progress.interestsGiven === 1 ? "" : "s"}`;
+  return `${progress.done ? "Done ✓ · " : ""}${results} · ${interests}`;
 }
 
 function isBlank(value: unknown): boolean {
@@ -80,7 +112,19 @@ function isBlank(value: unknown): boolean {
   return false;
 }
 
-/** "14 of 20 projects are done" — the social-proof line reminders carry. */
-export function completionLine(done: number, total: number): string {
+/**
+ * The social-proof line reminders carry ("3 of 10 projects are done"), or null while no project is done: "0 of 10"
+ * discourages rather than encourages.
+ */
+export function encouragementLine(done: number, total: number): string | null {
+  if (done === 0 || total === 0) return null;
   return `${done} of ${total} ${total === 1 ? "project is" : "projects are"} done`;
+}
+
+/** The facilitators' count: "1 of 3 projects done · 1 not started". */
+export function workshopProgressText(projects: readonly HomeworkProgress[]): string {
+  const done = projects.filter((progress) => progress.done).length;
+  const untouched = projects.filter((progress) => progress.untouched).length;
+  const count = `${done} of ${projects.length} project${projects.length === 1 ? "" : "s"} done`;
+  return untouched > 0 ? `${count} · ${untouched} not started` : count;
 }

@@ -1,15 +1,21 @@
-// What reminders and facilitator digests say. Text is literal: the chat adapters escape it for their markup.
-import { completionLine } from "../homework/progress.ts";
-import type { Block, Button } from "../screens/blocks.ts";
+// What reminders and facilitator digests say. Text is literal: the chat adapters escape it for their markup. The
+// visible message carries what the notification line says (workshop, deadline, time left), not only the fallback.
+import { deadlineText } from "../homework/deadline.ts";
+import {
+  encouragementLine,
+  type HomeworkProgress,
+  projectProgressText,
+  workshopProgressText,
+} from "../homework/progress.ts";
+import type { Block, Button, ListItem } from "../screens/blocks.ts";
 import type { Message } from "../screens/message.ts";
-import { dateTime, type Inline, rich } from "../screens/text.ts";
+import { type Inline, rich } from "../screens/text.ts";
 
 export const reminderActions = { continueHomework: "homework.continue", snooze: "reminder.snooze" } as const;
 
 export interface ProjectGap {
   acronym: string;
-  /** e.g. "2 results lack their IPR situation; no interests given yet" */
-  missingSummary: string;
+  progress: HomeworkProgress;
 }
 
 export interface Completion {
@@ -21,6 +27,7 @@ export interface ReminderContent {
   workshopId: string;
   workshopName: string;
   deadline: Date | null;
+  now: Date;
   /** The recipient's timezone, for surfaces that cannot show the deadline in it themselves. */
   timeZone: string;
   gaps: ProjectGap[];
@@ -29,22 +36,30 @@ export interface ReminderContent {
   requestedByFacilitator: boolean;
 }
 
+/** "Due <date-time> (3 days left)." or "No deadline is set." */
+function dueLine(deadline: Date | null, now: Date, zone?: string): Inline[] {
+  return deadline ? rich`Due ${deadlineText(deadline, now, zone)}.` : ["No deadline is set."];
+}
+
+/** A project's line: its progress, then its next step. */
+export function projectItem(acronym: string, progress: HomeworkProgress): ListItem {
+  const next = progress.nextStep ? ` · Next: ${progress.nextStep}` : "";
+  return { title: acronym, text: `${projectProgressText(progress)}${next}`, mark: progress.done ? "done" : "pending" };
+}
+
 export function reminderMessage(content: ReminderContent): Message {
-  const due: Inline[] = content.deadline
-    ? rich` is due ${dateTime(content.deadline, "datetime", content.timeZone)}`
-    : [" is still open"];
-  const single = content.gaps.length === 1 ? content.gaps[0] : undefined;
-  const summary = single
-    ? rich`Your homework for ${content.workshopName}${due}: ${single.missingSummary}.`
-    : rich`Your homework for ${content.workshopName}${due}.`;
-  const blocks: Block[] = [];
-  if (content.requestedByFacilitator) blocks.push({ kind: "text", text: "A facilitator asked me to remind you." });
-  if (single)
-    blocks.push({ kind: "text", title: `What ${single.acronym} still needs`, text: `${single.missingSummary}.` });
-  else
-    for (const gap of content.gaps) blocks.push({ kind: "text", title: gap.acronym, text: `${gap.missingSummary}.` });
-  blocks.push({ kind: "text", text: `${completionLine(content.completion.done, content.completion.total)}.` });
-  if (content.last) blocks.push({ kind: "text", text: "This is the last reminder." });
+  const { deadline, now, timeZone } = content;
+  const headline = `Homework for ${content.workshopName}`;
+  const summary = deadline
+    ? rich`${headline}: due ${deadlineText(deadline, now, timeZone)}`
+    : rich`${headline} is still open`;
+  // User text (the workshop's name) goes in escaped text, never in a heading drawn as is.
+  const blocks: Block[] = [{ kind: "text", title: headline, text: dueLine(deadline, now, timeZone) }];
+  if (content.requestedByFacilitator) blocks.push({ kind: "context", text: "A facilitator asked me to remind you." });
+  blocks.push({ kind: "list", items: content.gaps.map((gap) => projectItem(gap.acronym, gap.progress)) });
+  const encouragement = encouragementLine(content.completion.done, content.completion.total);
+  if (encouragement) blocks.push({ kind: "context", text: `${encouragement}.` });
+  if (content.last) blocks.push({ kind: "context", text: "This is the last reminder." });
   const buttons: Button[] = [
     {
       actionId: reminderActions.continueHomework,
@@ -60,52 +75,54 @@ export function reminderMessage(content: ReminderContent): Message {
 
 export interface ProjectStatusLine {
   acronym: string;
-  done: boolean;
-  missingSummary: string;
+  progress: HomeworkProgress;
   /** Names of the people who still have to act (for the after-deadline list). */
   people?: string[];
 }
 
-export function digestMessage(workshopName: string, projects: ProjectStatusLine[], failedDeliveries: number): Message {
-  const completion = countDone(projects);
+export interface DigestContent {
+  workshopName: string;
+  deadline: Date | null;
+  now: Date;
+  /** The facilitator's zone. */
+  timeZone: string;
+  projects: ProjectStatusLine[];
+  failedDeliveries: number;
+}
+
+export function digestMessage(content: DigestContent): Message {
+  const { workshopName, deadline, now, timeZone, projects, failedDeliveries } = content;
+  const overall = workshopProgressText(projects.map((project) => project.progress));
   const blocks: Block[] = [
-    { kind: "heading", text: "Per project" },
     {
-      kind: "list",
-      items: projects.map((project) => ({
-        text: project.done ? `${project.acronym}: done` : `${project.acronym}: ${project.missingSummary}`,
-      })),
+      kind: "text",
+      title: `Homework digest: ${workshopName}`,
+      text: rich`${overall}. ${dueLine(deadline, now, timeZone)}`,
     },
+    { kind: "list", items: projects.map((project) => projectItem(project.acronym, project.progress)) },
   ];
   if (failedDeliveries > 0) {
     const what = failedDeliveries === 1 ? "1 reminder could" : `${failedDeliveries} reminders could`;
     blocks.push({ kind: "text", text: `${what} not be delivered: /cluster status lists them.` });
   }
-  return {
-    summary: `Homework digest for ${workshopName}: ${completionLine(completion.done, completion.total)}.`,
-    blocks,
-  };
+  return { summary: `Homework digest for ${workshopName}: ${overall}.`, blocks };
 }
 
 export function missingAfterDeadlineMessage(workshopName: string, projects: ProjectStatusLine[]): Message {
-  const missing = projects.filter((project) => !project.done);
-  const completion = countDone(projects);
+  const missing = projects.filter((project) => !project.progress.done);
+  const overall = workshopProgressText(projects.map((project) => project.progress));
   if (missing.length === 0) {
     return { summary: `The homework deadline for ${workshopName} has passed and every project is done.` };
   }
   const items = missing.map((project) => {
     const people = project.people && project.people.length > 0 ? ` (${project.people.join(", ")})` : "";
-    return { text: `${project.acronym}${people}: ${project.missingSummary}` };
+    return { text: `${project.acronym}${people}: ${projectProgressText(project.progress)}`, mark: "pending" as const };
   });
   return {
-    summary: `The homework deadline for ${workshopName} has passed: ${completionLine(completion.done, completion.total)}.`,
+    summary: `The homework deadline for ${workshopName} has passed: ${overall}.`,
     blocks: [
-      { kind: "heading", text: "Still missing" },
+      { kind: "text", title: `Homework deadline passed: ${workshopName}`, text: `${overall}. Still missing:` },
       { kind: "list", items },
     ],
   };
-}
-
-function countDone(projects: ProjectStatusLine[]): Completion {
-  return { done: projects.filter((project) => project.done).length, total: projects.length };
 }

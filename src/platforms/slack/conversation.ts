@@ -8,7 +8,7 @@ import type { Conversation } from "../../app/ports/converse.ts";
 import type { Message } from "../../core/screens/message.ts";
 import type { Screen } from "../../core/screens/screens.ts";
 import type { Logger } from "../../logging/logger.ts";
-import type { SlackPlace } from "./inbound.ts";
+import { commandChannelKey, type SlackPlace } from "./inbound.ts";
 import { renderMessage } from "./render/message.ts";
 import { homeView, modalView, slackErrors } from "./render/screens.ts";
 import { slackUserSchema, toPersonProfile } from "./user-profile.ts";
@@ -48,16 +48,28 @@ export function slackConversation(request: SlackRequest): Conversation {
       await request.respond({ response_type: "ephemeral", text, blocks });
       return;
     }
-    // In a channel's or DM's message: where it was; otherwise (a modal, the home): in the person's DM with the bot.
-    const channel = kind === "action" && !place.view && place.channelId ? place.channelId : place.userId;
-    await client.chat.postEphemeral({ channel, user: place.userId, text, blocks });
+    // In a channel's or DM's message: where it was; a modal a command opened: where the command was typed;
+    // otherwise (the home, another modal): in the person's DM with the bot.
+    const where =
+      (kind === "action" && !place.view) || kind === "submission" || kind === "closed" ? place.channelId : undefined;
+    if (where) {
+      const posted = await client.chat
+        .postEphemeral({ channel: where, user: place.userId, text, blocks })
+        .then(() => true)
+        .catch((error: unknown) => {
+          logger.debug({ err: error }, "could not answer in the channel: answering in the DM");
+          return false;
+        });
+      if (posted) return;
+    }
+    await client.chat.postEphemeral({ channel: place.userId, user: place.userId, text, blocks });
   }
 
   async function open(screen: Screen, onTop: boolean): Promise<void> {
     if (kind === "submission" && (await answer({ response_action: "push", view: modalView(screen) }))) return;
     const trigger_id = place.triggerId ?? "";
     if (onTop && inModal) await client.views.push({ trigger_id, view: modalView(screen) });
-    else await client.views.open({ trigger_id, view: modalView(screen) });
+    else await client.views.open({ trigger_id, view: modalView(withCommandChannel(screen, kind, place)) });
   }
 
   async function refreshUnderneath(screen: Screen): Promise<void> {
@@ -125,4 +137,10 @@ export function slackConversation(request: SlackRequest): Conversation {
       return user.success ? toPersonProfile(user.data) : null;
     },
   };
+}
+
+/** A modal opened by a command remembers the command's channel, so that its answer goes back there. */
+function withCommandChannel(screen: Screen, kind: SlackRequestKind, place: SlackPlace): Screen {
+  if (kind !== "command" || !place.channelId) return screen;
+  return { ...screen, context: { ...screen.context, [commandChannelKey]: place.channelId } };
 }

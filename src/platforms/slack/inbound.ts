@@ -22,6 +22,15 @@ export interface SlackIncoming {
 
 const id = z.string().min(1).max(255);
 
+/** The screen-context key under which a modal opened by a command keeps that command's channel. */
+export const commandChannelKey = "slackChannel";
+
+/** The command channel a modal remembers, as a place field. */
+function commandChannel(privateMetadata: string | undefined): { channelId?: string } {
+  const channel = decodeContext(privateMetadata)[commandChannelKey];
+  return typeof channel === "string" && /^[A-Z0-9]{1,40}$/.test(channel) ? { channelId: channel } : {};
+}
+
 const viewSchema = z.looseObject({
   id,
   type: z.string().default("modal"),
@@ -171,7 +180,7 @@ export function submissionIncoming(body: unknown): SlackIncoming | undefined {
       context: decodeContext(view.private_metadata),
       submissionId: `${view.id}:${view.hash ?? ""}`,
     },
-    { userId: user.id, ...(place ? { view: place } : {}) },
+    { userId: user.id, ...commandChannel(view.private_metadata), ...(place ? { view: place } : {}) },
   );
 }
 

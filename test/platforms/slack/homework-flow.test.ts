@@ -173,7 +173,7 @@ describe.each(backends)("Slack homework flow on %s", (backend) => {
       submit: "draft",
     });
     expect(draft.responseAction?.action).toBe("close");
-    await waitFor(() => JSON.stringify(slack().state.topView(users.ana)?.blocks).includes("draft, lacks their owners"));
+    await waitFor(() => JSON.stringify(slack().state.topView(users.ana)?.blocks).includes("Draft: 3 of 8"));
 
     await clickInView(users.ana, "homework.characterise", resultId);
     await waitFor(() => slack().state.topView(users.ana)?.callback_id === "homework.characterise");
@@ -263,9 +263,9 @@ describe.each(backends)("Slack homework flow on %s", (backend) => {
     const sent = await command(users.facilitator, "status");
     await waitFor(() => ephemeralTo(sent.responseUrl).length > 0);
     const status = ephemeralTo(sent.responseUrl).join();
-    expect(status).toContain("0 of 2 projects are done");
-    expect(status).toContain("*ALPHA*: 1 submitted, 1 draft, 0 interests");
-    expect(status).toContain("*BETA*: 0 submitted, 0 draft, 1 interest");
+    expect(status).toContain("0 of 2 projects done");
+    expect(status).toContain("*ALPHA*: 1 of 2 submitted · 0 interests");
+    expect(status).toContain("*BETA*: no results listed · 1 interest");
 
     const denied = await command(users.ana, "status");
     await waitFor(() => ephemeralTo(denied.responseUrl).length > 0);

@@ -63,9 +63,9 @@ describe("reminders through the Slack bot", () => {
     await runner.runDueJobsOnce();
     const reminder = dms(users.ana).at(-1)!;
     expect(dms(users.ana)).toHaveLength(2);
-    expect(reminder.text).toContain("Your homework for Reminders is due");
-    expect(JSON.stringify(reminder.blocks)).toContain("no exploitable results listed yet");
-    expect(JSON.stringify(reminder.blocks)).toContain("0 of 2 projects are done");
+    expect(reminder.text).toContain("Homework for Reminders: due");
+    expect(JSON.stringify(reminder.blocks)).toContain("Not started · Next: List your project's exploitable results");
+    expect(JSON.stringify(reminder.blocks)).not.toContain("0 of 2 projects are done");
   });
 
   it("opens the homework from the reminder's Continue button and snoozes from its Snooze button", async () => {
@@ -83,7 +83,7 @@ describe("reminders through the Slack bot", () => {
     const { slack } = harness;
     const before = dms(users.cleo).length;
     expect(await answerTo(slack, await cluster(slack, users.facilitator, "remind beta"))).toContain(
-      "Reminding 1 person now.",
+      "Reminding now: Cleo Partner.",
     );
     await runner.runDueJobsOnce();
     expect(dms(users.cleo)).toHaveLength(before + 1);

@@ -47,7 +47,8 @@ describe.each(backends)("homework on the browser workspace (%s)", (backend) => {
       channelId: web.general,
       content: { summary: "Clusterbot runs your project-clustering workshop." },
     });
-    expect(JSON.stringify(help.type === "message" && help.message.content.blocks)).toContain("/cluster homework open");
+    // No workshop yet: the help says how to start one.
+    expect(JSON.stringify(help.type === "message" && help.message.content.blocks)).toContain("/cluster setup");
     // Ana sees neither the command nor the answer.
     const anaSees = (await ana.get("/api/messages", { channel: web.general })).body.messages;
     expect(anaSees.filter((message: { private: boolean }) => message.private)).toEqual([]);
