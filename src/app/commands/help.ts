@@ -9,12 +9,15 @@ const facilitatorCommands = [
   ["/cluster status", "homework progress per project"],
   ["/cluster reopen ACRONYM [days]", "let a project edit its homework after the deadline"],
   ["/cluster remind [ACRONYM]", "remind whoever has not finished, now (at most once an hour per person)"],
+  ["/cluster groups create", "a channel per approved cluster, its members invited, the work-plan prompts posted"],
+  ["/cluster groups private", "make working-group channels private (also: groups public)"],
   ["/cluster close", "close the workshop (no more reminders)"],
 ] as const;
 
 const everyoneCommands = [
   ["/cluster away YYYY-MM-DD", "pause your reminders until that day"],
   ["/cluster back", "turn them on again"],
+  ["/cluster workplan", "your working group's plan (in its channel); facilitators: every plan"],
 ] as const;
 
 export function helpMessage(): Message {

@@ -65,6 +65,7 @@ const year = "(?:19|20)\\d{2}";
 const term = [
   `\\d{4}-\\d{1,2}-\\d{1,2}`,
   `\\d{1,2}[./]\\d{1,2}[./]${year}`,
+  `\\d{1,2}\\s+(?:${monthWord})\\.?,?\\s+${year}`,
   `\\d{4}-\\d{1,2}(?![\\d-])`,
   `q[1-4]\\s*[/-]?\\s*${year}`,
   `${year}\\s*[/-]?\\s*q[1-4]`,
@@ -116,6 +117,7 @@ const monthTermRe = new RegExp(`^(?:(end|start|beginning|mid|middle) of |(mid)-?
 const rules: Rule[] = [
   [/^(\d{4})-(\d{1,2})-(\d{1,2})$/, (m) => exactDay(+m[1]!, +m[2]! - 1, +m[3]!)],
   [/^(\d{1,2})[./](\d{1,2})[./](\d{4})$/, (m) => exactDay(+m[3]!, +m[2]! - 1, +m[1]!)],
+  [new RegExp(`^(\\d{1,2}) (${monthWord})\\.?,? (\\d{4})$`), (m) => exactDay(+m[3]!, months[m[2]!]!, +m[1]!)],
   [/^(\d{4})-(\d{1,2})$/, (m) => (+m[2]! >= 1 && +m[2]! <= 12 ? monthsPeriod(+m[1]!, +m[2]! - 1, 1, true) : null)],
   [/^q([1-4])\s*[/-]?\s*(\d{4})$/, (m) => monthsPeriod(+m[2]!, (+m[1]! - 1) * 3, 3, true)],
   [/^(\d{4})\s*[/-]?\s*q([1-4])$/, (m) => monthsPeriod(+m[1]!, (+m[2]! - 1) * 3, 3, true)],

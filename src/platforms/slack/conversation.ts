@@ -13,7 +13,7 @@ import { renderMessage } from "./render/message.ts";
 import { homeView, modalView, slackErrors } from "./render/screens.ts";
 import { slackUserSchema, toPersonProfile } from "./user-profile.ts";
 
-export type SlackRequestKind = "command" | "action" | "submission" | "closed" | "suggestion" | "home";
+export type SlackRequestKind = "command" | "action" | "submission" | "closed" | "suggestion" | "home" | "event";
 
 export interface SlackRequest {
   kind: SlackRequestKind;
@@ -49,7 +49,8 @@ export function slackConversation(request: SlackRequest): Conversation {
       return;
     }
     // In a channel's or DM's message: where it was; otherwise (a modal, the home): in the person's DM with the bot.
-    const channel = kind === "action" && !place.view && place.channelId ? place.channelId : place.userId;
+    const inChannel = (kind === "action" && !place.view) || kind === "event";
+    const channel = inChannel && place.channelId ? place.channelId : place.userId;
     await client.chat.postEphemeral({ channel, user: place.userId, text, blocks });
   }
 

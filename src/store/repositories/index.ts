@@ -9,6 +9,7 @@ import { projectRepository } from "./projects.ts";
 import { resultRepository } from "./results.ts";
 import { slackInstallationRepository } from "./slack-installations.ts";
 import { teamsConversationRepository } from "./teams-conversations.ts";
+import { workingGroupRepository } from "./working-groups.ts";
 import { workshopRecordRepository } from "./workshop-records.ts";
 import { workshopRepository } from "./workshops.ts";
 import { workspaceRepository } from "./workspaces.ts";
@@ -28,6 +29,7 @@ export function createRepositories(prisma: PrismaClient) {
     oauthStates: oauthStateRepository(prisma),
     teamsConversations: teamsConversationRepository(prisma),
     workshopRecords: workshopRecordRepository(prisma),
+    workingGroups: workingGroupRepository(prisma),
   };
 }
 

@@ -29,6 +29,9 @@ describe("reading a timeline", () => {
     ["next quarter", "2027-01-01", "2027-03-31"],
     ["Sept. 2027", "2027-09-01", "2027-09-30"],
     ["mid-June 2027", "2027-06-15", "2027-06-15"],
+    ["1 Jul 2027 – 30 Sep 2027", "2027-07-01", "2027-09-30"],
+    ["fall 2027 - spring 2028", "2027-09-01", "2028-05-31"],
+    ["Q3/2027", "2027-07-01", "2027-09-30"],
   ])("%s", (text, start, end) => {
     const { timeline, found } = read(text);
     expect(found).toBe(true);
