@@ -91,7 +91,7 @@ const fromRe = new RegExp(
   `${boundary}(?:from|starting(?:\\s+in)?|start(?:s|ing)?\\s+in|as of|after)\\s+(${term})${after}`,
   "iu",
 );
-const anyTermRe = new RegExp(`${boundary}(${term})${after}`, "giu");
+const anyTermRe = new RegExp(`${boundary}(?:(?:in|during|on|for|around|at)\\s+)?(${term})${after}`, "giu");
 /** Words that are dates only when a year or a preposition says so ("ACME may lead", "prices fall"). */
 const ambiguousAlone = /^(?:may|march|fall|\d{4})$/i;
 
@@ -212,7 +212,9 @@ function relative(_t: string, unit: string, today: Date): Period {
   return monthsPeriod(y + (next ? 1 : 0), 0, 12, true);
 }
 
-export type TimelineReading = { ok: true; timeline: Timeline; found: boolean } | { ok: false; reason: string };
+export type TimelineReading =
+  | { ok: true; timeline: Timeline; found: boolean /** The words that named it, as written. */; phrase?: string }
+  | { ok: false; reason: string };
 
 /**
  * The timeline written in `text`: a range ("from March to June 2027"), a deadline ("by M18"), a start ("from Q3
@@ -234,22 +236,31 @@ export function readTimeline(text: string, context: DateContext): TimelineReadin
       } else if (from.hasYear && !to.hasYear && to.inYear) {
         let later = to.inYear(from.start.getUTCFullYear());
         if (later.end < from.start) later = to.inYear(from.start.getUTCFullYear() + 1);
-        return ordered({ start: from.start, end: later.end, milestone: later.milestone ?? null });
+        return ordered({ start: from.start, end: later.end, milestone: later.milestone ?? null }, match[0]);
       } else if (!from.hasYear && !to.hasYear && to.inYear && to.start < from.start) {
-        return ordered({ start: from.start, end: to.inYear(to.start.getUTCFullYear() + 1).end, milestone: null });
+        return ordered(
+          { start: from.start, end: to.inYear(to.start.getUTCFullYear() + 1).end, milestone: null },
+          match[0],
+        );
       }
-      return ordered({ start: from.start, end: to.end, milestone: to.milestone ?? null });
+      return ordered({ start: from.start, end: to.end, milestone: to.milestone ?? null }, match[0]);
     }
   }
   match = text.match(deadlineRe);
   if (match) {
     const by = readPeriod(match[1]!, context);
-    if (by) return { ok: true, found: true, timeline: { ...none, end: by.end, milestone: by.milestone ?? null } };
+    if (by)
+      return {
+        ok: true,
+        found: true,
+        phrase: match[0],
+        timeline: { ...none, end: by.end, milestone: by.milestone ?? null },
+      };
   }
   match = text.match(fromRe);
   if (match) {
     const from = readPeriod(match[1]!, context);
-    if (from) return { ok: true, found: true, timeline: { ...none, start: from.start } };
+    if (from) return { ok: true, found: true, phrase: match[0], timeline: { ...none, start: from.start } };
   }
   for (const candidate of text.matchAll(anyTermRe)) {
     const period = ambiguousAlone.test(candidate[1]!.trim())
@@ -260,7 +271,7 @@ export function readTimeline(text: string, context: DateContext): TimelineReadin
       const timeline = period.milestone
         ? { ...none, end: period.end, milestone: period.milestone }
         : { start: period.start, end: period.end, milestone: null };
-      return { ok: true, found: true, timeline };
+      return { ok: true, found: true, phrase: candidate[0], timeline };
     }
   }
   return { ok: true, found: false, timeline: none };
@@ -274,10 +285,10 @@ function plausibleYear(text: string, context: DateContext): Period | null {
   return y >= now - 1 && y <= now + 15 ? readPeriod(text, context) : null;
 }
 
-function ordered(timeline: Timeline): TimelineReading {
+function ordered(timeline: Timeline, phrase: string): TimelineReading {
   if (timeline.start && timeline.end && timeline.end < timeline.start)
     return { ok: false, reason: "the timeline ends before it starts" };
-  return { ok: true, found: true, timeline };
+  return { ok: true, found: true, timeline, phrase };
 }
 
 /** "Jul 2027 – Sep 2027", "by 30 Jun 2028 (M18)", "from 1 Mar 2027", for echoing what was understood. */

@@ -119,9 +119,6 @@ export function parseWorkPlanReply(raw: string, context: ParseContext): Reading 
   const labelled = (field: Field) => parts.filter((part) => part.field === field).map((part) => part.text);
   const joined = (field: Field) => labelled(field).join("; ") || null;
 
-  // The activity: labelled, or the free text before the first label.
-  const activity = joined("activity") ?? (head || null);
-
   // Lead: a label or "led by", else a partner followed by "leads"/"will lead" in the free text.
   // Free text that may name partners and dates besides the head: "led by UPM with ACME, next spring".
   let leadPartner: Partner | null = null;
@@ -155,7 +152,19 @@ export function parseWorkPlanReply(raw: string, context: ParseContext): Reading 
   const timeline = readTimelineParts(freeText, parts, context);
   if (!timeline.ok) return unreadable(timeline.reason);
 
-  const topicText = head || null;
+  // The activity: labelled, or the free text before the first label without the dates it named ("Pilot in Q3 2027").
+  const phrase = timeline.phrase;
+  const headText =
+    phrase && head.includes(phrase)
+      ? tidy(
+          head
+            .replace(phrase, " ")
+            .replace(/\s{2,}/g, " ")
+            .replace(/\s+([,;.])/g, "$1"),
+        )
+      : head;
+  const activity = joined("activity") ?? (headText || null);
+  const topicText = headText || null;
   const resources = joined("resources") ?? (context.topic === "resources" ? topicText : null);
   const expectedBenefit = joined("benefit") ?? (context.topic === "benefit" ? topicText : null);
   const ipr = joined("ipr") ?? (context.topic === "ipr" ? topicText : null);
@@ -186,7 +195,7 @@ function readTimelineParts(
   head: string,
   parts: { field: Field; text: string }[],
   context: ParseContext,
-): { ok: true; timeline: Timeline; found: boolean } | { ok: false; reason: string } {
+): { ok: true; timeline: Timeline; found: boolean; phrase?: string } | { ok: false; reason: string } {
   const timeline: Timeline = { start: null, end: null, milestone: null };
   let labelledAny = false;
   for (const part of parts) {
@@ -207,7 +216,9 @@ function readTimelineParts(
   }
   const read = readTimeline(head, context);
   if (!read.ok) return read;
-  return { ok: true, timeline: read.timeline, found: read.found };
+  return read.phrase === undefined
+    ? { ok: true, timeline: read.timeline, found: read.found }
+    : { ok: true, timeline: read.timeline, found: read.found, phrase: read.phrase };
 }
 
 function unknownPartner(name: string, role: string, partners: readonly Partner[]): string {

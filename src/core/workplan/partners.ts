@@ -31,8 +31,9 @@ function spellings(partner: Partner): string[] {
 
 export interface PartnerMention {
   partner: Partner;
-  /** Where the mention starts in the normalised text (orders mentions). */
+  /** Where the mention starts and ends in the normalised text (orders mentions). */
   at: number;
+  end: number;
   /** The normalised words right after the mention (to read "ACME leads"). */
   followedBy: string;
 }
@@ -47,9 +48,13 @@ export function findPartners(text: string, partners: readonly Partner[]): Partne
       const at = normalized.indexOf(spelling);
       if (at >= 0 && (best === null || at < best.at)) best = { at, end: at + spelling.length };
     }
-    if (best) found.push({ partner, at: best.at, followedBy: normalized.slice(best.end - 1, best.end + 20) });
+    if (best)
+      found.push({ partner, at: best.at, end: best.end, followedBy: normalized.slice(best.end - 1, best.end + 20) });
   }
-  return found.sort((a, b) => a.at - b.at);
+  // "BETA University" names the organisation, not also the project BETA inside it.
+  const inside = (a: PartnerMention, b: PartnerMention) =>
+    a !== b && b.at <= a.at && a.end <= b.end && b.end - b.at > a.end - a.at;
+  return found.filter((mention) => !found.some((other) => inside(mention, other))).sort((a, b) => a.at - b.at);
 }
 
 /** The names in a list ("ACME, UPM and TUD"), each matched to a partner, or the first that matches none. */

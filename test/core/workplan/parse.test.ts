@@ -65,6 +65,24 @@ describe("reading a work-plan reply", () => {
     expect(read).toMatchObject({ end: day("2028-05-31"), milestone: "M18" });
   });
 
+  it("leaves the dates out of the activity when they were in the free text", () => {
+    expect(item(parseWorkPlanReply("Pilot line in Q3 2027, ACME leads", context())).activity).toBe(
+      "Pilot line, ACME leads",
+    );
+    expect(item(parseWorkPlanReply("Test rig at NOVA, from March to June 2027", context("resources")))).toMatchObject({
+      activity: "Test rig at NOVA",
+      resources: "Test rig at NOVA",
+    });
+  });
+
+  it("takes an organisation's full name over a project acronym inside it", () => {
+    const withProject = [...partners, { name: "Universidad", aliases: [] }];
+    const read = item(
+      parseWorkPlanReply("Pilot. Lead: Universidad Politecnica de Madrid", { ...context(), partners: withProject }),
+    );
+    expect(read.leadPartner).toBe("Universidad Politécnica de Madrid (UPM)");
+  });
+
   it("reads labels written with Slack emphasis, on separate lines, in any case", () => {
     const read = item(
       parseWorkPlanReply("*Activity*: Common API\n*LEAD*: nova\n- timeline = from March to June 2027\n", context()),
