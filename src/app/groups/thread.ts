@@ -47,8 +47,9 @@ export async function readThreadReply(
       ipr: reading.item.ipr,
     },
   });
-  // A second delivery of the same reply finds its item, already confirmed: nothing more to say.
-  if (!created && item.confirmationId) return;
+  // A second delivery of the same reply (another event id, another replica) finds its item: the delivery that made
+  // it confirms it, even while that is still waiting for Slack, so the thread never shows two confirmations.
+  if (!created) return;
   const confirmation = await deps.channels.reply(thread, confirmationMessage(item));
   await repos.workingGroups.setConfirmation(item.id, confirmation.messageId);
 }
