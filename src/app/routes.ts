@@ -1,6 +1,7 @@
 // Every route of the app, in the order they are tried (first match wins). A feature adds its routes in its own
 // folder (src/app/<feature>/routes.ts) and lists them here, before the fallback.
 import { helpRoutes, unknownCommandRoute } from "./commands/routes.ts";
+import { groupRoutes } from "./groups/routes.ts";
 import { homeworkRoutes } from "./homework/routes.ts";
 import type { Route } from "./interaction/router.ts";
 import { projectRoutes } from "./projects/routes.ts";
@@ -15,5 +16,6 @@ export const appRoutes: readonly Route[] = [
   ...homeworkRoutes,
   ...reminderRoutes,
   ...reviewRoutes,
+  ...groupRoutes,
   unknownCommandRoute,
 ];

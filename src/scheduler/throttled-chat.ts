@@ -112,6 +112,7 @@ export function createChatThrottle(
     return {
       create: (name, isPrivate) => lookup(() => platform.create(name, isPrivate)),
       invite: (channel, users) => lookup(() => platform.invite(channel, users)),
+      ...(platform.state ? { state: (channel: string) => lookup(() => platform.state!(channel)) } : {}),
       post: (channel, content) => message(workspaceId, channel, () => platform.post(channel, content)),
       reply: (channel, thread, content) =>
         message(workspaceId, channel, () => platform.reply(channel, thread, content)),

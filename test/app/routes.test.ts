@@ -2,6 +2,7 @@
 // to register it.
 import { describe, expect, it } from "vitest";
 import { helpMessage } from "../../src/app/commands/help.ts";
+import { groupActions } from "../../src/app/groups/messages.ts";
 import { homeworkActions } from "../../src/app/homework/actions.ts";
 import type { Interaction } from "../../src/app/interaction/interaction.ts";
 import { findRoute } from "../../src/app/interaction/router.ts";
@@ -13,6 +14,7 @@ import { workshopSetupForm } from "../../src/core/forms/workshop-setup.ts";
 import { reminderActions } from "../../src/core/reminders/messages.ts";
 import { reviewActions, reviewForms } from "../../src/core/review/actions.ts";
 import { plainText } from "../../src/core/screens/text.ts";
+import { workPlanForm } from "../../src/core/workplan/form.ts";
 
 const result = {
   id: "r1",
@@ -55,17 +57,20 @@ const forms: FormSpec[] = [
   resultListForm("A", [], 3),
   characterisationForm(result, ["Uni"]),
   interestForm(manyTargets, null),
+  workPlanForm(["ACME"], null),
 ];
 
 describe("the app's routes", () => {
   const routed = (interaction: Interaction) => findRoute(appRoutes, interaction)?.name;
 
   it("route every button the app puts on messages and screens", () => {
-    for (const actionId of [
+    const actions = [
       ...Object.values(homeworkActions),
       ...Object.values(reminderActions),
       ...new Set(Object.values(reviewActions)),
-    ]) {
+      ...Object.values(groupActions),
+    ];
+    for (const actionId of actions) {
       for (const where of ["message", "screen"] as const) {
         const name = routed({ kind: "action", actionId, value: "", where, context: {} });
         expect(name, actionId).toBe(`action ${actionId}`);

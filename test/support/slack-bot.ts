@@ -5,7 +5,7 @@ import { startHttpServer } from "../../src/http/server.ts";
 import { createLogger, type Logger } from "../../src/logging/logger.ts";
 import { composeApp } from "../../src/runtime/compose.ts";
 import { createSlackStandIn, type SlackStandIn } from "../standins/slack/index.ts";
-import { type Backend, createTestDatabase } from "./database.ts";
+import { type Backend, createTestDatabase, type TestDatabase } from "./database.ts";
 
 export const signingSecret = "0123456789abcdef0123456789abcdef";
 export const teamId = "T0TEAM00001";
@@ -22,6 +22,8 @@ export interface SlackHarness {
   botUrl: string;
   deps: ReturnType<typeof composeApp>["deps"];
   core: ReturnType<typeof composeApp>["core"];
+  /** For fixtures another feature would write (e.g. approved clusters). */
+  prisma: TestDatabase["database"]["prisma"];
   close(): Promise<void>;
 }
 
@@ -59,6 +61,7 @@ export async function startSlackHarness(
     botUrl,
     deps: app.deps,
     core: app.core,
+    prisma: test.database.prisma,
     async close() {
       await http.close();
       await slack.close();

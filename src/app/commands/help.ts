@@ -16,6 +16,8 @@ const facilitatorCommands = [
   ["/cluster analyze [coarse|normal|fine]", "5. suggest clusters from the submitted homework (drafts left out)"],
   ["/cluster review", "6. review, edit and approve the suggested clusters"],
   ["/cluster announce", "7. post the approved clusters to the announcement channel and tell their members"],
+  ["/cluster groups create", "8. a channel per approved cluster, its members invited, the work-plan prompts posted"],
+  ["/cluster groups private", "make working-group channels private (also: groups public)"],
   ["/cluster close", "close the workshop (no more reminders)"],
 ] as const;
 
@@ -23,6 +25,7 @@ const everyoneCommands = [
   ["/cluster away YYYY-MM-DD", "pause your reminders until that day"],
   ["/cluster back", "turn them on again"],
   ["/cluster help", "this list"],
+  ["/cluster workplan", "your working group's plan (in its channel); facilitators: every plan"],
 ] as const;
 
 const newcomerCommands = [

@@ -19,6 +19,8 @@ export interface Origin {
 export interface CommandInteraction {
   kind: "command";
   text: string;
+  /** The platform's id of the channel it was typed in, where the platform tells (a working group's channel). */
+  channelId?: string;
 }
 
 /** A button (or menu) on a message, a screen or the home view. */
@@ -69,7 +71,7 @@ export interface HomeInteraction {
   kind: "home";
 }
 
-/** A message posted in a thread the bot follows (working groups; not routed yet). */
+/** A message posted in a thread of a channel the bot is in (a working group's prompt thread). */
 export interface ThreadMessageInteraction {
   kind: "thread-message";
   channelId: string;

@@ -24,6 +24,11 @@ export function createChannels(repos: Repositories, accounts: PlatformAccounts):
       };
     },
 
+    async state(channel) {
+      const channels = await platform(channel.workspaceId);
+      return channels.state ? channels.state(channel.channelId) : "unknown";
+    },
+
     async post(channel, message) {
       const { messageId } = await (await platform(channel.workspaceId)).post(channel.channelId, message);
       return post(channel, messageId);

@@ -29,10 +29,14 @@ export interface InviteOutcome {
   unreachable: string[];
 }
 
+/** What became of a channel the bot made: "archived" or "gone" (deleted) by hand; "unknown" where the platform cannot tell. */
+export type ChannelState = "open" | "archived" | "gone" | "unknown";
+
 export interface ChannelsPort {
   /** A new channel with the bot in it. Throws `ChannelNameTakenError` when the name is used. */
   create(workspaceId: string, channel: { name: string; isPrivate: boolean }): Promise<ChannelRef & { name: string }>;
   invite(channel: ChannelRef, personIds: string[]): Promise<InviteOutcome>;
+  state(channel: ChannelRef): Promise<ChannelState>;
   post(channel: ChannelRef, message: Message): Promise<PostRef>;
   /** A reply in the thread under `thread`. */
   reply(thread: PostRef, message: Message): Promise<PostRef>;

@@ -24,6 +24,8 @@ export interface PlatformChannels {
   /** Throws `ChannelNameTakenError` when the name is used. */
   create(name: string, isPrivate: boolean): Promise<{ channelId: string; name: string }>;
   invite(channelId: string, userIds: string[]): Promise<{ invited: string[]; alreadyIn: string[] }>;
+  /** Optional: whether the channel is still there and not archived. */
+  state?(channelId: string): Promise<"open" | "archived" | "gone">;
   post(channelId: string, message: Message): Promise<{ messageId: string }>;
   reply(channelId: string, threadId: string, message: Message): Promise<{ messageId: string }>;
   update(channelId: string, messageId: string, message: Message): Promise<void>;

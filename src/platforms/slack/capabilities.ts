@@ -8,6 +8,9 @@ export interface SlackCapabilities {
 
 const recorded = { command: "commands", event: "events" } as const;
 
+/** Events whose manifest subscriptions are named apart: `message` comes from `message.channels` and `message.groups`. */
+const subscriptions: Record<string, string[]> = { message: ["message.channels", "message.groups"] };
+
 /** An App that records the commands and events registered on it, then registers them as usual. */
 export function recordingApp(app: App, capabilities: SlackCapabilities): App {
   return new Proxy(app, {
@@ -16,7 +19,8 @@ export function recordingApp(app: App, capabilities: SlackCapabilities): App {
       if (typeof value !== "function") return value;
       const kind = recorded[property as keyof typeof recorded];
       return (...args: unknown[]) => {
-        if (kind && typeof args[0] === "string") capabilities[kind].add(args[0]);
+        if (kind && typeof args[0] === "string")
+          for (const name of subscriptions[args[0]] ?? [args[0]]) capabilities[kind].add(name);
         return value.apply(target, args);
       };
     },

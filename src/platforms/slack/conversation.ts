@@ -13,7 +13,7 @@ import { renderMessage } from "./render/message.ts";
 import { homeView, modalView, slackErrors } from "./render/screens.ts";
 import { slackUserSchema, toPersonProfile } from "./user-profile.ts";
 
-export type SlackRequestKind = "command" | "action" | "submission" | "closed" | "suggestion" | "home";
+export type SlackRequestKind = "command" | "action" | "submission" | "closed" | "suggestion" | "home" | "event";
 
 export interface SlackRequest {
   kind: SlackRequestKind;
@@ -48,10 +48,12 @@ export function slackConversation(request: SlackRequest): Conversation {
       await request.respond({ response_type: "ephemeral", text, blocks });
       return;
     }
-    // In a channel's or DM's message: where it was; a modal a command opened: where the command was typed;
+    // In a channel's or DM's message, or after a channel event (a thread reply): where it was; a modal a command opened: where the command was typed;
     // otherwise (the home, another modal): in the person's DM with the bot.
     const where =
-      (kind === "action" && !place.view) || kind === "submission" || kind === "closed" ? place.channelId : undefined;
+      (kind === "action" && !place.view) || kind === "event" || kind === "submission" || kind === "closed"
+        ? place.channelId
+        : undefined;
     if (where) {
       const posted = await client.chat
         .postEphemeral({ channel: where, user: place.userId, text, blocks })

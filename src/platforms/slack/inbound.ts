@@ -3,6 +3,7 @@
 import { z } from "zod";
 import type { Incoming, Interaction, Origin } from "../../app/interaction/interaction.ts";
 import { decodeContext } from "../../core/screens/context.ts";
+import { slackPlainText } from "./plain-text.ts";
 import { readStateValues } from "./state-values.ts";
 
 /** Where a request came from in Slack's UI: what the conversation answers through. */
@@ -126,7 +127,7 @@ export function commandIncoming(body: unknown): SlackIncoming | undefined {
   const { team_id, user_id, channel_id, trigger_id, text } = command.data;
   return incoming(
     origin(team_id, user_id),
-    { kind: "command", text },
+    { kind: "command", text, channelId: channel_id },
     { userId: user_id, triggerId: trigger_id, channelId: channel_id },
   );
 }
@@ -215,6 +216,46 @@ export function suggestionIncoming(body: unknown): SlackIncoming | undefined {
       context: decodeContext(view?.private_metadata),
     },
     { userId: user.id },
+  );
+}
+
+const threadMessageSchema = z.looseObject({
+  team_id: z.string().optional(),
+  event_id: id,
+  event: z.looseObject({
+    type: z.literal("message"),
+    subtype: z.string().optional(),
+    bot_id: z.string().nullish(),
+    user: id,
+    team: z.string().optional(),
+    channel: id,
+    ts: id,
+    thread_ts: id,
+    text: z.string().max(50_000).default(""),
+  }),
+});
+
+/**
+ * A person's reply in a thread of a channel the bot is in. Top-level messages, the bot's own, edits and other
+ * subtypes are not for the core (only "thread_broadcast", a reply also sent to the channel, is a reply too).
+ */
+export function threadMessageIncoming(body: unknown): SlackIncoming | undefined {
+  const parsed = threadMessageSchema.safeParse(body);
+  if (!parsed.success) return undefined;
+  const { team_id, event_id, event } = parsed.data;
+  if (event.bot_id || event.thread_ts === event.ts) return undefined;
+  if (event.subtype !== undefined && event.subtype !== "thread_broadcast") return undefined;
+  const who = origin(team_id ?? event.team, event.user);
+  return incoming(
+    who && { ...who, deliveryId: event_id },
+    {
+      kind: "thread-message",
+      channelId: event.channel,
+      threadId: event.thread_ts,
+      messageId: event.ts,
+      text: slackPlainText(event.text),
+    },
+    { userId: event.user, channelId: event.channel },
   );
 }
 

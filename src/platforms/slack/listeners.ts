@@ -12,6 +12,7 @@ import {
   homeIncoming,
   submissionIncoming,
   suggestionIncoming,
+  threadMessageIncoming,
 } from "./inbound.ts";
 
 export const clusterCommand = "/cluster";
@@ -65,6 +66,12 @@ export function registerListeners(app: App, core: InteractionCore, logger: Logge
       answerOptions: ack,
     });
     await core.handle(request.incoming, conversation);
+  });
+
+  app.event("message", async ({ body, client }) => {
+    const request = threadMessageIncoming(body);
+    if (!request) return;
+    await core.handle(request.incoming, slackConversation({ kind: "event", place: request.place, client, logger }));
   });
 
   app.event("app_home_opened", async ({ body, client }) => {

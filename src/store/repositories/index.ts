@@ -10,6 +10,7 @@ import { resultRepository } from "./results.ts";
 import { reviewRepository } from "./reviews.ts";
 import { slackInstallationRepository } from "./slack-installations.ts";
 import { teamsConversationRepository } from "./teams-conversations.ts";
+import { workingGroupRepository } from "./working-groups.ts";
 import { workshopRecordRepository } from "./workshop-records.ts";
 import { workshopRepository } from "./workshops.ts";
 import { workspaceRepository } from "./workspaces.ts";
@@ -30,6 +31,7 @@ export function createRepositories(prisma: PrismaClient) {
     oauthStates: oauthStateRepository(prisma),
     teamsConversations: teamsConversationRepository(prisma),
     workshopRecords: workshopRecordRepository(prisma),
+    workingGroups: workingGroupRepository(prisma),
   };
 }
 

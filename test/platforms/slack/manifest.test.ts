@@ -29,6 +29,7 @@ const scopeOfMethod: Record<string, string | null> = {
   "conversations.create": "channels:manage",
   "conversations.invite": "channels:manage",
   "conversations.members": "channels:read",
+  "conversations.info": "channels:read",
   "pins.add": "pins:write",
   "files.getUploadURLExternal": "files:write",
   "files.completeUploadExternal": "files:write",

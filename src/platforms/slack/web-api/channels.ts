@@ -15,6 +15,7 @@ const membersSchema = z.object({
   response_metadata: z.object({ next_cursor: z.string().optional() }).optional(),
 });
 const postedSchema = z.object({ ts: z.string() });
+const infoSchema = z.object({ channel: z.object({ is_archived: z.boolean().optional() }) });
 const okSchema = z.object({});
 
 export function slackChannels(slack: SlackCaller): PlatformChannels {
@@ -64,6 +65,16 @@ export function slackChannels(slack: SlackCaller): PlatformChannels {
         await slack.call("conversations.invite", { channel: channelId, users }, okSchema);
       }
       return { invited, alreadyIn };
+    },
+
+    async state(channelId) {
+      try {
+        const { channel } = await slack.call("conversations.info", { channel: channelId }, infoSchema);
+        return channel.is_archived ? "archived" : "open";
+      } catch (error) {
+        if (error instanceof SlackCallError && error.code === "channel_not_found") return "gone";
+        throw error;
+      }
     },
 
     post: (channelId, message) => post(channelId, message),

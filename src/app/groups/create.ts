@@ -1,0 +1,84 @@
+// `/cluster groups create`: one channel per approved cluster, its members invited, a pinned kick-off and one prompt
+// per work-plan topic. Each step is recorded as it is done, so running it again does only what is missing and never
+// makes a second channel; a channel archived or deleted by hand is reported, not recreated.
+import { workingGroupChannelName } from "../../core/workplan/channel-name.ts";
+import { workPlanTopics } from "../../core/workplan/topics.ts";
+import type { WorkingGroup } from "../../store/repositories/working-groups.ts";
+import { facilitatedWorkshop } from "../access.ts";
+import type { Actor, AppDependencies } from "../context.ts";
+import type { ChannelRef } from "../ports/channels.ts";
+import { ChannelNameTakenError } from "../ports/errors.ts";
+import { Refusal } from "../refusal.ts";
+import { type CreationReport, kickoffMessage, promptMessage } from "./messages.ts";
+
+/** Names tried before giving up on a cluster ("-2" … "-20"). */
+const maxNameAttempts = 20;
+
+export async function createWorkingGroups(deps: AppDependencies, actor: Actor): Promise<CreationReport> {
+  const { repos } = deps;
+  const workshop = await facilitatedWorkshop(repos, actor);
+  const groups = await repos.workingGroups.approved(workshop.id);
+  if (groups.length === 0)
+    throw new Refusal("not_found", "No cluster is approved yet: approve the clusters first, then create the groups.");
+  const isPrivate = await repos.workingGroups.groupChannelsPrivate(workshop.id);
+  const facilitators = await repos.workshops.facilitatorIds(workshop.id);
+  const report: CreationReport = { created: [], existing: [], lost: [], unreachable: 0 };
+  const unreachable = new Set<string>();
+
+  for (const group of groups) {
+    let channel: ChannelRef & { name: string | null };
+    if (group.channel) {
+      channel = { workspaceId: actor.workspaceId, channelId: group.channel.externalId, name: group.channel.name };
+      const state = await deps.channels.state(channel);
+      if (state === "archived" || state === "gone") {
+        report.lost.push({ label: group.label, state, name: group.channel.name });
+        continue;
+      }
+      report.existing.push(group.channel.name ?? group.channel.externalId);
+    } else {
+      const created = await createChannel(deps, actor.workspaceId, workshop.name, group, isPrivate);
+      await repos.workingGroups.setChannel(group.clusterId, actor.workspaceId, created.channelId, created.name);
+      channel = created;
+      report.created.push(created.name);
+      // Invited once, when the channel is made: someone who left later is not invited back.
+      const outcome = await deps.channels.invite(created, [...new Set([...group.memberIds, ...facilitators])]);
+      for (const person of outcome.unreachable) unreachable.add(person);
+    }
+    await postMissing(deps, group, channel);
+  }
+  report.unreachable = unreachable.size;
+  return report;
+}
+
+async function createChannel(
+  deps: AppDependencies,
+  workspaceId: string,
+  workshopName: string,
+  group: WorkingGroup,
+  isPrivate: boolean,
+) {
+  for (let attempt = 1; attempt <= maxNameAttempts; attempt += 1) {
+    const name = workingGroupChannelName(workshopName, group.label, attempt);
+    try {
+      return await deps.channels.create(workspaceId, { name, isPrivate });
+    } catch (error) {
+      if (!(error instanceof ChannelNameTakenError)) throw error;
+    }
+  }
+  throw new Refusal("conflict", `Every channel name tried for “${group.label}” is taken: rename the cluster.`);
+}
+
+/** The kick-off (pinned) and the prompts not posted yet. */
+async function postMissing(deps: AppDependencies, group: WorkingGroup, channel: ChannelRef): Promise<void> {
+  const posted = await deps.repos.workingGroups.posts(group.clusterId);
+  if (!posted.has("kickoff")) {
+    const kickoff = await deps.channels.post(channel, kickoffMessage(group));
+    await deps.channels.pin(kickoff);
+    await deps.repos.workingGroups.savePost(group.clusterId, "kickoff", kickoff.messageId);
+  }
+  for (const topic of workPlanTopics) {
+    if (posted.has(topic)) continue;
+    const prompt = await deps.channels.post(channel, promptMessage(group.clusterId, topic));
+    await deps.repos.workingGroups.savePost(group.clusterId, topic, prompt.messageId);
+  }
+}

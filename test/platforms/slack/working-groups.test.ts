@@ -1,0 +1,283 @@
+// Working groups through the Slack stand-in: approved clusters → `/cluster groups create` → channels with the right
+// names and members, a pinned kick-off and the prompts → a second run creates nothing → replies in a prompt's
+// thread become items (an unreadable one gets help) → Slack's retries make no duplicate → hostile text is stored and
+// echoed safely → the plan, and an item edited by form.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { backends } from "../../support/database.ts";
+import { type SlackHarness, startSlackHarness, users } from "../../support/slack-bot.ts";
+import { findButton, type SeededWorkshop, seedWorkshop, waitFor } from "../../support/slack-seed.ts";
+
+const bot = "U0BOT000001";
+
+describe.each(backends)("working groups in Slack on %s", (backend) => {
+  let harness: SlackHarness;
+  let seeded: SeededWorkshop;
+  const slack = () => harness.slack;
+
+  beforeAll(async () => {
+    harness = await startSlackHarness(backend);
+    seeded = await seedWorkshop(harness, [
+      { acronym: "ALPHA", members: ["ana"], results: ["Sensor kit"] },
+      { acronym: "BETA", members: ["ben"], results: ["Twin platform"] },
+      { acronym: "GAMMA", members: ["cleo"], results: ["Data API", "Data catalogue"] },
+    ]);
+    const resultId = async (title: string) =>
+      (await harness.prisma.exploitableResult.findFirstOrThrow({ where: { title } })).id;
+    const cluster = async (label: string, status: "approved" | "suggested", titles: string[], position: number) =>
+      harness.prisma.cluster.create({
+        data: {
+          workshopId: seeded.workshop.id,
+          label,
+          explanation: "Both monitor machines and share a data model.",
+          status,
+          position,
+          members: { create: await Promise.all(titles.map(async (title) => ({ resultId: await resultId(title) }))) },
+        },
+      });
+    const owner = (acronym: string) => ({
+      owners: { connect: { projectId_name: { projectId: projectOf(acronym), name: `${acronym} University` } } },
+    });
+    const projectOf = (acronym: string) => seeded.projects.find((project) => project.acronym === acronym)?.id ?? "";
+    await harness.prisma.exploitableResult.update({
+      where: { id: await resultId("Sensor kit") },
+      data: owner("ALPHA"),
+    });
+    await cluster("Predictive maintenance & twins", "approved", ["Sensor kit", "Twin platform"], 0);
+    await cluster("Data spaces", "approved", ["Data API", "Data catalogue"], 1);
+    await cluster("Not yet approved", "suggested", ["Sensor kit"], 2);
+    // Someone already uses the second cluster's name: the bot takes the next one.
+    slack().state.addChannel({ id: "C0TAKEN0001", name: "seeded-workshop-data-spaces", members: [users.ben] });
+  });
+  afterAll(() => harness.close());
+
+  const command = (userId: string, text: string, channelId = "C0GENERAL01") =>
+    slack().driver.slashCommand({ command: "/cluster", text, userId, channelId });
+  const groupChannel = (name: string) => {
+    const channel = [...slack().state.channels.values()].find((candidate) => candidate.name === name);
+    if (!channel) throw new Error(`no channel #${name}`);
+    return channel;
+  };
+  const botPosts = (channelId: string) =>
+    slack()
+      .state.messagesIn(channelId)
+      .filter((message) => message.user === bot && (!message.thread_ts || message.thread_ts === message.ts));
+  const promptTs = (channelId: string, title: string) => {
+    const prompt = botPosts(channelId).find((message) => message.text?.startsWith(title));
+    if (!prompt) throw new Error(`no prompt “${title}”`);
+    return prompt.ts;
+  };
+  const botRepliesIn = (channelId: string, threadTs: string) =>
+    slack()
+      .state.messagesIn(channelId)
+      .filter((message) => message.thread_ts === threadTs && message.user === bot && message.ts !== threadTs);
+  /** The private answer to a command; creating channels waits out Slack's one message a second per channel. */
+  const answerTo = async (_slack: unknown, sent: { responseUrl: string }) => {
+    const posts = () =>
+      slack().state.responseUrlPosts.filter((post) => sent.responseUrl.endsWith(`/response/${post.id}`));
+    await waitFor(() => posts().length > 0, 30_000);
+    return posts()
+      .map((post) => JSON.stringify(post.body))
+      .join("\n");
+  };
+  const items = () => harness.prisma.workPlanItem.findMany({ orderBy: { createdAt: "asc" } });
+
+  it("refuses a partner who asks for the groups", async () => {
+    const answer = await answerTo(slack(), await command(users.ana, "groups create"));
+    expect(answer).toContain("Only the facilitators");
+    expect(slack().state.callsTo("conversations.create")).toHaveLength(0);
+  });
+
+  it("creates one private channel per approved cluster, named from its label, with its members", async () => {
+    const answer = await answerTo(slack(), await command(users.facilitator, "groups create"));
+    expect(answer).toContain("Created 2 working-group channels");
+
+    const twins = groupChannel("seeded-workshop-predictive-maintenance-and-twins");
+    const data = groupChannel("seeded-workshop-data-spaces-2");
+    expect(twins.kind).toBe("private");
+    expect(new Set(twins.members)).toEqual(new Set([bot, users.facilitator, users.ana, users.ben]));
+    expect(new Set(data.members)).toEqual(new Set([bot, users.facilitator, users.cleo]));
+    expect([...slack().state.channels.values()].some((channel) => channel.name.includes("not-yet-approved"))).toBe(
+      false,
+    );
+
+    // The kick-off, pinned, says what is in the group and how the plan is gathered; then one prompt per topic.
+    const posts = botPosts(twins.id);
+    expect(posts.map((post) => post.text?.split(":")[0])).toEqual([
+      "Welcome to the working group “Predictive maintenance &amp; twins”",
+      "Joint activities",
+      "Who leads",
+      "Timeline and milestones",
+      "Resources",
+      "Expected benefit",
+      "IPR arrangements",
+    ]);
+    const kickoff = JSON.stringify(posts[0]?.blocks);
+    expect(posts[0]?.pinned_to).toEqual([twins.id]);
+    expect(kickoff).toContain("Sensor kit");
+    expect(kickoff).toContain("ALPHA University");
+    expect(kickoff).toContain("share a data model");
+  });
+
+  it("creates nothing the second time, and reports a channel archived by hand instead of recreating it", async () => {
+    const creates = slack().state.callsTo("conversations.create").length;
+    const posts = slack().state.callsTo("chat.postMessage").length;
+    const again = await answerTo(slack(), await command(users.facilitator, "groups create"));
+    expect(again).toContain("No new working-group channel");
+    expect(slack().state.callsTo("conversations.create")).toHaveLength(creates);
+    expect(slack().state.callsTo("chat.postMessage")).toHaveLength(posts);
+
+    groupChannel("seeded-workshop-data-spaces-2").is_archived = true;
+    const third = await answerTo(slack(), await command(users.facilitator, "groups create"));
+    expect(third).toContain("archived by hand");
+    expect(slack().state.callsTo("conversations.create")).toHaveLength(creates);
+  });
+
+  it("turns replies in a prompt's thread into items, confirmed with what was understood; helps with an unreadable one", async () => {
+    const twins = groupChannel("seeded-workshop-predictive-maintenance-and-twins");
+    const thread = promptTs(twins.id, "Joint activities");
+    const replies = [
+      "Joint pilot of the sensor kit on the twin platform. Lead: ALPHA. With: BETA. When: Q3 2027 to Q1 2028",
+      "Shared data model, led by beta university with alpha, by M18",
+      "Training for operators; resources: 2 person-months; benefit: faster roll-out",
+      "thanks!",
+    ];
+    for (const text of replies)
+      await slack().driver.userMessage({ userId: users.ana, channelId: twins.id, threadTs: thread, text });
+    await waitFor(() => botRepliesIn(twins.id, thread).length === 4);
+
+    // Slack delivers the events one by one, the bot handles them as they come: order is not promised.
+    const stored = await items();
+    const byActivity = (start: string) => stored.find((item) => item.activity.startsWith(start));
+    expect(stored.map((item) => item.activity).sort()).toEqual([
+      "Joint pilot of the sensor kit on the twin platform",
+      "Shared data model",
+      "Training for operators",
+    ]);
+    expect(byActivity("Joint")).toMatchObject({ leadPartner: "ALPHA", contributors: ["BETA"], topic: "activities" });
+    expect(byActivity("Shared")).toMatchObject({
+      leadPartner: "BETA University",
+      contributors: ["ALPHA"],
+      milestone: "M18",
+    });
+    expect(byActivity("Training")).toMatchObject({ resources: "2 person-months", expectedBenefit: "faster roll-out" });
+
+    const answers = botRepliesIn(twins.id, thread).map((message) => JSON.stringify(message.blocks));
+    const pilot = answers.find(
+      (answer) => answer.includes("This is what I understood") && answer.includes("Joint pilot"),
+    );
+    expect(pilot).toContain("1 Jul 2027 – 31 Mar 2028");
+    expect(pilot).toMatch(/"action_id":"workplan\.edit/);
+    const help = answers.find((answer) => answer.includes("could not read"));
+    expect(help).toContain("reads like a comment");
+    expect(help).toContain("for example");
+  });
+
+  it("makes no second item when Slack retries the event or another delivery repeats the message", async () => {
+    const twins = groupChannel("seeded-workshop-predictive-maintenance-and-twins");
+    const thread = promptTs(twins.id, "Resources");
+    const text = "Test rig at ALPHA, from March to June 2027";
+    const ts = slack().state.nextTs();
+    const event = {
+      type: "message",
+      user: users.ben,
+      text,
+      ts,
+      thread_ts: thread,
+      channel: twins.id,
+      channel_type: "group",
+      event_ts: ts,
+    };
+    await slack().driver.event({ event, eventId: "Ev0WG0RETRY1" });
+    await waitFor(() => botRepliesIn(twins.id, thread).length === 1);
+    await slack().driver.event({ event, eventId: "Ev0WG0RETRY1", retryNum: 1, retryReason: "http_timeout" });
+    await slack().driver.event({ event, eventId: "Ev0WG0OTHER1" });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    expect((await items()).filter((item) => item.activity === "Test rig at ALPHA")).toHaveLength(1);
+    expect(botRepliesIn(twins.id, thread)).toHaveLength(1);
+    expect((await items()).find((item) => item.topic === "resources")?.resources).toBe("Test rig at ALPHA");
+  });
+
+  it("stores hostile text as said and echoes it without mentions, control characters or an oversized message", async () => {
+    const twins = groupChannel("seeded-workshop-predictive-maintenance-and-twins");
+    const thread = promptTs(twins.id, "Expected benefit");
+    const text = `<!channel> &lt;!here&gt; Pilot\u0007 line\u0000 ${"A".repeat(40 * 1024)}`;
+    await slack().driver.userMessage({ userId: users.ana, channelId: twins.id, threadTs: thread, text });
+    await waitFor(() => botRepliesIn(twins.id, thread).length === 1);
+
+    const stored = (await items()).find((item) => item.topic === "benefit");
+    expect(stored?.activity.startsWith("@channel <!here> Pilot line AAAA")).toBe(true);
+    expect(stored?.activity.length).toBeGreaterThan(40 * 1024);
+    const [echo] = botRepliesIn(twins.id, thread);
+    const posted = JSON.stringify([echo?.text, echo?.blocks]);
+    expect(posted).not.toMatch(/<!channel>|<!here>|\\u0007|\\u0000/);
+    expect(posted).toContain("&lt;!here&gt;");
+    expect(posted.length).toBeLessThan(10_000);
+  });
+
+  it("shows the group's plan in its channel, and refuses someone outside it", async () => {
+    const twins = groupChannel("seeded-workshop-predictive-maintenance-and-twins");
+    const plan = await answerTo(slack(), await command(users.ben, "workplan", twins.id));
+    expect(plan).toContain("Joint pilot of the sensor kit");
+    expect(plan).toContain("Shared data model");
+    expect(plan).toContain("lead ALPHA");
+
+    const outside = await answerTo(slack(), await command(users.outsider, "workplan"));
+    expect(outside).toContain("in your working group's channel");
+    const all = await answerTo(slack(), await command(users.facilitator, "workplan"));
+    expect(all).toContain("Work-plans of 2 working groups");
+  });
+
+  it("edits an item by form from its confirmation, with a bad date refused next to its field", async () => {
+    const twins = groupChannel("seeded-workshop-predictive-maintenance-and-twins");
+    const thread = promptTs(twins.id, "Joint activities");
+    const confirmation = botRepliesIn(twins.id, thread).find((message) =>
+      message.text?.startsWith("Added to the work-plan: Joint pilot"),
+    );
+    const edit = findButton(confirmation?.blocks, /^workplan\.edit/);
+    await slack().driver.blockActions({
+      userId: users.ana,
+      actions: [{ actionId: edit.action_id, value: edit.value }],
+      message: { channelId: twins.id, ts: confirmation?.ts ?? "" },
+    });
+    await waitFor(() => slack().state.topView(users.ana)?.callback_id === "workplan.item");
+    const view = slack().state.topView(users.ana)!;
+
+    const bad = await slack().driver.viewSubmission({
+      userId: users.ana,
+      viewId: view.id,
+      inputs: { activity: "Joint pilot, extended", timeline: "sometime" },
+    });
+    expect(bad.responseAction).toMatchObject({ action: "errors" });
+    expect(JSON.stringify(bad.body)).toContain("I could not read this date");
+
+    const good = await slack().driver.viewSubmission({
+      userId: users.ana,
+      viewId: view.id,
+      inputs: { activity: "Joint pilot, extended", timeline: "by M24" },
+    });
+    expect(good.responseAction?.action).toBe("close");
+    await waitFor(
+      () =>
+        slack()
+          .state.message(twins.id, confirmation?.ts ?? "")
+          ?.text?.includes("extended") ?? false,
+    );
+    const item = await harness.prisma.workPlanItem.findFirstOrThrow({ where: { activity: "Joint pilot, extended" } });
+    expect(item.milestone).toBe("M24");
+
+    // Ben contributes to the item but neither wrote it nor leads it: he may not change it.
+    const before = slack().state.ephemerals.length;
+    await slack().driver.blockActions({
+      userId: users.ben,
+      actions: [{ actionId: edit.action_id, value: edit.value }],
+      message: { channelId: twins.id, ts: confirmation?.ts ?? "" },
+    });
+    await waitFor(() =>
+      slack()
+        .state.ephemerals.slice(before)
+        .some((message) => message.user === users.ben),
+    );
+    expect(JSON.stringify(slack().state.ephemerals.slice(before))).toContain("Only the item's author");
+  });
+});
