@@ -44,6 +44,9 @@ export function refusalReply(interaction: Interaction, text: string): Reply {
 /** What a reply that was meant to keep a form open says, in one line. */
 export function reasonOf(refused: Reply): string {
   if (refused.kind === "errors") return refused.summary ?? Object.values(refused.errors).join(" ");
+  // The form again with a summary: someone saved first (optimistic versions).
+  if (refused.kind === "update" && refused.screen.kind === "form" && refused.screen.errorSummary)
+    return refused.screen.errorSummary;
   return somethingWentWrong;
 }
 

@@ -100,3 +100,17 @@ export interface Person {
   timezone: string | null;
   awayUntil: Date | null;
 }
+
+/** Where an edited thing stands: its optimistic version, and who (a person id) saved it last and when. */
+export interface EditStamp {
+  version: number;
+  editedById: string | null;
+  editedAt: Date | null;
+}
+
+/** A save made from a form opened at `expected`, by `by`, at `at`. */
+export interface EditRequest {
+  expected: number;
+  by: string;
+  at: Date;
+}
