@@ -108,7 +108,7 @@ export function characterisationScreen(
   form: FormSpec,
   version: number,
 ): FormScreen {
-  return { kind: "form", form, context: { project: projectId, result: resultId, version } };
+  return { kind: "form", form, notifyOnClose: true, context: { project: projectId, result: resultId, version } };
 }
 
 /** Step 3: an interest in another project's result. */
