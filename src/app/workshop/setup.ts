@@ -68,16 +68,19 @@ export async function saveSetup(
       workshop = saved.value;
     } else workshop = await createOnce(deps, actor, data);
     const people = await deps.repos.people.ensureMany(actor.workspaceId, coFacilitators);
-    await deps.repos.workshops.setFacilitators(
-      workshop.id,
-      people.map((person) => person.id),
-    );
+    const before = existing ? await deps.repos.workshops.facilitatorIds(workshop.id) : [];
+    // The form lists the other facilitators only: whoever saves it stays one.
+    const facilitators = [...new Set([actor.personId, ...people.map((person) => person.id)])];
+    await deps.repos.workshops.setFacilitators(workshop.id, facilitators);
+    const after = await deps.repos.workshops.facilitatorIds(workshop.id);
     const scheduleChanged =
       !!existing &&
       (existing.homeworkDeadline?.getTime() !== workshop.homeworkDeadline?.getTime() ||
         existing.reminderCadenceDays.join() !== workshop.reminderCadenceDays.join() ||
         existing.timezone !== workshop.timezone);
-    if (scheduleChanged) await replanReminders(deps, workshop.id);
+    // A new co-facilitator gets the digests from now on; one removed gets no more.
+    const facilitatorsChanged = !!existing && [...before].sort().join() !== [...after].sort().join();
+    if (scheduleChanged || facilitatorsChanged) await replanReminders(deps, workshop.id);
     return { ok: true, workshop, created: !existing, scheduleChanged };
   } catch (error) {
     if (isUniqueViolation(error))
