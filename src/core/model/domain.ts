@@ -98,6 +98,8 @@ export interface Person {
   displayName: string;
   email: string | null;
   timezone: string | null;
+  /** When the profile (name, email, timezone) was last read from the platform; absent where not tracked. */
+  profileReadAt?: Date | null;
   awayUntil: Date | null;
 }
 
