@@ -197,7 +197,7 @@ export async function submitCharacterisation(
 /**
  * Keeps what was typed when a partner closes the characterisation without saving: valid fields are stored as a
  * draft, fields with an error keep their saved value. A submitted result is left as it is, and so is one saved by
- * someone else since the form opened at `version` (a closed form never overwrites a save).
+ * someone else since the form opened at `version` (a closed form never overwrites a save): then `stale` says who.
  */
 export async function keepCharacterisationDraft(
   deps: AppDependencies,
@@ -205,7 +205,7 @@ export async function keepCharacterisationDraft(
   resultId: string,
   values: RawValues,
   version: number,
-): Promise<boolean> {
+): Promise<boolean | { stale: string }> {
   const { project, result } = await resultScope(deps, actor, resultId);
   if (result.status === "submitted") return false;
   const draft: RawValues = { ...values };
@@ -225,7 +225,7 @@ export async function keepCharacterisationDraft(
   const saved = await unlessStale(() =>
     deps.repos.results.characterise(resultId, kept, "draft", editBy(deps, actor, version)),
   );
-  return saved.ok;
+  return saved.ok || { stale: await staleEditSummary(deps, actor, saved.current, `"${result.title}"`) };
 }
 
 // Step 3 ------------------------------------------------------------------------------------------

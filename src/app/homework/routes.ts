@@ -7,6 +7,7 @@ import { readContext, type ScreenContext } from "../../core/screens/context.ts";
 import type { FormScreen } from "../../core/screens/screens.ts";
 import type { Actor, AppDependencies } from "../context.ts";
 import type { SubmitInteraction } from "../interaction/interaction.ts";
+import { notSavedMessage } from "../interaction/outcomes.ts";
 import { type Reply, reply } from "../interaction/reply.ts";
 import { onAction, onClosed, onCommand, onHome, onSubmit, onSuggest, type Route } from "../interaction/router.ts";
 import { Refusal } from "../refusal.ts";
@@ -178,7 +179,15 @@ export const homeworkRoutes: Route[] = [
         throw error;
       },
     );
-    return kept ? reply.close({ refresh: await overview(deps, actor, context.project) }) : reply.none();
+    if (kept === true) return reply.close({ refresh: await overview(deps, actor, context.project) });
+    // Someone saved it meanwhile: their save stands, and what this partner typed comes to them as a DM.
+    if (kept !== false)
+      await deps.notify.notify({
+        to: { workspaceId: actor.workspaceId, personId: actor.personId },
+        key: `draft-not-kept:${result}:${version}:${actor.personId}`,
+        message: notSavedMessage(kept.stale, interaction.values),
+      });
+    return reply.none();
   }),
 
   onSuggest("homework.interest", "resultId", async ({ deps, actor, interaction }) => {

@@ -3,7 +3,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backends } from "../../support/database.ts";
 import { type SlackHarness, startSlackHarness, users } from "../../support/slack-bot.ts";
-import { findButton, type SeededWorkshop, seedWorkshop, waitFor } from "../../support/slack-seed.ts";
+import { findButton, type SeededWorkshop, seedWorkshop, waitFor as waitForBot } from "../../support/slack-seed.ts";
+
+// The shared machine can be slow: wait on the stand-in's record longer than the default before giving up.
+const waitFor = (condition: () => boolean) => waitForBot(condition, 20_000);
 
 describe.each(backends)("concurrent edits through Slack on %s", (backend) => {
   let harness: SlackHarness;
@@ -112,6 +115,29 @@ describe.each(backends)("concurrent edits through Slack on %s", (backend) => {
     expect(resubmitted.responseAction?.action).toBe("close");
     const [now] = await harness.deps.repos.results.listForProject(alpha().id);
     expect(now?.description).toBe("Ana's account of the kit");
+  });
+
+  it("keeps no draft over a save made after the form opened: the closed form's text goes to its author by DM", async () => {
+    const anasForm = await openStep(users.ana, /^homework\.characterise$/, "homework.characterise");
+    const bensForm = await openStep(users.ben, /^homework\.characterise$/, "homework.characterise");
+    const bens = await slack().driver.viewSubmission({
+      userId: users.ben,
+      viewId: bensForm.id,
+      inputs: { description: "Ben's newer account", type: "product", submit: "draft" },
+    });
+    expect(bens.responseAction?.action).toBe("close");
+
+    const closed = await slack().driver.viewClosed({
+      userId: users.ana,
+      viewId: anasForm.id,
+      inputs: { description: "Ana's half-written account", type: "service" },
+    });
+    expect(closed.delivered).toBe(true);
+    const dm = () => JSON.stringify(slack().state.messagesIn(slack().state.imWith(users.ana).id));
+    await waitFor(() => dm().includes("Ana's half-written account"));
+    expect(dm()).toContain("Ben Partner changed");
+    const [saved] = await harness.deps.repos.results.listForProject(alpha().id);
+    expect(saved?.description).toBe("Ben's newer account");
   });
 
   it("lets only one of two simultaneous saves from the same version win", async () => {
