@@ -4,8 +4,9 @@ import { parseSettings } from "../../src/config/settings.ts";
 import { startHttpServer } from "../../src/http/server.ts";
 import { createLogger, type Logger } from "../../src/logging/logger.ts";
 import { composeApp } from "../../src/runtime/compose.ts";
+import { openDatabase } from "../../src/store/database.ts";
 import { createSlackStandIn, type SlackStandIn } from "../standins/slack/index.ts";
-import { type Backend, createTestDatabase, type TestDatabase } from "./database.ts";
+import { type Backend, createTestDatabase, postgresUrl, type TestDatabase } from "./database.ts";
 
 export const signingSecret = "0123456789abcdef0123456789abcdef";
 export const teamId = "T0TEAM00001";
@@ -24,6 +25,8 @@ export interface SlackHarness {
   core: ReturnType<typeof composeApp>["core"];
   /** For fixtures another feature would write (e.g. approved clusters). */
   prisma: TestDatabase["database"]["prisma"];
+  /** Takes the database away under the running bot (PGlite closed; PostgreSQL refusing and dropping connections). */
+  stopDatabase(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -62,10 +65,26 @@ export async function startSlackHarness(
     deps: app.deps,
     core: app.core,
     prisma: test.database.prisma,
+    stopDatabase: () => stopDatabase(backend, test),
     async close() {
       await http.close();
       await slack.close();
       await test.drop();
     },
   };
+}
+
+async function stopDatabase(backend: Backend, test: TestDatabase): Promise<void> {
+  if (backend === "pglite") return test.database.close();
+  const name = new URL(test.url ?? "").pathname.slice(1);
+  const admin = await openDatabase({ kind: "postgres", url: postgresUrl ?? "" });
+  try {
+    await admin.prisma.$executeRawUnsafe(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS false`);
+    await admin.prisma.$queryRawUnsafe(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`,
+      name,
+    );
+  } finally {
+    await admin.close();
+  }
 }

@@ -14,9 +14,11 @@ import { type HomeworkProgress, homeworkProgress, type ResultGaps, resultGaps } 
 import type { ExploitableResult, Interest, Project, Workshop } from "../../core/model/domain.ts";
 import { currentWorkshop, findProject, homeworkIsOpen, requireHomeworkOpen, requireMember } from "../access.ts";
 import type { Actor, AppDependencies } from "../context.ts";
+import { editBy, staleEditSummary, unlessStale } from "../edits.ts";
 import { Refusal } from "../refusal.ts";
 
-export type Saved = { ok: true } | { ok: false; errors: FieldErrors };
+/** Saved; or not: errors by field, or `stale` (someone saved first: who, what and when, in one line). */
+export type Saved = { ok: true } | { ok: false; errors: FieldErrors } | { ok: false; stale: string };
 
 interface MemberScope {
   workshop: Workshop;
@@ -100,6 +102,10 @@ export interface ResultListStep {
   /** The result each slot held when the form opened (undefined: an empty slot). */
   slotResultIds: (string | undefined)[];
   limit: number;
+  /** The list's version when the form opened. */
+  version: number;
+  /** The results as listed now, in their slots' order. */
+  results: { id: string; title: string }[];
 }
 
 export async function resultListFormFor(
@@ -108,31 +114,42 @@ export async function resultListFormFor(
   projectId: string,
 ): Promise<ResultListStep> {
   const { workshop, project } = await editableScope(deps, actor, projectId);
+  // The version is read first: a save in between makes this form stale rather than silently newer.
+  const { version } = await deps.repos.results.listStamp(project.id);
   const results = await deps.repos.results.listForProject(project.id);
   const form = resultListForm(project.acronym, results, workshop.maxResultsPerProject);
   return {
     form,
     slotResultIds: form.fields.map((_, index) => results[index]?.id),
     limit: workshop.maxResultsPerProject,
+    version,
+    results: results.map(({ id, title }) => ({ id, title })),
   };
 }
 
-/** Validates and saves the list of results typed into slots that held `slotResultIds` when the form opened. */
+/**
+ * Validates and saves the list of results typed into slots that held `slotResultIds` when the form opened at
+ * `version`; refused as stale when the list was saved since (nobody's results are removed by an older form).
+ */
 export async function submitResultList(
   deps: AppDependencies,
   actor: Actor,
   projectId: string,
   slotResultIds: (string | undefined)[],
   values: RawValues,
+  version: number,
 ): Promise<Saved> {
   const { workshop, project } = await editableScope(deps, actor, projectId);
   const parsed = parseResultList(values, slotResultIds, workshop.maxResultsPerProject);
   if (!parsed.ok) return parsed;
-  const current = new Set((await deps.repos.results.listForProject(project.id)).map((result) => result.id));
-  // A slot whose result was removed meanwhile (another member, another tab) becomes a new result.
-  const items = parsed.value.map((entry) => (entry.id && current.has(entry.id) ? entry : { title: entry.title }));
-  await deps.repos.results.replaceList(project.id, items);
-  return { ok: true };
+  const saved = await unlessStale(() =>
+    deps.repos.results.replaceList(project.id, parsed.value, editBy(deps, actor, version)),
+  );
+  if (saved.ok) return { ok: true };
+  return {
+    ok: false,
+    stale: await staleEditSummary(deps, actor, saved.current, `${project.acronym}'s list of results`),
+  };
 }
 
 // Step 2 ------------------------------------------------------------------------------------------
@@ -148,37 +165,47 @@ export async function characterisationFormFor(
   deps: AppDependencies,
   actor: Actor,
   resultId: string,
-): Promise<{ form: FormSpec; projectId: string }> {
+): Promise<{ form: FormSpec; projectId: string; version: number }> {
+  const stamp = await deps.repos.results.stamp(resultId);
   const { project, result } = await resultScope(deps, actor, resultId);
-  return { form: characterisationForm(result, project.partners), projectId: project.id };
+  return { form: characterisationForm(result, project.partners), projectId: project.id, version: stamp?.version ?? 0 };
 }
 
-/** Validates and saves a characterisation, as a draft or submitted (`action`, see characterisationActions). */
+/**
+ * Validates and saves a characterisation, as a draft or submitted (`action`, see characterisationActions), from a
+ * form opened at `version`; refused as stale when it was saved since.
+ */
 export async function submitCharacterisation(
   deps: AppDependencies,
   actor: Actor,
   resultId: string,
   values: RawValues,
   action: string | null,
+  version: number,
 ): Promise<Saved> {
-  const { project } = await resultScope(deps, actor, resultId);
+  const { project, result } = await resultScope(deps, actor, resultId);
   const parsed = parseCharacterisation(values, action, project.partners);
   if (!parsed.ok) return parsed;
   const { submit, ...fields } = parsed.value;
-  await deps.repos.results.characterise(resultId, fields, submit);
-  return { ok: true };
+  const saved = await unlessStale(() =>
+    deps.repos.results.characterise(resultId, fields, submit, editBy(deps, actor, version)),
+  );
+  if (saved.ok) return { ok: true };
+  return { ok: false, stale: await staleEditSummary(deps, actor, saved.current, `"${result.title}"`) };
 }
 
 /**
  * Keeps what was typed when a partner closes the characterisation without saving: valid fields are stored as a
- * draft, fields with an error keep their saved value. A submitted result is left as it is.
+ * draft, fields with an error keep their saved value. A submitted result is left as it is, and so is one saved by
+ * someone else since the form opened at `version` (a closed form never overwrites a save): then `stale` says who.
  */
 export async function keepCharacterisationDraft(
   deps: AppDependencies,
   actor: Actor,
   resultId: string,
   values: RawValues,
-): Promise<boolean> {
+  version: number,
+): Promise<boolean | { stale: string }> {
   const { project, result } = await resultScope(deps, actor, resultId);
   if (result.status === "submitted") return false;
   const draft: RawValues = { ...values };
@@ -195,8 +222,10 @@ export async function keepCharacterisationDraft(
       field in draft ? value : result[field as keyof typeof typed],
     ]),
   ) as typeof typed;
-  await deps.repos.results.characterise(resultId, kept, "draft");
-  return true;
+  const saved = await unlessStale(() =>
+    deps.repos.results.characterise(resultId, kept, "draft", editBy(deps, actor, version)),
+  );
+  return saved.ok || { stale: await staleEditSummary(deps, actor, saved.current, `"${result.title}"`) };
 }
 
 // Step 3 ------------------------------------------------------------------------------------------

@@ -2,10 +2,12 @@
 // form closes onto the refreshed overview; closing the characterisation keeps a draft. Facilitators' homework
 // commands (open, reopen, status) too.
 import { z } from "zod";
-import { parseResultList } from "../../core/forms/homework.ts";
+import { mergeStaleResultList, parseResultList } from "../../core/forms/homework.ts";
 import { readContext, type ScreenContext } from "../../core/screens/context.ts";
+import type { FormScreen } from "../../core/screens/screens.ts";
 import type { Actor, AppDependencies } from "../context.ts";
 import type { SubmitInteraction } from "../interaction/interaction.ts";
+import { notSavedMessage } from "../interaction/outcomes.ts";
 import { type Reply, reply } from "../interaction/reply.ts";
 import { onAction, onClosed, onCommand, onHome, onSubmit, onSuggest, type Route } from "../interaction/router.ts";
 import { Refusal } from "../refusal.ts";
@@ -32,11 +34,14 @@ import { homeData, statusReport } from "./status.ts";
 
 const onProject = z.object({ project: z.string() });
 const onOverviewPage = z.object({ project: z.string(), page: z.number().int().nonnegative().default(0) });
-const onResult = z.object({ project: z.string(), result: z.string() });
+// `version`: what the form was opened at (forms from before versions were kept count as opened at the first one).
+const version = z.number().int().nonnegative().default(0);
+const onResult = z.object({ project: z.string(), result: z.string(), version });
 const resultSlots = z.object({
   project: z.string(),
   slots: z.array(z.string().nullable()),
   limit: z.number().int().positive(),
+  version,
 });
 
 /** What the screen carries, or a refusal when it lacks it (a forged or outdated payload). */
@@ -52,10 +57,20 @@ async function overview(deps: AppDependencies, actor: Actor, projectId: string, 
   return overviewScreen(await homeworkOverview(deps, actor, projectId), page);
 }
 
-/** A step saved: back to the refreshed overview; not saved: the errors next to the fields. */
-async function afterStep(deps: AppDependencies, actor: Actor, projectId: string, saved: Saved): Promise<Reply> {
-  if (!saved.ok) return reply.errors(saved.errors);
-  return reply.close({ refresh: await overview(deps, actor, projectId) });
+/**
+ * A step saved: back to the refreshed overview; not saved: the errors next to the fields, or, when someone saved
+ * first, the form as it is now (`again`) with what was typed and who changed what above it.
+ */
+async function afterStep(
+  deps: AppDependencies,
+  actor: Actor,
+  projectId: string,
+  saved: Saved,
+  again?: (summary: string) => Promise<FormScreen>,
+): Promise<Reply> {
+  if (saved.ok) return reply.close({ refresh: await overview(deps, actor, projectId) });
+  if ("errors" in saved) return reply.errors(saved.errors);
+  return again ? reply.update(await again(saved.stale)) : reply.errors({}, saved.stale);
 }
 
 /**
@@ -107,8 +122,8 @@ export const homeworkRoutes: Route[] = [
   ),
 
   onAction(homeworkActions.characterise, async ({ deps, actor, interaction }) => {
-    const { form, projectId } = await characterisationFormFor(deps, actor, interaction.value);
-    return reply.push(characterisationScreen(projectId, interaction.value, form));
+    const { form, projectId, version } = await characterisationFormFor(deps, actor, interaction.value);
+    return reply.push(characterisationScreen(projectId, interaction.value, form, version));
   }),
 
   onAction(homeworkActions.interest, async ({ deps, actor, interaction }) =>
@@ -124,26 +139,27 @@ export const homeworkRoutes: Route[] = [
   onSubmit(
     "homework.results",
     async ({ deps, actor, interaction }) => {
-      const context = readContext(interaction.context, resultSlots);
-      const projectId = projectOf(interaction.context);
-      // Without the slots it opened with (an outdated form), the list is read against today's results.
-      const slots = context
-        ? context.slots.map((id) => id ?? undefined)
-        : (await resultListFormFor(deps, actor, projectId)).slotResultIds;
-      return afterStep(
-        deps,
-        actor,
-        projectId,
-        await submitResultList(deps, actor, projectId, slots, interaction.values),
-      );
+      const { project: projectId, slots: opened, version } = carried(interaction.context, resultSlots);
+      const slots = opened.map((id) => id ?? undefined);
+      const saved = await submitResultList(deps, actor, projectId, slots, interaction.values, version);
+      return afterStep(deps, actor, projectId, saved, async (summary) => {
+        const now = await resultListFormFor(deps, actor, projectId);
+        const merged = mergeStaleResultList(interaction.values, slots, now.results, now.form.fields.length);
+        const unplaced = merged.unplaced.length > 0 ? ` No free slot was left for: ${merged.unplaced.join("; ")}.` : "";
+        return { ...resultListScreen(projectId, now), values: merged.values, errorSummary: summary + unplaced };
+      });
     },
     checkResultList,
   ),
 
   onSubmit("homework.characterise", async ({ deps, actor, interaction }) => {
-    const { project, result } = carried(interaction.context, onResult);
-    const saved = await submitCharacterisation(deps, actor, result, interaction.values, interaction.action);
-    return afterStep(deps, actor, project, saved);
+    const { project, result, version } = carried(interaction.context, onResult);
+    const { values, action } = interaction;
+    const saved = await submitCharacterisation(deps, actor, result, values, action, version);
+    return afterStep(deps, actor, project, saved, async (summary) => {
+      const now = await characterisationFormFor(deps, actor, result);
+      return { ...characterisationScreen(project, result, now.form, now.version), values, errorSummary: summary };
+    });
   }),
 
   onSubmit("homework.interest", async ({ deps, actor, interaction }) => {
@@ -156,13 +172,22 @@ export const homeworkRoutes: Route[] = [
     const context = readContext(interaction.context, onResult);
     if (!context) return reply.none();
     // A closed step is not an answer: if it can no longer be edited (deadline, membership), there is nothing to keep.
-    const kept = await keepCharacterisationDraft(deps, actor, context.result, interaction.values).catch(
+    const { result, version } = context;
+    const kept = await keepCharacterisationDraft(deps, actor, result, interaction.values, version).catch(
       (error: unknown) => {
         if (error instanceof Refusal) return false;
         throw error;
       },
     );
-    return kept ? reply.close({ refresh: await overview(deps, actor, context.project) }) : reply.none();
+    if (kept === true) return reply.close({ refresh: await overview(deps, actor, context.project) });
+    // Someone saved it meanwhile: their save stands, and what this partner typed comes to them as a DM.
+    if (kept !== false)
+      await deps.notify.notify({
+        to: { workspaceId: actor.workspaceId, personId: actor.personId },
+        key: `draft-not-kept:${result}:${version}:${actor.personId}`,
+        message: notSavedMessage(kept.stale, interaction.values),
+      });
+    return reply.none();
   }),
 
   onSuggest("homework.interest", "resultId", async ({ deps, actor, interaction }) => {

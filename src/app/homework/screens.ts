@@ -93,13 +93,23 @@ export function resultListScreen(projectId: string, step: ResultListStep): FormS
   return {
     kind: "form",
     form: step.form,
-    context: { project: projectId, slots: step.slotResultIds.map((id) => id ?? null), limit: step.limit },
+    context: {
+      project: projectId,
+      slots: step.slotResultIds.map((id) => id ?? null),
+      limit: step.limit,
+      version: step.version,
+    },
   };
 }
 
-/** Step 2: one result's characterisation. */
-export function characterisationScreen(projectId: string, resultId: string, form: FormSpec): FormScreen {
-  return { kind: "form", form, context: { project: projectId, result: resultId } };
+/** Step 2: one result's characterisation, opened at `version`; closing it keeps a draft. */
+export function characterisationScreen(
+  projectId: string,
+  resultId: string,
+  form: FormSpec,
+  version: number,
+): FormScreen {
+  return { kind: "form", form, notifyOnClose: true, context: { project: projectId, result: resultId, version } };
 }
 
 /** Step 3: an interest in another project's result. */

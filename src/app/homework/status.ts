@@ -4,6 +4,7 @@ import { usableTimeZone } from "../../core/reminders/zoned-time.ts";
 import { currentWorkshop, facilitatedWorkshop } from "../access.ts";
 import type { Actor, AppDependencies } from "../context.ts";
 import { resolveRecipient } from "../reminders/recipient.ts";
+import { Refusal } from "../refusal.ts";
 import { type FailedDelivery, failedJobs } from "../reminders/status.ts";
 import { memberProjectsProgress, workshopProgress } from "./workshop-progress.ts";
 
@@ -58,7 +59,11 @@ export interface HomeData {
 /** What a person sees on their home tab: their projects and what is left to do. */
 export async function homeData(deps: AppDependencies, actor: Actor): Promise<HomeData> {
   const now = deps.clock.now();
-  const workshop = await currentWorkshop(deps.repos, actor).catch(() => null);
+  // No workshop here yet is a home of its own; anything else (the database down) is an error, not "no workshop".
+  const workshop = await currentWorkshop(deps.repos, actor).catch((error: unknown) => {
+    if (error instanceof Refusal) return null;
+    throw error;
+  });
   if (!workshop) return { workshop: null, isFacilitator: false, now, timeZone: "UTC", projects: [] };
   const [isFacilitator, projects, reader] = await Promise.all([
     deps.repos.workshops.isFacilitator(workshop.id, actor.personId),

@@ -12,6 +12,9 @@ export interface ActorResolver {
   resolve(origin: Origin, profile?: () => Promise<PersonProfile | null>): Promise<Actor>;
 }
 
+/** A person's platform profile (name, email, time zone) is read again once it is this old: a day. */
+export const profileMaxAgeMs = 86_400_000;
+
 export interface ActorResolverOptions {
   /** A known person's profile is read again after this long; default a day. */
   profileMaxAgeMs?: number;
@@ -25,7 +28,7 @@ export function actorResolver(
   logger: Logger,
   options: ActorResolverOptions = {},
 ): ActorResolver {
-  const maxAgeMs = options.profileMaxAgeMs ?? 86_400_000;
+  const maxAgeMs = options.profileMaxAgeMs ?? profileMaxAgeMs;
   const maxKnown = options.maxKnown ?? 50_000;
   const known = new Map<string, { actor: Actor; readAt: number }>();
 
@@ -45,7 +48,7 @@ export function actorResolver(
             return null;
           })
         : undefined;
-      if (read) person = await repos.people.updateProfile(person.id, read);
+      if (read) person = await repos.people.updateProfile(person.id, read, clock.now());
       const actor = { workspaceId: workspace.id, personId: person.id };
       // Someone whose profile could not be read yet is looked up again next time.
       if (read !== null || person.displayName !== origin.user) {

@@ -1,13 +1,14 @@
 // The one entry point for every surface: an adapter hands in what a person did (Incoming) and the conversation to
 // answer in; the core de-duplicates redeliveries, finds the route, applies the ack-first policy, resolves the
 // person, runs the use case, turns refusals into replies shown where the person is, and answers.
+import { isDatabaseUnreachable } from "../../store/errors.ts";
 import type { AppDependencies } from "../context.ts";
 import type { Conversation } from "../ports/converse.ts";
 import { Refusal } from "../refusal.ts";
 import { actorResolver } from "./actors.ts";
 import { followUps, type Traffic } from "./follow-ups.ts";
 import type { Incoming, Interaction } from "./interaction.ts";
-import { notSavedMessage, reasonOf, refusalReply, somethingWentWrong } from "./outcomes.ts";
+import { databaseUnreachable, notSavedMessage, reasonOf, refusalReply, somethingWentWrong } from "./outcomes.ts";
 import type { Reply } from "./reply.ts";
 import { findRoute, type Route } from "./router.ts";
 
@@ -44,6 +45,10 @@ export function createInteractionCore(options: InteractionCoreOptions): Interact
       return { actor, reply: await route.handle({ interaction, actor, origin, deps }) };
     } catch (error) {
       if (error instanceof Refusal) return { actor, reply: refusalReply(interaction, error.message) };
+      if (isDatabaseUnreachable(error)) {
+        deps.logger.error({ err: error, route: route.name }, "the database cannot be reached");
+        return { actor, reply: refusalReply(interaction, databaseUnreachable) };
+      }
       deps.logger.error({ err: error, route: route.name }, "an interaction failed");
       return { actor, reply: refusalReply(interaction, somethingWentWrong) };
     }
@@ -68,7 +73,12 @@ export function createInteractionCore(options: InteractionCoreOptions): Interact
       const { origin, interaction } = incoming;
       if (origin.deliveryId) {
         const key = `${origin.platform}-event:${origin.deliveryId}`;
-        if (!(await deps.repos.deliveries.firstTime(key))) return;
+        // With the database down nothing can be stored twice: go on, and the route tells the person so.
+        const first = await deps.repos.deliveries.firstTime(key).catch((error: unknown) => {
+          if (isDatabaseUnreachable(error)) return true;
+          throw error;
+        });
+        if (!first) return;
       }
       const route = findRoute(routes, interaction);
       if (!route) return conversation.reply(unrouted(interaction));

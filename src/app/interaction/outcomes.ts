@@ -7,6 +7,8 @@ import type { Interaction } from "./interaction.ts";
 import { type Reply, reply } from "./reply.ts";
 
 export const somethingWentWrong = "Something went wrong on our side. Please try again in a moment.";
+export const databaseUnreachable =
+  "Clusterbot cannot reach its database just now; nothing was changed, try again in a minute.";
 
 /** A short notice on top of the screen the person is on. */
 export function noticeScreen(text: string): PanelScreen {
@@ -34,8 +36,9 @@ export function refusalReply(interaction: Interaction, text: string): Reply {
       return reply.errors({}, text);
     case "suggest":
       return reply.suggestions([]);
-    case "closed":
     case "home":
+      return reply.home({ kind: "panel", id: "home", title: "Home", blocks: [{ kind: "text", text }], context: {} });
+    case "closed":
     case "thread-message":
       return reply.none();
   }
@@ -44,6 +47,9 @@ export function refusalReply(interaction: Interaction, text: string): Reply {
 /** What a reply that was meant to keep a form open says, in one line. */
 export function reasonOf(refused: Reply): string {
   if (refused.kind === "errors") return refused.summary ?? Object.values(refused.errors).join(" ");
+  // The form again with a summary: someone saved first (optimistic versions).
+  if (refused.kind === "update" && refused.screen.kind === "form" && refused.screen.errorSummary)
+    return refused.screen.errorSummary;
   return somethingWentWrong;
 }
 

@@ -3,6 +3,7 @@
 import { defaultQuietHours, nextSendableTime } from "../../core/reminders/quiet-hours.ts";
 import { usableTimeZone } from "../../core/reminders/zoned-time.ts";
 import { PermanentJobError } from "../../scheduler/job-handler.ts";
+import { profileMaxAgeMs } from "../interaction/actors.ts";
 import type { PersonRef } from "../ports/notify.ts";
 import type { ReminderDependencies } from "./dependencies.ts";
 
@@ -13,8 +14,8 @@ export interface Recipient extends PersonRef {
 }
 
 /**
- * The person and their timezone. The timezone comes from the platform profile; it is kept on the person, so the
- * profile is looked up only while it is unknown (interactions refresh it).
+ * The person and their timezone. The timezone comes from the platform profile; it is kept on the person and read
+ * again from the platform when unknown or older than a day (people travel; interactions refresh it too).
  */
 export async function resolveRecipient(
   deps: ReminderDependencies,
@@ -26,10 +27,16 @@ export async function resolveRecipient(
   if (!person) throw new PermanentJobError(`person ${personId} is no longer known`);
   const to = { workspaceId, personId };
   let timeZone = person.timezone;
-  if (!timeZone) {
-    const profile = await deps.notify.profile(to);
+  const now = deps.clock.now();
+  const readAt = person.profileReadAt ?? null;
+  if (!timeZone || !readAt || now.getTime() - readAt.getTime() >= profileMaxAgeMs) {
+    // Not read this time (the platform is down): a zone kept from before still holds; without one, retry later.
+    const profile = await deps.notify.profile(to).catch((error: unknown) => {
+      if (!timeZone) throw error;
+      return null;
+    });
     if (profile?.timezone) {
-      await deps.repos.people.updateProfile(personId, profile);
+      await deps.repos.people.updateProfile(personId, profile, now);
       timeZone = profile.timezone;
     }
   }

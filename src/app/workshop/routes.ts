@@ -9,18 +9,25 @@ import { closeWorkshop } from "./lifecycle.ts";
 import { setupSavedMessage } from "./messages.ts";
 import { saveSetup, setupForm } from "./setup.ts";
 
-const setupContext = z.object({ workshop: z.string().nullable() });
+/** The workshop the setup form edits (null: a new one) and the version it opened at. */
+const setupContext = z.object({ workshop: z.string().nullable(), version: z.number().int().nonnegative().default(0) });
 
 export const workshopRoutes: Route[] = [
   onCommand("setup", async ({ deps, actor }) => {
-    const { form, workshopId } = await setupForm(deps, actor);
-    return reply.open({ kind: "form", form, context: { workshop: workshopId } });
+    const { form, workshopId, version } = await setupForm(deps, actor);
+    return reply.open({ kind: "form", form, context: { workshop: workshopId, version } });
   }),
 
   onSubmit("workshop.setup", async ({ deps, actor, interaction }) => {
-    const workshopId = readContext(interaction.context, setupContext)?.workshop ?? null;
-    const outcome = await saveSetup(deps, actor, workshopId, interaction.values);
-    if (!outcome.ok) return reply.errors(outcome.errors);
+    const opened = readContext(interaction.context, setupContext);
+    const outcome = await saveSetup(deps, actor, opened?.workshop ?? null, interaction.values, opened?.version);
+    if (!outcome.ok && "errors" in outcome) return reply.errors(outcome.errors);
+    if (!outcome.ok) {
+      // The form as it is now, with what this facilitator typed and who changed the setup meanwhile.
+      const { form, workshopId, version } = await setupForm(deps, actor);
+      const context = { workshop: workshopId, version };
+      return reply.update({ kind: "form", form, context, values: interaction.values, errorSummary: outcome.stale });
+    }
     const reader = await deps.repos.people.find(actor.personId);
     const zone = usableTimeZone(reader?.timezone, outcome.workshop.timezone);
     return reply.close({ message: setupSavedMessage(outcome.workshop, outcome.created, zone) });

@@ -5,11 +5,14 @@ import { usableTimeZone } from "../../core/reminders/zoned-time.ts";
 import { isUniqueViolation } from "../../store/errors.ts";
 import { requireFacilitator } from "../access.ts";
 import type { Actor, AppDependencies } from "../context.ts";
+import { editBy, staleEditSummary, unlessStale } from "../edits.ts";
 import { replanReminders } from "./lifecycle.ts";
 
 export interface SetupFormView {
   form: FormSpec;
   workshopId: string | null;
+  /** The setup's version when the form opened (0 for a new workshop). */
+  version: number;
 }
 
 /** Anyone may start the workspace's first workshop (and becomes its facilitator); after that, facilitators only. */
@@ -17,9 +20,10 @@ export async function setupForm(deps: AppDependencies, actor: Actor): Promise<Se
   const workshop = await deps.repos.workshops.current(actor.workspaceId);
   if (!workshop) {
     const facilitator = await deps.repos.people.find(actor.personId);
-    return { form: workshopSetupForm(null, [], null, usableTimeZone(facilitator?.timezone)), workshopId: null };
+    return { form: workshopSetupForm(null, [], null, usableTimeZone(facilitator?.timezone)), workshopId: null, version: 0 };
   }
   await requireFacilitator(deps.repos, actor, workshop);
+  const { version } = await deps.repos.workshops.setupStamp(workshop.id);
   const facilitatorIds = await deps.repos.workshops.facilitatorIds(workshop.id);
   const externalIds = await deps.repos.people.externalIds(actor.workspaceId, facilitatorIds);
   const coFacilitators = facilitatorIds
@@ -28,18 +32,22 @@ export async function setupForm(deps: AppDependencies, actor: Actor): Promise<Se
   const channel = workshop.announcementChannelId
     ? await deps.repos.channels.externalId(workshop.announcementChannelId)
     : null;
-  return { form: workshopSetupForm(workshop, coFacilitators, channel), workshopId: workshop.id };
+  return { form: workshopSetupForm(workshop, coFacilitators, channel), workshopId: workshop.id, version };
 }
 
 export type SaveOutcome =
   | { ok: true; workshop: Workshop; created: boolean; scheduleChanged: boolean }
-  | { ok: false; errors: FieldErrors };
+  | { ok: false; errors: FieldErrors }
+  /** Another facilitator saved the setup after this form opened: who and when. Nothing was saved. */
+  | { ok: false; stale: string };
 
+/** Saves the setup form opened at `version`; refused as stale when the setup was saved since. */
 export async function saveSetup(
   deps: AppDependencies,
   actor: Actor,
   workshopId: string | null,
   raw: RawValues,
+  version = 0,
 ): Promise<SaveOutcome> {
   const existing = workshopId ? await deps.repos.workshops.find(workshopId) : null;
   if (existing) await requireFacilitator(deps.repos, actor, existing);
@@ -51,20 +59,32 @@ export async function saveSetup(
     : null;
   const data = { ...fields, announcementChannelId: channelId };
   try {
-    const workshop = existing
-      ? await deps.repos.workshops.update(existing.id, data)
-      : await createOnce(deps, actor, data);
+    let workshop: Workshop;
+    if (existing) {
+      const saved = await unlessStale(() =>
+        deps.repos.workshops.saveSetup(existing.id, data, editBy(deps, actor, version)),
+      );
+      if (!saved.ok)
+        return {
+          ok: false,
+          stale: await staleEditSummary(deps, actor, saved.current, `the setup of "${existing.name}"`),
+        };
+      workshop = saved.value;
+    } else workshop = await createOnce(deps, actor, data);
     const people = await deps.repos.people.ensureMany(actor.workspaceId, coFacilitators);
-    await deps.repos.workshops.setFacilitators(
-      workshop.id,
-      people.map((person) => person.id),
-    );
+    const before = existing ? await deps.repos.workshops.facilitatorIds(workshop.id) : [];
+    // The form lists the other facilitators only: whoever saves it stays one.
+    const facilitators = [...new Set([actor.personId, ...people.map((person) => person.id)])];
+    await deps.repos.workshops.setFacilitators(workshop.id, facilitators);
+    const after = await deps.repos.workshops.facilitatorIds(workshop.id);
     const scheduleChanged =
       !!existing &&
       (existing.homeworkDeadline?.getTime() !== workshop.homeworkDeadline?.getTime() ||
         existing.reminderCadenceDays.join() !== workshop.reminderCadenceDays.join() ||
         existing.timezone !== workshop.timezone);
-    if (scheduleChanged) await replanReminders(deps, workshop.id);
+    // A new co-facilitator gets the digests from now on; one removed gets no more.
+    const facilitatorsChanged = !!existing && [...before].sort().join() !== [...after].sort().join();
+    if (scheduleChanged || facilitatorsChanged) await replanReminders(deps, workshop.id);
     return { ok: true, workshop, created: !existing, scheduleChanged };
   } catch (error) {
     if (isUniqueViolation(error))

@@ -106,6 +106,39 @@ export function parseResultList(
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, value: entries };
 }
 
+/**
+ * A results list typed on a form that went stale (someone saved the list meanwhile), laid over the list as it is
+ * now: every current result keeps its slot (renamed to what was typed for it, if anything), and titles typed for new
+ * results go into free slots. Nothing anyone saved disappears from the form; `unplaced` are typed titles with no free
+ * slot left.
+ */
+export function mergeStaleResultList(
+  typed: RawValues,
+  staleSlotIds: (string | undefined)[],
+  current: { id: string; title: string }[],
+  slots: number,
+): { values: RawValues; unplaced: string[] } {
+  const titles: string[] = Array.from({ length: slots }, (_, index) => current[index]?.title ?? "");
+  const position = new Map(current.map((result, index) => [result.id, index]));
+  const added: string[] = [];
+  staleSlotIds.forEach((id, index) => {
+    const value = typed[resultSlotId(index)];
+    const title = typeof value === "string" ? cleanText(value) : "";
+    if (title === "") return;
+    const at = id === undefined ? undefined : position.get(id);
+    if (at !== undefined) titles[at] = title;
+    else added.push(title);
+  });
+  const unplaced: string[] = [];
+  for (const title of added) {
+    if (titles.some((other) => other.toLowerCase() === title.toLowerCase())) continue;
+    const free = titles.indexOf("");
+    if (free === -1) unplaced.push(title);
+    else titles[free] = title;
+  }
+  return { values: Object.fromEntries(titles.map((title, index) => [resultSlotId(index), title])), unplaced };
+}
+
 // Step 2 ------------------------------------------------------------------------------------------
 
 /** The characterisation's two ways to submit; a submission with neither is kept as a draft. */

@@ -98,5 +98,21 @@ export interface Person {
   displayName: string;
   email: string | null;
   timezone: string | null;
+  /** When the profile (name, email, timezone) was last read from the platform; absent where not tracked. */
+  profileReadAt?: Date | null;
   awayUntil: Date | null;
+}
+
+/** Where an edited thing stands: its optimistic version, and who (a person id) saved it last and when. */
+export interface EditStamp {
+  version: number;
+  editedById: string | null;
+  editedAt: Date | null;
+}
+
+/** A save made from a form opened at `expected`, by `by`, at `at`. */
+export interface EditRequest {
+  expected: number;
+  by: string;
+  at: Date;
 }

@@ -54,8 +54,12 @@ export function peopleRepository(prisma: PrismaClient) {
     },
 
     /** Refreshes name, email and timezone from the platform profile. */
-    updateProfile(personId: string, profile: PlatformProfile): Promise<Person> {
-      return prisma.person.update({ where: { id: personId }, data: profileData(profile) });
+    /** Name, email and timezone as the platform profile gives them, read at `readAt`. */
+    updateProfile(personId: string, profile: PlatformProfile, readAt: Date): Promise<Person> {
+      return prisma.person.update({
+        where: { id: personId },
+        data: { ...profileData(profile), profileReadAt: readAt },
+      });
     },
 
     setAwayUntil(personId: string, awayUntil: Date | null): Promise<Person> {

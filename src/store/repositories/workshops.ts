@@ -1,5 +1,6 @@
-import type { Workshop, WorkshopPhase } from "../../core/model/domain.ts";
+import type { EditRequest, EditStamp, Workshop, WorkshopPhase } from "../../core/model/domain.ts";
 import type { PrismaClient } from "../../generated/prisma/client.ts";
+import { StaleEditError } from "../errors.ts";
 
 export interface WorkshopFields {
   name: string;
@@ -25,6 +26,28 @@ export function workshopRepository(prisma: PrismaClient) {
 
     update(workshopId: string, fields: Partial<WorkshopFields>): Promise<Workshop> {
       return prisma.workshop.update({ where: { id: workshopId }, data: fields });
+    },
+
+    /** The version of the setup form's fields, and who saved them last. */
+    async setupStamp(workshopId: string): Promise<EditStamp> {
+      const row = await prisma.workshop.findUniqueOrThrow({
+        where: { id: workshopId },
+        select: { setupVersion: true, setupEditedById: true, setupEditedAt: true },
+      });
+      return { version: row.setupVersion, editedById: row.setupEditedById, editedAt: row.setupEditedAt };
+    },
+
+    /**
+     * Saves the setup form's fields only if they are still at `edit.expected`, in one conditional update (of two
+     * concurrent saves from the same version, one wins); else nothing is written and StaleEditError is thrown.
+     */
+    async saveSetup(workshopId: string, fields: Partial<WorkshopFields>, edit: EditRequest): Promise<Workshop> {
+      const saved = await prisma.workshop.updateMany({
+        where: { id: workshopId, setupVersion: edit.expected },
+        data: { ...fields, setupVersion: { increment: 1 }, setupEditedById: edit.by, setupEditedAt: edit.at },
+      });
+      if (saved.count === 0) throw new StaleEditError(await this.setupStamp(workshopId));
+      return prisma.workshop.findUniqueOrThrow({ where: { id: workshopId } });
     },
 
     setPhase(workshopId: string, phase: WorkshopPhase): Promise<Workshop> {

@@ -64,11 +64,14 @@ describe("homework drafts and the deadline", () => {
     });
     await waitFor(() => state.topView(users.ana)?.callback_id === "homework.characterise");
     const form = state.topView(users.ana)!;
-    await driver.viewClosed({
+    // Slack tells the bot of a closed modal only if it was opened with notify_on_close.
+    expect(form.notify_on_close).toBe(true);
+    const closed = await driver.viewClosed({
       userId: users.ana,
       viewId: form.id,
       inputs: { description: "Half-written description", trlNow: "4", trlExpected: "2" },
     });
+    expect(closed.delivered).toBe(true);
     await waitFor(() => state.topView(users.ana)?.callback_id === "homework.overview");
     await waitForAsync(
       async () => (await harness.deps.repos.results.find(result!.id))?.description === "Half-written description",

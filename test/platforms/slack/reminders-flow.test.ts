@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reminderJobHandlers } from "../../../src/app/reminders/handlers.ts";
 import { createLogger } from "../../../src/logging/logger.ts";
 import { createJobRunner, type JobRunner } from "../../../src/scheduler/runner.ts";
-import { type SlackHarness, startSlackHarness, users } from "../../support/slack-bot.ts";
+import { type SlackHarness, startSlackHarness, teamId, users } from "../../support/slack-bot.ts";
 import { waitFor } from "../../support/slack-seed.ts";
-import { answerTo, clickInMessage, cluster, submitModal } from "../../support/slack-ui.ts";
+import { answerTo, clickInMessage, cluster, submitModal, submitTopView } from "../../support/slack-ui.ts";
 
 describe("reminders through the Slack bot", () => {
   let harness: SlackHarness;
@@ -92,6 +92,40 @@ describe("reminders through the Slack bot", () => {
     const again = await answerTo(slack, await cluster(slack, users.facilitator, "remind beta"));
     expect(again).toContain("Already reminded in the last hour: Cleo Partner.");
     expect(await answerTo(slack, await cluster(slack, users.ana, "remind"))).toContain("Only the facilitators");
+  });
+
+  it("plans a new co-facilitator's digests, and keeps them a facilitator when they save the setup", async () => {
+    const { slack } = harness;
+    const workspace = await harness.deps.repos.workspaces.ensure("slack", teamId);
+    const ben = await harness.deps.repos.people.ensure(workspace.id, users.ben);
+    const digestsFor = async (personId: string) =>
+      (await harness.deps.repos.jobs.list({ kind: "homework.digest", status: "pending" })).filter(
+        (job) => job.target === personId,
+      );
+    expect(await digestsFor(ben.id)).toHaveLength(0);
+    const setup = (coFacilitators: string[]) => ({
+      name: "Reminders",
+      timezone: "Europe/Brussels",
+      maxResultsPerProject: "2",
+      homeworkDeadline: deadline / 1000,
+      reminderCadence: "7, 1",
+      coFacilitators,
+    });
+
+    const added = await submitModal(slack, users.facilitator, "setup", "workshop.setup", setup([users.ben]));
+    expect(added.responseAction?.action).toBe("close");
+    expect((await digestsFor(ben.id)).length).toBeGreaterThan(0);
+
+    // Ben's form lists the other facilitators, not himself: saving it must not remove him.
+    await cluster(slack, users.ben, "setup");
+    await waitFor(() => slack.state.topView(users.ben)?.callback_id === "workshop.setup");
+    const form = JSON.stringify(slack.state.topView(users.ben)!.blocks);
+    expect(form).toContain(users.facilitator);
+    expect(form).not.toContain(users.ben);
+    const saved = await submitTopView(slack, users.ben, setup([users.facilitator]));
+    expect(saved.responseAction?.action).toBe("close");
+    expect(await answerTo(slack, await cluster(slack, users.ben, "status"))).not.toContain("Only the facilitators");
+    expect((await digestsFor(ben.id)).length).toBeGreaterThan(0);
   });
 
   it("cancels every pending reminder when the workshop closes", async () => {

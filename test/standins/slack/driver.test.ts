@@ -147,8 +147,10 @@ describe("whole flows against a real Bolt app", () => {
   let standIn: SlackStandIn;
   let app: App;
   let submitted: Record<string, Record<string, unknown>> = {};
+  let closedViews: string[] = [];
 
   beforeEach(async () => {
+    closedViews = [];
     standIn = await startStandIn();
     app = new App({
       token: standIn.botToken,
@@ -210,6 +212,10 @@ describe("whole flows against a real Bolt app", () => {
         user_id: event.user,
         view: { type: "home", blocks: [{ type: "section", text: { type: "mrkdwn", text: "Your workshops" } }] },
       });
+    });
+    app.view({ callback_id: /.*/, type: "view_closed" }, async ({ ack, view }) => {
+      await ack();
+      closedViews.push(view.callback_id);
     });
     app.message("hello", async ({ message, say }) => {
       await say({ text: "Hi there!", thread_ts: message.ts });
@@ -279,6 +285,21 @@ describe("whole flows against a real Bolt app", () => {
         metadata: { event_type: "homework_saved", event_payload: { title: "Cluster map" } },
       }),
     ]);
+  });
+
+  it("tells the bot of a closed modal only when it was opened with notify_on_close, as Slack does", async () => {
+    const { driver, state } = standIn;
+    await driver.slashCommand({ command: "/homework", userId: ALICE, channelId: "C0GENERAL01" });
+    const silent = await driver.viewClosed({ userId: ALICE, viewId: state.topView(ALICE)?.id ?? "" });
+    expect(silent.delivered).toBe(false);
+    expect(state.topView(ALICE)).toBeUndefined();
+
+    await driver.slashCommand({ command: "/homework", userId: ALICE, channelId: "C0GENERAL01" });
+    const root = state.topView(ALICE)!;
+    await app.client.views.update({ view_id: root.id, view: { ...homeworkModal, notify_on_close: true } });
+    const heard = await driver.viewClosed({ userId: ALICE, viewId: root.id });
+    expect(heard.delivered).toBe(true);
+    expect(closedViews).toEqual(["homework"]);
   });
 
   it("applies push and clear answers, and refuses a fourth stacked view", async () => {

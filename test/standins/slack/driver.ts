@@ -162,15 +162,23 @@ export class SlackDriver {
     return { ...response, triggerId, responseAction };
   }
 
-  async viewClosed(input: ViewClosedInput): Promise<DriverResponse> {
+  /**
+   * The person closes the modal. As in Slack, the bot hears of it (`view_closed`) only when the view was opened with
+   * `notify_on_close: true`; otherwise nothing is sent and `delivered` is false.
+   */
+  async viewClosed(input: ViewClosedInput): Promise<DriverResponse & { delivered: boolean }> {
     const view = this.#state.requireView(input.viewId);
     const isCleared = input.isCleared ?? false;
+    const close = () => (isCleared ? clearStack(this.#state, input.userId) : popStack(this.#state, input.userId));
+    if (!view.notify_on_close) {
+      close();
+      return { status: 200, headers: {}, body: "", delivered: false };
+    }
     const values = input.inputs ? stateValuesFor(view, input.inputs) : view.state.values;
     const payload = viewClosedPayload(this.#state, input.userId, { ...view, state: { values } }, isCleared);
     const response = await this.#sendPayload(payload, input);
-    if (isCleared) clearStack(this.#state, input.userId);
-    else popStack(this.#state, input.userId);
-    return response;
+    close();
+    return { ...response, delivered: true };
   }
 
   async blockSuggestion(input: BlockSuggestionInput): Promise<BlockSuggestionResult> {

@@ -137,6 +137,11 @@ export class WorkspaceState {
     return user;
   }
 
+  /** The person moved (or changed the setting): `users.info` answers the new zone from now on. */
+  setUserTimezone(id: string, tz: string): void {
+    Object.assign(this.requireUser(id), timezoneFields(tz, this.now()));
+  }
+
   user(id: string): SlackUser | undefined {
     return this.users.get(id);
   }
