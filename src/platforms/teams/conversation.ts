@@ -77,8 +77,17 @@ export function teamsConversation(request: TeamsRequest): TeamsConversation {
     await (place.personal ? request.send(opener) : request.sendPrivately(opener));
   }
 
+  /** A screen shown after the dialog's answer was written (the save behind an early close): into the chat. */
+  async function afterwards(screen: Screen): Promise<void> {
+    const blocks = screen.kind === "panel" ? screen.blocks : [];
+    const title = screen.kind === "panel" ? screen.title : screen.form.title;
+    await privately({ summary: title, blocks: [{ kind: "heading", text: title }, ...blocks] });
+  }
+
   return {
-    answersEarly: false,
+    // A submission the route can check from what it carries is answered at once and saved after (Teams gives a
+    // dialog 5 s, and a burst of submissions must not wait for each other's saves).
+    answersEarly: kind === "dialog.submit",
 
     get answer() {
       return answer;
@@ -120,6 +129,12 @@ export function teamsConversation(request: TeamsRequest): TeamsConversation {
           return;
         }
         case "close":
+          if (inDialog && answer !== undefined) {
+            // The second reply after an early close: the dialog is gone, so the refreshed screen goes to the chat.
+            if (reply.refresh) await afterwards(reply.refresh);
+            if (reply.message) await privately(reply.message);
+            return;
+          }
           if (inDialog) answer = reply.refresh ? draw(reply.refresh) : reply.message ? say(plain(reply.message)) : {};
           if (reply.message && (!inDialog || reply.refresh || reply.message.blocks?.length))
             await privately(reply.message);

@@ -189,7 +189,9 @@ export function dialogSubmitIncoming(activity: InboundActivity): TeamsIncoming |
       context: decodeContext(form.data.context.screen),
       ...(activity.id ? { submissionId: activity.id } : {}),
     },
-    { delivery: true, drawn: form.data.context.drawn },
+    // Not de-duplicated by delivery: a submission may be answered before anything is written (ack-first); the
+    // use cases save idempotently, and the submission id names a replay.
+    { drawn: form.data.context.drawn },
   );
 }
 
