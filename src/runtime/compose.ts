@@ -45,8 +45,10 @@ export function composeApp(
   const repos = createRepositories(database.prisma);
   let slack: SlackAdapter | undefined;
   let web: WebAdapter | undefined;
+  let teams: TeamsAdapter | undefined;
   const links: PlatformLinks = async (workspace) => {
     if (workspace.platform === "slack" && slack) return slack.linkForTeam(workspace.externalId);
+    if (workspace.platform === "teams" && teams) return teams.linkForTenant(workspace.externalId);
     if (workspace.platform === "web" && web && workspace.externalId === surfaces.web?.workspace.externalId) {
       return web.link;
     }
@@ -87,7 +89,7 @@ export function composeApp(
     const how = settings.SLACK_APP_TOKEN ? "Socket Mode" : "HTTP, POST /slack/events";
     platforms.push(credentials.kind === "oauth" ? `Slack (${how}; install at GET /slack/install)` : `Slack (${how})`);
   }
-  const teams = teamsPlatform(settings, repos, logger);
+  teams = teamsPlatform(settings, repos, logger, { core, onRequest: requests.touch });
   if (teams) platforms.push(teamsDescription);
   if (surfaces.web) web = createWebAdapter({ bot: surfaces.web, core, commands: commandList(), logger });
   return {

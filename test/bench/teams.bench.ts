@@ -1,22 +1,24 @@
-// npm run bench:teams [-- --postgres] [--submissions 500] — 500 partners submit a homework dialog at the same
-// moment, each as a correctly signed task/submit activity (half with field errors, half complete). Measures the time
-// to the HTTP answer on (a) a bare Teams SDK app that only answers, and (b) Clusterbot's server with the Teams
-// adapter (envelope check, JWT check, card reader, the form's schema, the next card or closing, then the sender
-// remembered after the answer); prints p50/p95/p99 and the ratio of the p99s (target ≤ 1.5). Same requests, same
-// stand-in keys; tokens are signed before the burst.
+// npm run bench:teams [-- --postgres] [--submissions 500] — 500 partners submit their homework results step in a
+// dialog at the same moment, each as a correctly signed task/submit activity (half with a field error: two results
+// with the same title; half complete). Measures the time to the HTTP answer on (a) a bare Teams SDK app that only
+// answers, and (b) Clusterbot's server with the Teams adapter and the interaction core (envelope and JWT checks, the
+// card read back into the core's values, the route's ack-first check from what the form carries: the form again with
+// the error next to its field, or the dialog closed; the save and the refreshed overview in the chat come after, once
+// requests pause); prints p50/p95/p99 and the ratio of the p99s (target ≤ 1.5), then checks every complete answer
+// was saved. Each partner first opens the form as in Teams (the invitation's button, then the overview's), outside
+// the timing. Same requests, same stand-in keys; tokens are signed before the burst.
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { parseArgs } from "node:util";
 import { App, type HttpMethod, type HttpRouteHandler, type IHttpServerAdapter } from "@microsoft/teams.apps";
 import { parseSettings, teamsSettings } from "../../src/config/settings.ts";
-import { characterisationForm, parseCharacterisation } from "../../src/core/forms/homework.ts";
+import { encodeContext } from "../../src/core/screens/context.ts";
 import { startHttpServer } from "../../src/http/server.ts";
 import { createLogger } from "../../src/logging/logger.ts";
-import { formCard } from "../../src/platforms/teams/cards/form-card.ts";
 import { sdkLogger } from "../../src/platforms/teams/sdk-logger.ts";
 import { teamsAppOptions } from "../../src/platforms/teams/sdk-options.ts";
 import { composeApp } from "../../src/runtime/compose.ts";
-import { draftResult } from "../platforms/teams/fixtures.ts";
+import { type CardNode, continuedCard, elements, submitData } from "../platforms/teams/forms.ts";
 import { build, createTeamsStandIn } from "../standins/teams/index.ts";
 import { createTestDatabase } from "../support/database.ts";
 
@@ -27,9 +29,6 @@ const count = Number(flags.submissions);
 const backend = flags.postgres ? "postgres" : "pglite";
 const appId = "6a1c1c1e-2b7b-4c53-9f0e-0d5c3b0a7e11";
 const tenantId = "0b5b3c4e-9d1a-4d8b-8f4e-3c2d1a0b9e8f";
-const partners = ["Acme, Inc.", "Fraunhofer IPT", "Tecnalia"];
-const result = draftResult();
-const spec = characterisationForm(result, partners);
 const users = Array.from({ length: count }, (_, index) => ({
   aadObjectId: `aad-bench-${String(index).padStart(5, "0")}`,
   name: `Partner ${index}`,
@@ -43,43 +42,46 @@ const settings = parseSettings({ ...teams.settings, CLUSTERBOT_SCHEDULER: "off" 
 const composed = composeApp(settings, database.database, silent, { now: () => new Date() });
 const adapter = composed.teams;
 if (!adapter) throw new Error("Teams is not configured");
-adapter.dialogs.onForm(spec.id, {
-  spec: () => spec,
-  async submit(submission) {
-    const values = submission.values;
-    const parsed = parseCharacterisation(values, submission.action === "submit" ? "submitted" : "draft", partners);
-    if (parsed.ok) return { kind: "close", message: "Saved." };
-    return { kind: "form", spec, state: { values, errors: parsed.errors, context: submission.context } };
-  },
-});
 await composed.start();
 const ours = await startHttpServer({ host: "127.0.0.1", port: 0, routes: composed.routes, logger: silent });
+const oursUrl = `http://127.0.0.1:${ours.port}/api/messages`;
+teams.driver.botUrl = oursUrl;
 const bare = await startBareApp();
 
 try {
-  const oursUrl = `http://127.0.0.1:${ours.port}/api/messages`;
-  console.log(`backend ${backend}, ${count} simultaneous dialog submissions (half with field errors)`);
-  await burst(oursUrl, 20);
-  await burst(bare.url, 20);
-  await adapter.idle();
-  const bareTimes = await burst(bare.url, count);
-  const oursTimes = await burst(oursUrl, count);
-  await adapter.idle();
-  // Our work after the answers runs in this process too: it is finished before the bare app's turn.
-  const oursAgain = await burst(oursUrl, count);
-  await adapter.idle();
-  const bareAgain = await burst(bare.url, count);
+  console.log(
+    `backend ${backend}, ${count} simultaneous dialog submissions through the core (half with a field error)`,
+  );
+  const started = Date.now();
+  const forms = await openForms(await seed());
+  console.log(`seeded ${count} projects and opened ${count} results dialogs in ${Date.now() - started} ms`);
+  // Our saves after the answers run in this process too: each run waits until they are done.
+  const settled = async () => {
+    await composed.core.settled();
+    await adapter.idle();
+  };
+  await burst(oursUrl, forms.slice(0, 20));
+  await burst(bare.url, forms.slice(0, 20));
+  await settled();
+  const bareTimes = await burst(bare.url, forms);
+  const oursTimes = await burst(oursUrl, forms);
+  await settled();
+  const oursAgain = await burst(oursUrl, forms);
+  await settled();
+  const bareAgain = await burst(bare.url, forms);
   const rows = [
     ["bare Teams SDK app", summary([...bareTimes, ...bareAgain])],
-    ["Clusterbot (Teams adapter)", summary([...oursTimes, ...oursAgain])],
+    ["Clusterbot (Teams + core)", summary([...oursTimes, ...oursAgain])],
   ] as const;
   for (const [name, figures] of rows)
     console.log(
       `${name.padEnd(28)} p50 ${figures.p50} ms  p95 ${figures.p95} ms  p99 ${figures.p99} ms  (n=${figures.n})`,
     );
   console.log(`p99 ratio Clusterbot / bare: ${(rows[1][1].p99 / rows[0][1].p99).toFixed(2)} (target ≤ 1.5)`);
-  const remembered = await database.database.prisma.person.count();
-  console.log(`people remembered after the answers: ${remembered} of ${count}`);
+  await settled();
+  const saved = await database.database.prisma.exploitableResult.count();
+  console.log(`results saved after the answers: ${saved} (expected ${Math.ceil(count / 2) * 2})`);
+  if (saved !== Math.ceil(count / 2) * 2) process.exitCode = 1;
 } finally {
   await ours.close();
   await bare.close();
@@ -88,20 +90,71 @@ try {
   await database.drop();
 }
 
-/** Every submission signed and serialised first, then all sent at once; returns each one's time to the answer. */
-async function burst(url: string, size: number): Promise<number[]> {
-  const card = formCard(spec, { context: { resultId: "r1" } });
-  const action = (card.actions ?? [])[0] as { data: Record<string, unknown> };
-  const requests = users.slice(0, size).map((user, index) => {
-    const complete = index % 2 === 0;
-    const data = {
-      ...action.data,
-      description: `Result of partner ${index}`,
-      trlNow: "4",
-      trlExpected: complete ? "6" : "2",
-      owners: "Tecnalia",
+/** A workshop in its homework phase with one project per partner. */
+async function seed(): Promise<Map<string, string>> {
+  const { repos } = composed.deps;
+  const workspace = await repos.workspaces.ensure("teams", tenantId);
+  const facilitator = await repos.people.ensure(workspace.id, "aad-bench-facilitator");
+  const workshop = await repos.workshops.create(workspace.id, { name: "Bench workshop" }, facilitator.id);
+  await repos.workshops.setPhase(workshop.id, "homework");
+  const projectOf = new Map<string, string>();
+  await inParallel(users, 8, async (user) => {
+    const person = await repos.people.ensure(workspace.id, user.aadObjectId);
+    const project = await repos.projects.create(workshop.id, {
+      acronym: `B${user.aadObjectId.slice(-5)}`,
+      title: `Project of ${user.name}`,
+      partners: ["Tecnalia"],
+      memberIds: [person.id],
+    });
+    projectOf.set(user.aadObjectId, project.id);
+  });
+  return projectOf;
+}
+
+/** As a partner would: the invitation's Start button (a dialog with the overview), then Results in it. */
+async function openForms(projectOf: Map<string, string>): Promise<{ user: string; card: CardNode }[]> {
+  return inParallel(users, 8, async (user) => {
+    const start = {
+      clusterbotAction: {
+        actionId: "homework.start",
+        value: projectOf.get(user.aadObjectId) ?? "",
+        where: "message",
+        context: encodeContext({}),
+      },
     };
-    const activity = build.invoke(teams.driver.sender, teams.state.user(user.aadObjectId), "task/submit", {
+    const overview = continuedCard((await teams.driver.openDialog(user.aadObjectId, start)).body);
+    const button = elements(overview)
+      .flatMap((element) => (element.type === "ActionSet" ? (element.actions as CardNode[]) : []))
+      .find((action) => JSON.stringify(action.data).includes("homework.results"));
+    if (!button) throw new Error(`no Results button for ${user.aadObjectId}`);
+    const form = continuedCard((await teams.driver.submitDialog(user.aadObjectId, button.data as CardNode)).body);
+    return { user: user.aadObjectId, card: form };
+  });
+}
+
+async function inParallel<T, R>(items: readonly T[], width: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < items.length) {
+        const index = next++;
+        out[index] = await work(items[index] as T);
+      }
+    }),
+  );
+  return out;
+}
+
+/** Every submission signed and serialised first, then all sent at once; returns each one's time to the answer. */
+async function burst(url: string, forms: { user: string; card: CardNode }[]): Promise<number[]> {
+  const requests = forms.map(({ user, card }, index) => {
+    const complete = index % 2 === 0;
+    const data = submitData(card, "submit", {
+      result_1: `Sensor kit of partner ${index}`,
+      result_2: complete ? `Edge analytics of partner ${index}` : `sensor kit of partner ${index}`,
+    });
+    const activity = build.invoke(teams.driver.sender, teams.state.user(user), "task/submit", {
       type: "task/submit",
       data,
     });
@@ -116,7 +169,8 @@ async function burst(url: string, size: number): Promise<number[]> {
         body,
       });
       const text = await response.text();
-      if (response.status !== 200 || !text.includes('"task"'))
+      // A dialog answer: the next card, a message, or `{}` (closed).
+      if (response.status !== 200 || !text.startsWith("{"))
         throw new Error(`unexpected answer ${response.status}: ${text.slice(0, 200)}`);
       return performance.now() - started;
     }),

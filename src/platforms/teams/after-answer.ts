@@ -16,7 +16,7 @@ export interface AfterAnswer {
   later(label: string, work: Work): void;
   /** Runs `handle` with a queue of its own; returns what it queued. */
   collect<T>(handle: () => Promise<T>): Promise<{ result: T; queued: Queued[] }>;
-  /** Hands queued work over to run after the answer. */
+  /** Hands queued work over to run after the answer, in the order it was queued. */
   start(queued: Queued[]): void;
   /** Resolves when nothing is waiting or running (tests, shutdown). */
   idle(): Promise<void>;
@@ -92,7 +92,22 @@ export function createAfterAnswer(logger: Logger, options: AfterAnswerOptions = 
       return { result, queued };
     },
     start(queued) {
-      scope.exit(() => enqueue(queued));
+      if (queued.length === 0) return;
+      // One request's work runs in the order it was queued (the sender remembered before its command runs), so
+      // two pieces of it never race to create the same workspace or person.
+      const inOrder: Queued = {
+        label: queued.map((item) => item.label).join(", "),
+        async work() {
+          for (const item of queued) {
+            await item
+              .work()
+              .catch((error: unknown) =>
+                logger.error({ err: error, work: item.label }, "Teams work after the answer failed"),
+              );
+          }
+        },
+      };
+      scope.exit(() => enqueue([inOrder]));
     },
     idle() {
       if (waiting.length === 0 && running.size === 0) return Promise.resolve();

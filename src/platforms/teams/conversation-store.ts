@@ -59,13 +59,26 @@ export class TeamsConversationStore {
   readonly #repos: TeamsRecords;
   /** What was last stored for each sender, so an unchanged sender costs no database work. */
   readonly #senders = new Map<string, { fingerprint: string; workspaceId: string; personId: string; at: number }>();
+  /** Our workspace id of each tenant (a workspace is never deleted while the process runs). */
+  readonly #workspaces = new Map<string, string>();
+  /** Each person's name and time zone as their latest activity gave them, by tenant and person id. */
+  readonly #seen = new Map<string, { displayName: string | null; timezone: string | null }>();
 
   constructor(repos: TeamsRecords) {
     this.#repos = repos;
   }
 
+  /** The person's name and time zone from their latest activity seen by this process, if any. */
+  seen(tenantId: string, personExternalIdValue: string) {
+    return this.#seen.get(`${tenantId} ${personExternalIdValue}`);
+  }
+
   async workspaceId(tenantId: string): Promise<string> {
-    return (await this.#repos.workspaces.ensure("teams", tenantId)).id;
+    const known = this.#workspaces.get(tenantId);
+    if (known) return known;
+    const id = (await this.#repos.workspaces.ensure("teams", tenantId)).id;
+    if (this.#workspaces.size < maxRememberedSenders) this.#workspaces.set(tenantId, id);
+    return id;
   }
 
   /** Records who acted (person, time zone) and, in a 1:1 chat, the reference to write to them later. */
@@ -74,6 +87,13 @@ export class TeamsConversationStore {
     if (!tenantId || activity.from.id === activity.recipient.id) return undefined;
     const reference = referenceFrom(activity);
     const key = `${tenantId} ${activity.from.id}`;
+    const seenKey = `${tenantId} ${personExternalId(activity.from)}`;
+    this.#seen.delete(seenKey);
+    this.#seen.set(seenKey, { displayName: activity.from.name ?? null, timezone: activity.localTimezone ?? null });
+    if (this.#seen.size > maxRememberedSenders) {
+      const oldest = this.#seen.keys().next().value;
+      if (oldest !== undefined) this.#seen.delete(oldest);
+    }
     const fingerprint = JSON.stringify([
       activity.from.name,
       activity.localTimezone,

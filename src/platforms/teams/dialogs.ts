@@ -2,7 +2,7 @@
 // RawValues and answers with the next screen (the same form with field errors, another form, or closing with a
 // message), application/search answers type-ahead choice sets. Use cases plug in per form id; nothing here
 // decides anything about a form's meaning.
-import type { Activity, TaskModuleResponse } from "@microsoft/teams.api";
+import type { Activity, IMessageActivityInput, TaskModuleResponse } from "@microsoft/teams.api";
 import type { App } from "@microsoft/teams.apps";
 import type { FieldOption, FormSpec } from "../../core/forms/spec.ts";
 import type { Logger } from "../../logging/logger.ts";
@@ -30,6 +30,17 @@ export interface FormHandler {
   submit(submission: Submission, person: DialogPerson): Promise<DialogScreen>;
 }
 
+/** Where dialogs go that no opener or form handler here takes: the interaction core (listeners.ts). */
+export interface DialogFallback {
+  open(activity: Activity, send: SendHere): Promise<TaskModuleResponse | undefined>;
+  submit(activity: Activity, send: SendHere): Promise<TaskModuleResponse | undefined>;
+  /** Options for a dataset it owns; undefined for other datasets. */
+  search(activity: Activity): Promise<FieldOption[] | undefined>;
+}
+
+/** Sends into the conversation the invoke came from (the SDK context's `send`). */
+export type SendHere = (activity: IMessageActivityInput) => Promise<unknown>;
+
 export type DialogOpener = (data: Record<string, unknown>, person: DialogPerson) => Promise<DialogScreen>;
 export type SearchSource = (query: string, person: DialogPerson) => Promise<FieldOption[]>;
 
@@ -44,11 +55,12 @@ export class TeamsDialogs {
   /** Long choice lists of cards shown by this process, for their type-ahead (a registered source wins). */
   readonly #choiceLists = new Map<string, FieldOption[]>();
   readonly #logger: Logger;
+  #fallback: DialogFallback | undefined;
 
   constructor(app: App, logger: Logger) {
     this.#logger = logger;
-    app.on("dialog.open", async ({ activity }) => this.#open(activity, activity.value?.data));
-    app.on("dialog.submit", async ({ activity }) => this.#submit(activity, activity.value?.data));
+    app.on("dialog.open", async ({ activity, send }) => this.#open(activity, activity.value?.data, send));
+    app.on("dialog.submit", async ({ activity, send }) => this.#submit(activity, activity.value?.data, send));
     app.on("card.search", async ({ activity }) => ({
       status: 200,
       body: {
@@ -73,8 +85,13 @@ export class TeamsDialogs {
     this.#searches.set(dataset, source);
   }
 
+  /** Dialogs, submissions and searches nothing registered here takes. */
+  otherwise(fallback: DialogFallback): void {
+    this.#fallback = fallback;
+  }
+
   /** The task/fetch or task/submit answer that shows a screen. */
-  screen(screen: DialogScreen, person?: DialogPerson): TaskModuleResponse {
+  screen(screen: DialogScreen, person?: Pick<DialogPerson, "timeZone">): TaskModuleResponse {
     if (screen.kind === "close") return screen.message ? { task: { type: "message", value: screen.message } } : {};
     this.#rememberChoiceLists(screen.spec);
     const state = { ...(person ? { timeZone: person.timeZone } : {}), ...screen.state };
@@ -92,12 +109,15 @@ export class TeamsDialogs {
     };
   }
 
-  async #open(activity: Activity, data: unknown): Promise<TaskModuleResponse> {
+  async #open(activity: Activity, data: unknown, send: SendHere): Promise<TaskModuleResponse> {
     const person = personOf(activity);
     const fields = isRecord(data) ? data : {};
     const dialogId = typeof fields.dialog === "string" ? fields.dialog : "";
     const open = this.#openers.get(dialogId);
-    if (!open) return { task: { type: "message", value: "This dialog is no longer available." } };
+    if (!open) {
+      const answered = await this.#fallback?.open(activity, send);
+      return answered ?? { task: { type: "message", value: "This dialog is no longer available." } };
+    }
     try {
       return this.screen(await open(fields, person), person);
     } catch (error) {
@@ -106,11 +126,14 @@ export class TeamsDialogs {
     }
   }
 
-  async #submit(activity: Activity, data: unknown): Promise<TaskModuleResponse> {
+  async #submit(activity: Activity, data: unknown, send: SendHere): Promise<TaskModuleResponse> {
     const person = personOf(activity);
     const target = submitDataOf(data);
     const handler = target ? this.#forms.get(target.form) : undefined;
-    if (!target || !handler) return { task: { type: "message", value: "This form is no longer available." } };
+    if (!target || !handler) {
+      const answered = await this.#fallback?.submit(activity, send);
+      return answered ?? { task: { type: "message", value: "This form is no longer available." } };
+    }
     let spec: FormSpec | undefined;
     let submission: Submission | undefined;
     try {
@@ -142,7 +165,8 @@ export class TeamsDialogs {
     try {
       options = source
         ? await source(text, personOf(activity))
-        : (this.#choiceLists.get(dataset) ?? []).filter((option) => option.label.toLowerCase().includes(text));
+        : ((await this.#fallback?.search(activity)) ??
+          (this.#choiceLists.get(dataset) ?? []).filter((option) => option.label.toLowerCase().includes(text)));
     } catch (error) {
       this.#logger.error({ err: error, dataset }, "a Teams type-ahead search failed");
       options = [];

@@ -16,10 +16,12 @@ export class TeamsHttpAdapter implements IHttpServerAdapter {
   readonly #handlers = new Map<string, HttpRouteHandler>();
   readonly #afterAnswer: AfterAnswer;
   readonly #logger: Logger;
+  readonly #onRequest: (() => void) | undefined;
 
-  constructor(options: { afterAnswer: AfterAnswer; logger: Logger }) {
+  constructor(options: { afterAnswer: AfterAnswer; logger: Logger; onRequest?: () => void }) {
     this.#afterAnswer = options.afterAnswer;
     this.#logger = options.logger;
+    this.#onRequest = options.onRequest;
   }
 
   registerRoute(method: HttpMethod, path: string, handler: HttpRouteHandler): void {
@@ -32,6 +34,7 @@ export class TeamsHttpAdapter implements IHttpServerAdapter {
   }
 
   async handle(path: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+    this.#onRequest?.();
     const handler = this.#handlers.get(`POST ${path}`);
     if (!handler) return answer(response, 503, { error: "Teams is starting" });
     const raw = await readBody(request);

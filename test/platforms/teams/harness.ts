@@ -1,5 +1,5 @@
 // A running Clusterbot with the Teams adapter on a real HTTP server, wired to the local Teams stand-in.
-import { systemClock } from "../../../src/app/context.ts";
+import { type AppDependencies, systemClock } from "../../../src/app/context.ts";
 import { parseSettings } from "../../../src/config/settings.ts";
 import { startHttpServer } from "../../../src/http/server.ts";
 import { createLogger, type Logger } from "../../../src/logging/logger.ts";
@@ -25,6 +25,8 @@ export const facilitatorsTeam = "f0f0f0f0-0000-4000-8000-000000000001";
 
 export interface TeamsHarness {
   teams: TeamsStandIn;
+  /** What the use cases get: notify, channels, repositories. */
+  deps: AppDependencies;
   adapter: TeamsAdapter;
   repos: Repositories;
   database: Database;
@@ -63,6 +65,7 @@ export async function startTeamsHarness(
   return {
     teams,
     adapter,
+    deps: app.deps,
     repos: app.deps.repos,
     database: test.database,
     botUrl,

@@ -27,12 +27,21 @@ export function submitDataOf(data: unknown): SubmitData | undefined {
 export function readSubmission(spec: FormSpec, data: unknown, timeZone = "UTC"): Submission | undefined {
   const submit = submitDataOf(data);
   if (!submit || submit.form !== spec.id || !isRecord(data)) return undefined;
-  const values: RawValues = {};
-  for (const field of spec.fields) values[field.id] = readField(field, data, timeZone);
-  return { ...submit, values };
+  return { ...submit, values: readFields(spec.fields, data, timeZone) };
 }
 
-function readField(field: FieldSpec, data: Record<string, unknown>, timeZone: string): RawValue {
+/** The inputs of these fields (only their ids and kinds matter) read from a submit data. */
+export function readFields(
+  fields: readonly Pick<FieldSpec, "id" | "kind">[],
+  data: Record<string, unknown>,
+  timeZone = "UTC",
+): RawValues {
+  const values: RawValues = {};
+  for (const field of fields) values[field.id] = readField(field, data, timeZone);
+  return values;
+}
+
+function readField(field: Pick<FieldSpec, "id" | "kind">, data: Record<string, unknown>, timeZone: string): RawValue {
   const raw = data[field.id];
   const text = typeof raw === "string" ? raw : typeof raw === "number" ? String(raw) : null;
   switch (field.kind) {

@@ -1,0 +1,120 @@
+// What the app asks of Teams outside a request, for one tenant: direct messages through the person's stored 1:1
+// conversation reference (or a 1:1 chat opened for them), their profile as their activities report it (name,
+// `localTimezone`), and working-group channels through Graph in the team the bot was added to. A bot cannot read
+// a 1:1 chat's history, so there is no `findDirect`: whether a notification went out is decided by our records.
+import { ChannelNameTakenError } from "../../app/ports/errors.ts";
+import type { PlatformLink } from "../../app/ports/platform.ts";
+import type { ConversationReference } from "./conversation-ref.ts";
+import type { TeamRecord, TeamsConversationStore } from "./conversation-store.ts";
+import { NoConversationError } from "./errors.ts";
+import { ChannelNameTakenError as GraphNameTaken, type TeamsChannels } from "./graph/channels.ts";
+import type { TeamsMessenger } from "./messenger.ts";
+import { messageActivity } from "./render/message.ts";
+
+export function teamsLink(options: {
+  tenantId: string;
+  conversations: TeamsConversationStore;
+  messenger: TeamsMessenger;
+  channels: TeamsChannels;
+}): PlatformLink {
+  const { tenantId, conversations, messenger, channels } = options;
+  const workspaceId = () => conversations.workspaceId(tenantId);
+  /** Private channels made here, so members go to the right kind of channel. */
+  const privateChannels = new Set<string>();
+
+  async function team(): Promise<TeamRecord & { aadGroupId: string }> {
+    const teams = await conversations.teams(await workspaceId());
+    const found = teams.find((candidate) => candidate.aadGroupId);
+    if (!found?.aadGroupId) throw new NoConversationError("a team (add Clusterbot to the facilitators' team)");
+    return { ...found, aadGroupId: found.aadGroupId };
+  }
+
+  /** A channel of the team as a conversation reference: the team's own reference with the channel's id. */
+  async function channelReference(channelId: string): Promise<ConversationReference> {
+    const known = await conversations.channelReference(await workspaceId(), channelId);
+    if (known) return known;
+    const home = await team();
+    const general = await conversations.channelReference(await workspaceId(), home.id);
+    if (!general) throw new NoConversationError(`the channel ${channelId}`);
+    return { ...general, conversationId: channelId, channel: { id: channelId } };
+  }
+
+  return {
+    messenger: {
+      async sendDirect(userId, message) {
+        const zone = conversations.seen(tenantId, userId)?.timezone ?? undefined;
+        await messenger.sendToPerson(await workspaceId(), userId, messageActivity(message, zone));
+      },
+
+      async profile(userId) {
+        const seen = conversations.seen(tenantId, userId);
+        return {
+          displayName: seen?.displayName ?? userId,
+          email: null,
+          timezone: seen?.timezone ?? null,
+          isBot: false,
+        };
+      },
+    },
+
+    channels: {
+      async create(name, isPrivate) {
+        const home = await team();
+        try {
+          const created = await channels.create(home.aadGroupId, {
+            displayName: name,
+            kind: isPrivate ? "private" : "standard",
+          });
+          if (isPrivate) privateChannels.add(created.id);
+          return { channelId: created.id, name: created.displayName };
+        } catch (error) {
+          if (error instanceof GraphNameTaken) throw new ChannelNameTakenError(name, { cause: error });
+          throw error;
+        }
+      },
+
+      async invite(channelId, userIds) {
+        const wanted = [...new Set(userIds)];
+        // Everyone in the team is in its standard channels already.
+        if (!privateChannels.has(channelId)) return { invited: [], alreadyIn: wanted };
+        const home = await team();
+        await channels.addMembers(
+          home.aadGroupId,
+          { id: channelId, displayName: "", membershipType: "private", webUrl: null },
+          wanted,
+        );
+        return { invited: wanted, alreadyIn: [] };
+      },
+
+      async post(channelId, message) {
+        const sent = await messenger.postToChannel(await channelReference(channelId), messageActivity(message));
+        return { messageId: sent.activityId };
+      },
+
+      async reply(channelId, threadId, message) {
+        const sent = await messenger.replyInThread(
+          await channelReference(channelId),
+          threadId,
+          messageActivity(message),
+        );
+        return { messageId: sent.activityId };
+      },
+
+      async update(channelId, messageId, message) {
+        await messenger.update(await channelReference(channelId), messageId, messageActivity(message));
+      },
+
+      // Bots cannot pin in Teams: the post stays where it is.
+      async pin() {},
+
+      async upload(channelId, file) {
+        const home = await team();
+        await channels.uploadFile(home.aadGroupId, channelId, {
+          name: file.filename,
+          bytes: file.bytes,
+          contentType: "application/octet-stream",
+        });
+      },
+    },
+  };
+}
