@@ -1,5 +1,12 @@
 /** Why a user may not do what they asked; adapters show `message` to them, privately. */
-export type RefusalCode = "no_workshop" | "not_facilitator" | "not_member" | "read_only" | "not_found" | "conflict";
+export type RefusalCode =
+  | "no_workshop"
+  | "not_facilitator"
+  | "not_member"
+  | "read_only"
+  | "not_found"
+  | "conflict"
+  | "invalid";
 
 export class Refusal extends Error {
   readonly code: RefusalCode;

@@ -5,6 +5,7 @@ import { homeworkRoutes } from "./homework/routes.ts";
 import type { Route } from "./interaction/router.ts";
 import { projectRoutes } from "./projects/routes.ts";
 import { reminderRoutes } from "./reminders/routes.ts";
+import { reportRoutes } from "./report/routes.ts";
 import { workshopRoutes } from "./workshop/routes.ts";
 
 export const appRoutes: readonly Route[] = [
@@ -13,5 +14,6 @@ export const appRoutes: readonly Route[] = [
   ...projectRoutes,
   ...homeworkRoutes,
   ...reminderRoutes,
+  ...reportRoutes,
   unknownCommandRoute,
 ];

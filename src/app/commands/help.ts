@@ -9,6 +9,7 @@ const facilitatorCommands = [
   ["/cluster status", "homework progress per project"],
   ["/cluster reopen ACRONYM [days]", "let a project edit its homework after the deadline"],
   ["/cluster remind [ACRONYM]", "remind whoever has not finished, now (at most once an hour per person)"],
+  ["/cluster report [pdf|md|html|docx|xlsx]", "the report as a file in this channel (also: export [xlsx|csv])"],
   ["/cluster close", "close the workshop (no more reminders)"],
 ] as const;
 

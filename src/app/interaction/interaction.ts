@@ -19,6 +19,8 @@ export interface Origin {
 export interface CommandInteraction {
   kind: "command";
   text: string;
+  /** The platform's id of the channel it was typed in, where the surface has channels (files go there). */
+  channelId?: string;
 }
 
 /** A button (or menu) on a message, a screen or the home view. */
