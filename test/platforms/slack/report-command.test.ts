@@ -93,6 +93,28 @@ describe.each(backends)("/cluster report and export on %s", (backend) => {
     expect(answer).toContain("md, html, pdf, docx, xlsx");
   });
 
+  it("tells the facilitator in a DM when the file cannot be shared (a private channel the bot is not in)", async () => {
+    const shared = () => [...slack().state.files.values()].filter((file) => file.channels.length > 0).length;
+    const before = shared();
+    const dm = slack().state.imWith(users.facilitator).id;
+    const sent = await slack().driver.slashCommand({
+      command: "/cluster",
+      text: "report md",
+      userId: users.facilitator,
+      channelId: "C0PRIVATE01",
+    });
+    expect(sent.status).toBe(200);
+    await waitFor(
+      () =>
+        slack()
+          .state.messagesIn(dm)
+          .some((message) => message.text.includes("could not be built or shared")),
+      30_000,
+    );
+    await harness.core.settled();
+    expect(shared()).toBe(before);
+  });
+
   it("uploads once when the same command request is delivered twice", async () => {
     const before = slack().state.files.size;
     const first = await command(users.facilitator, "report html");
