@@ -6,7 +6,8 @@ export type RefusalCode =
   | "read_only"
   | "not_found"
   | "conflict"
-  | "not_ready";
+  | "not_ready"
+  | "invalid";
 
 export class Refusal extends Error {
   readonly code: RefusalCode;

@@ -6,6 +6,7 @@ import { homeworkRoutes } from "./homework/routes.ts";
 import type { Route } from "./interaction/router.ts";
 import { projectRoutes } from "./projects/routes.ts";
 import { reminderRoutes } from "./reminders/routes.ts";
+import { reportRoutes } from "./report/routes.ts";
 import { reviewRoutes } from "./review/routes.ts";
 import { workshopRoutes } from "./workshop/routes.ts";
 
@@ -17,5 +18,6 @@ export const appRoutes: readonly Route[] = [
   ...reminderRoutes,
   ...reviewRoutes,
   ...groupRoutes,
+  ...reportRoutes,
   unknownCommandRoute,
 ];

@@ -3,8 +3,8 @@ import type { Project, Workshop } from "../../core/model/domain.ts";
 import { usableTimeZone } from "../../core/reminders/zoned-time.ts";
 import { currentWorkshop, facilitatedWorkshop } from "../access.ts";
 import type { Actor, AppDependencies } from "../context.ts";
-import { resolveRecipient } from "../reminders/recipient.ts";
 import { Refusal } from "../refusal.ts";
+import { resolveRecipient } from "../reminders/recipient.ts";
 import { type FailedDelivery, failedJobs } from "../reminders/status.ts";
 import { memberProjectsProgress, workshopProgress } from "./workshop-progress.ts";
 

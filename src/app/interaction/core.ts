@@ -39,25 +39,36 @@ export function createInteractionCore(options: InteractionCoreOptions): Interact
   /** The route's reply, or a refusal shown where the person is; with the person, once resolved. */
   async function run(route: Route, { origin, interaction }: Incoming, conversation: Conversation) {
     let actor: Awaited<ReturnType<typeof actors.resolve>> | undefined;
+    const afterwards: (() => Promise<void>)[] = [];
+    const after = (work: () => Promise<void>) => void afterwards.push(work);
     try {
       const profile = conversation.actorProfile?.bind(conversation);
       actor = await actors.resolve(origin, profile);
-      return { actor, reply: await route.handle({ interaction, actor, origin, deps }) };
+      return { actor, reply: await route.handle({ interaction, actor, origin, deps, after }), afterwards };
     } catch (error) {
-      if (error instanceof Refusal) return { actor, reply: refusalReply(interaction, error.message) };
+      // A refused or failed route starts nothing afterwards.
+      if (error instanceof Refusal) return { actor, reply: refusalReply(interaction, error.message), afterwards: [] };
       if (isDatabaseUnreachable(error)) {
         deps.logger.error({ err: error, route: route.name }, "the database cannot be reached");
-        return { actor, reply: refusalReply(interaction, databaseUnreachable) };
+        return { actor, reply: refusalReply(interaction, databaseUnreachable), afterwards: [] };
       }
       deps.logger.error({ err: error, route: route.name }, "an interaction failed");
-      return { actor, reply: refusalReply(interaction, somethingWentWrong) };
+      return { actor, reply: refusalReply(interaction, somethingWentWrong), afterwards: [] };
     }
   }
 
+  /** The work a route asked for after its answer, once the answer is out. */
+  const queue = (afterwards: (() => Promise<void>)[]) => {
+    for (const work of afterwards) later.run(work);
+  };
+
   /** After an early `close`: save, then refresh the screen underneath, or tell the person what was not saved. */
   async function finish(route: Route, incoming: Incoming, conversation: Conversation): Promise<void> {
-    const { actor, reply } = await run(route, incoming, conversation);
-    if (reply.kind === "close") return conversation.reply(reply);
+    const { actor, reply, afterwards } = await run(route, incoming, conversation);
+    if (reply.kind === "close") {
+      await conversation.reply(reply);
+      return queue(afterwards);
+    }
     const { interaction } = incoming;
     deps.logger.warn({ route: route.name, reply: reply.kind }, "an answer acknowledged early could not be saved");
     if (!actor || interaction.kind !== "submit") return;
@@ -89,8 +100,9 @@ export function createInteractionCore(options: InteractionCoreOptions): Interact
         if (early.kind === "close") later.run(() => finish(route, incoming, conversation));
         return;
       }
-      const { reply } = await run(route, incoming, conversation);
+      const { reply, afterwards } = await run(route, incoming, conversation);
       await conversation.reply(reply);
+      queue(afterwards);
     },
     settled: () => later.idle(),
   };

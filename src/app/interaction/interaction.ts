@@ -19,7 +19,7 @@ export interface Origin {
 export interface CommandInteraction {
   kind: "command";
   text: string;
-  /** The platform's id of the channel it was typed in, where the platform tells (a working group's channel). */
+  /** The platform's id of the channel it was typed in, where the surface has channels (a working group's channel; files go there). */
   channelId?: string;
 }
 

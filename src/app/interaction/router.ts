@@ -20,6 +20,11 @@ export interface RouteContext<I extends Interaction = Interaction> {
   actor: Actor;
   origin: Origin;
   deps: AppDependencies;
+  /**
+   * Work to run after the reply is out (a long job behind a quick "Working on it…"), a few at a time, awaited by
+   * `core.settled()`. Its errors are only logged: tell the person yourself (e.g. through `deps.notify`).
+   */
+  after(work: () => Promise<void>): void;
 }
 
 export interface Route {

@@ -20,7 +20,11 @@ export async function setupForm(deps: AppDependencies, actor: Actor): Promise<Se
   const workshop = await deps.repos.workshops.current(actor.workspaceId);
   if (!workshop) {
     const facilitator = await deps.repos.people.find(actor.personId);
-    return { form: workshopSetupForm(null, [], null, usableTimeZone(facilitator?.timezone)), workshopId: null, version: 0 };
+    return {
+      form: workshopSetupForm(null, [], null, usableTimeZone(facilitator?.timezone)),
+      workshopId: null,
+      version: 0,
+    };
   }
   await requireFacilitator(deps.repos, actor, workshop);
   const { version } = await deps.repos.workshops.setupStamp(workshop.id);

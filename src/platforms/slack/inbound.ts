@@ -125,8 +125,10 @@ export function commandIncoming(body: unknown): SlackIncoming | undefined {
   const command = commandSchema.safeParse(body);
   if (!command.success) return undefined;
   const { team_id, user_id, channel_id, trigger_id, text } = command.data;
+  // A command has no event id; its trigger id is unique to one invocation, so a redelivered request is run once.
+  const who = origin(team_id, user_id);
   return incoming(
-    origin(team_id, user_id),
+    who && { ...who, deliveryId: `command-${trigger_id}` },
     { kind: "command", text, channelId: channel_id },
     { userId: user_id, triggerId: trigger_id, channelId: channel_id },
   );
