@@ -211,7 +211,7 @@ describe("Teams homework flow on pglite", () => {
   it("gives facilitators a status per project, and partners a refusal", async () => {
     const status = JSON.stringify(await command(people.fran, "cluster status"));
     expect(status).toContain("ALPHA");
-    expect(status).toContain("**ALPHA**: 1 submitted, 1 draft, 0 interests");
+    expect(status).toContain("**ALPHA**: 1 of 2 submitted · 0 interests");
     expect(JSON.stringify(await command(people.ana, "status"))).toContain("Only the facilitators");
   });
 
