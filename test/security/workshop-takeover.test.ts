@@ -30,7 +30,7 @@ describe.each(backends)("workshop takeover through Slack on %s", (backend) => {
   let facilitator: string = users.facilitator;
   beforeAll(async () => {
     harness = await startSlackHarness(backend);
-  });
+  }, 180_000);
   afterAll(() => harness.close());
 
   const workspaceId = async () => (await harness.deps.repos.workspaces.ensure("slack", teamId)).id;

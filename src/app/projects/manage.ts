@@ -2,7 +2,7 @@ import { parseProject, projectForm } from "../../core/forms/project.ts";
 import type { FieldErrors, FormSpec, RawValues } from "../../core/forms/spec.ts";
 import type { Project } from "../../core/model/domain.ts";
 import { isUniqueViolation } from "../../store/errors.ts";
-import { facilitatedWorkshop } from "../access.ts";
+import { facilitatedWorkshop, findProject } from "../access.ts";
 import type { Actor, AppDependencies } from "../context.ts";
 import { Refusal } from "../refusal.ts";
 import { replanReminders } from "../workshop/lifecycle.ts";
@@ -34,6 +34,8 @@ export async function saveProject(
   raw: RawValues,
 ): Promise<ProjectSaveOutcome> {
   const workshop = await facilitatedWorkshop(deps.repos, actor);
+  // The id comes from the form's context: it must be a project of this workshop (a forged one is "not here").
+  if (projectId) await findProject(deps.repos, workshop, projectId);
   const parsed = parseProject(raw);
   if (!parsed.ok) return parsed;
   const { members, ...fields } = parsed.value;
