@@ -1,6 +1,7 @@
 // What /cluster help says. Commands are written "/cluster …" on every surface (Teams and the browser take the same
 // text typed to the bot).
 import type { Message } from "../../core/screens/message.ts";
+import { echo } from "../../core/text/index.ts";
 
 const facilitatorCommands = [
   ["/cluster setup", "create the workshop or change its settings"],
@@ -37,8 +38,8 @@ export function helpMessage(): Message {
 export function unknownCommandMessage(word: string): Message {
   const help = helpMessage();
   return {
-    summary: `I don't know “${word}”. ${help.summary}`,
-    blocks: [{ kind: "text", text: `I don't know “${word}”.` }, ...(help.blocks ?? [])],
+    summary: `I don't know “${echo(word)}”. ${help.summary}`,
+    blocks: [{ kind: "text", text: `I don't know “${echo(word)}”.` }, ...(help.blocks ?? [])],
   };
 }
 

@@ -1,6 +1,7 @@
 import { parseProject, projectForm } from "../../core/forms/project.ts";
 import type { FieldErrors, FormSpec, RawValues } from "../../core/forms/spec.ts";
 import type { Project } from "../../core/model/domain.ts";
+import { echo } from "../../core/text/index.ts";
 import { isUniqueViolation } from "../../store/errors.ts";
 import { facilitatedWorkshop, findProject } from "../access.ts";
 import type { Actor, AppDependencies } from "../context.ts";
@@ -71,7 +72,7 @@ export async function removeProject(deps: AppDependencies, actor: Actor, acronym
 
 async function projectByAcronym(deps: AppDependencies, workshopId: string, acronym: string): Promise<Project> {
   const project = await deps.repos.projects.findByAcronym(workshopId, acronym.trim());
-  if (!project) throw new Refusal("not_found", `There is no project "${acronym.trim()}" in this workshop.`);
+  if (!project) throw new Refusal("not_found", `There is no project "${echo(acronym)}" in this workshop.`);
   return project;
 }
 

@@ -1,4 +1,6 @@
 // The people-facing side of reminders, as the chat adapters call it: snooze, away, and a facilitator's nudge.
+
+import { echo } from "../../core/text/index.ts";
 import { currentWorkshop } from "../access.ts";
 import type { Actor, AppDependencies } from "../context.ts";
 import { Refusal } from "../refusal.ts";
@@ -41,7 +43,7 @@ export async function nudgeNow(deps: AppDependencies, actor: Actor, acronym?: st
     case "homework_not_open":
       throw new Refusal("conflict", "Homework is not open, so there is nothing to remind people of.");
     case "unknown_project":
-      throw new Refusal("not_found", `There is no project "${result.acronym}" in this workshop.`);
+      throw new Refusal("not_found", `There is no project "${echo(result.acronym)}" in this workshop.`);
     case "queued": {
       const parts = [`Reminding ${result.queued.length} ${result.queued.length === 1 ? "person" : "people"} now.`];
       if (result.recentlyNudged.length > 0) {
