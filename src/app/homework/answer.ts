@@ -15,6 +15,7 @@ import type { ExploitableResult, Interest, Project, Workshop } from "../../core/
 import { currentWorkshop, findProject, homeworkIsOpen, requireHomeworkOpen, requireMember } from "../access.ts";
 import type { Actor, AppDependencies } from "../context.ts";
 import { Refusal } from "../refusal.ts";
+import { interestIndexOf } from "./interest-index.ts";
 
 export type Saved = { ok: true } | { ok: false; errors: FieldErrors };
 
@@ -132,6 +133,7 @@ export async function submitResultList(
   // A slot whose result was removed meanwhile (another member, another tab) becomes a new result.
   const items = parsed.value.map((entry) => (entry.id && current.has(entry.id) ? entry : { title: entry.title }));
   await deps.repos.results.replaceList(project.id, items);
+  interestIndexOf(deps).invalidate(workshop.id);
   return { ok: true };
 }
 
@@ -218,11 +220,14 @@ export async function interestTargets(
     .sort((a, b) => a.label.localeCompare(b.label));
 }
 
+/** Type-ahead: from the workshop's index, a few requests per second per person (see interest-index.ts). */
 export async function searchInterestTargets(deps: AppDependencies, actor: Actor, projectId: string, query: string) {
-  const { workshop, project } = await memberScope(deps, actor, projectId);
-  const needle = query.trim().toLowerCase();
-  const targets = await interestTargets(deps, workshop.id, project.id);
-  return targets.filter((target) => target.label.toLowerCase().includes(needle)).slice(0, 100);
+  const index = interestIndexOf(deps);
+  if (!index.allow(actor.personId)) return [];
+  const workshopId = await index.scope(projectId, actor.personId, async () => {
+    return (await memberScope(deps, actor, projectId)).workshop.id;
+  });
+  return index.search(workshopId, projectId, query);
 }
 
 export async function interestFormFor(deps: AppDependencies, actor: Actor, projectId: string, resultId?: string) {

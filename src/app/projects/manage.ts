@@ -5,6 +5,7 @@ import { echo } from "../../core/text/index.ts";
 import { isUniqueViolation } from "../../store/errors.ts";
 import { facilitatedWorkshop, findProject } from "../access.ts";
 import type { Actor, AppDependencies } from "../context.ts";
+import { interestIndexOf } from "../homework/interest-index.ts";
 import { Refusal } from "../refusal.ts";
 import { replanReminders } from "../workshop/lifecycle.ts";
 
@@ -51,6 +52,7 @@ export async function saveProject(
     const project = projectId
       ? await deps.repos.projects.update(projectId, { ...fields, memberIds })
       : await deps.repos.projects.create(workshop.id, { ...fields, memberIds });
+    interestIndexOf(deps).invalidate(workshop.id);
     await replanReminders(deps, workshop.id);
     return { ok: true, project, created: !projectId };
   } catch (error) {
@@ -66,6 +68,7 @@ export async function removeProject(deps: AppDependencies, actor: Actor, acronym
   const workshop = await facilitatedWorkshop(deps.repos, actor);
   const project = await projectByAcronym(deps, workshop.id, acronym);
   await deps.repos.projects.remove(project.id);
+  interestIndexOf(deps).invalidate(workshop.id);
   await replanReminders(deps, workshop.id);
   return project;
 }
