@@ -38,6 +38,11 @@ const SUBCOMMANDS: Subcommand[] = [
     register: async () => (await import("./keys.ts")).registerKeysCommands,
   },
   {
+    name: "workshop",
+    description: "workshops in the database: hand one over to another facilitator",
+    register: async () => (await import("./workshop.ts")).registerWorkshopCommands,
+  },
+  {
     name: "web",
     description: "the local browser workspace: invite links",
     register: async () => (await import("./web.ts")).registerWebCommands,

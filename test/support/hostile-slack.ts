@@ -16,6 +16,8 @@ export interface HostileContext {
   viewIds: string[];
   /** A response_url the stand-in issued, so slash commands look like Slack's. */
   responseUrl: string;
+  /** Ids of another workspace's workshop, project and result (forged into forms and buttons). */
+  foreignIds?: string[];
 }
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -245,6 +247,126 @@ export function hostileRequests(seed: number, count: number, context: HostileCon
         const dropped = pick([...Object.keys(fields), "none"]);
         delete fields[dropped];
         return { kind: "slash command", body: new URLSearchParams(fields).toString(), contentType: form };
+      },
+    ],
+    [
+      "takeover: setup submitted",
+      () => {
+        const workshop = pick<Json>([null, ...(context.foreignIds ?? []), "not-a-uuid"]);
+        const payload = {
+          ...common("view_submission"),
+          view: {
+            ...(view() as JsonRecord),
+            callback_id: "workshop.setup",
+            private_metadata: JSON.stringify({ workshop }),
+            state: {
+              values: {
+                name: {
+                  name: { type: "plain_text_input", value: pick(["Takeover", "Seeded workshop", controlText()]) },
+                },
+                timezone: {
+                  timezone: {
+                    type: "external_select",
+                    selected_option: { text: { type: "plain_text", text: "UTC" }, value: "UTC" },
+                  },
+                },
+                maxResultsPerProject: { maxResultsPerProject: { type: "number_input", value: "3" } },
+              },
+            },
+          },
+        };
+        return { kind: "takeover setup", body: asPayload(payload), contentType: form };
+      },
+    ],
+    [
+      "foreign ids",
+      () => {
+        const foreign = context.foreignIds?.length ? pick(context.foreignIds) : "00000000-0000-0000-0000-000000000000";
+        const payload = pick<() => JsonRecord>([
+          () => ({
+            ...common("block_actions"),
+            actions: [
+              {
+                action_id: pick([...actionIds, "homework.continue", "reminder.snooze"]),
+                block_id: "b",
+                type: "button",
+                value: foreign,
+                action_ts: "1.2",
+              },
+            ],
+            channel: { id: "C0GENERAL01" },
+            container: { type: "message", message_ts: "1.2", channel_id: "C0GENERAL01" },
+          }),
+          () => ({
+            ...common("view_submission"),
+            view: {
+              ...(view() as JsonRecord),
+              callback_id: pick(["project.edit", "homework.interest", "homework.characterise", "homework.results"]),
+              private_metadata: JSON.stringify({ project: foreign, result: foreign, slots: [foreign], limit: 3 }),
+            },
+          }),
+        ])();
+        return { kind: "foreign ids", body: asPayload(payload), contentType: form };
+      },
+    ],
+    [
+      "40 KB argument",
+      () => {
+        const argument = pick(["x", "é", "<!channel>", "\u202e"]).repeat(40_000 / 2);
+        const fields = {
+          command: "/cluster",
+          text: `${pick(["", "project edit ", "project remove ", "reopen ", "remind ", "away "])}${argument}`,
+          team_id: context.teamId,
+          user_id: pick(context.userIds),
+          channel_id: "C0GENERAL01",
+          trigger_id: "1.2.3",
+          response_url: context.responseUrl,
+        };
+        return { kind: "40 KB argument", body: new URLSearchParams(fields).toString(), contentType: form };
+      },
+    ],
+    [
+      "look-alike text",
+      () => {
+        const payload = {
+          ...common("view_submission"),
+          view: {
+            ...(view() as JsonRecord),
+            callback_id: "project.add",
+            private_metadata: "{}",
+            state: {
+              values: {
+                acronym: {
+                  acronym: {
+                    type: "plain_text_input",
+                    value: pick(["\u0391LPHA", "\u0410\u0412\u0421", "AL\u200dPHA"]),
+                  },
+                },
+                title: { title: { type: "plain_text_input", value: `Kit\u202e\u2066 ${controlText()}` } },
+                partners: { partners: { type: "plain_text_input", value: `Uni\u00ad ${"Very ".repeat(40)}Long` } },
+                members: { members: { type: "multi_users_select", selected_users: [] } },
+              },
+            },
+          },
+        };
+        return { kind: "look-alike text", body: asPayload(payload), contentType: form };
+      },
+    ],
+    [
+      "type-ahead flood",
+      () => {
+        const payload = {
+          ...common("block_suggestion"),
+          action_id: "resultId",
+          block_id: "resultId",
+          value: pick(["", "s", "se", "sensor", "é".repeat(2_000)]),
+          view: {
+            ...(view() as JsonRecord),
+            callback_id: "homework.interest",
+            private_metadata: JSON.stringify({ project: pick([...context.projectIds, ...(context.foreignIds ?? [])]) }),
+          },
+        };
+        return { kind: "type-ahead flood", body: asPayload(payload), contentType: form };
       },
     ],
     [

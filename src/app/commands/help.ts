@@ -1,6 +1,7 @@
 // What /cluster help says: each person the commands they may use, in the order a workshop runs. Commands are written
 // "/cluster …" on every surface (Teams and the browser take the same text typed to the bot).
 import type { Message } from "../../core/screens/message.ts";
+import { echo } from "../../core/text/index.ts";
 
 /** Who is asking: a facilitator of the current workshop, a partner in it, or someone where no workshop runs yet. */
 export type HelpAudience = "facilitator" | "partner" | "newcomer";
@@ -80,8 +81,8 @@ export function helpMessage(audience: HelpAudience = "facilitator"): Message {
 export function unknownCommandMessage(word: string, audience: HelpAudience = "facilitator"): Message {
   const help = helpMessage(audience);
   return {
-    summary: `I don't know “${word}”. ${help.summary}`,
-    blocks: [{ kind: "text", text: `I don't know “${word}”.` }, ...(help.blocks ?? [])],
+    summary: `I don't know “${echo(word)}”. ${help.summary}`,
+    blocks: [{ kind: "text", text: `I don't know “${echo(word)}”.` }, ...(help.blocks ?? [])],
   };
 }
 

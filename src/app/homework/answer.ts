@@ -16,6 +16,7 @@ import { currentWorkshop, findProject, homeworkIsOpen, requireHomeworkOpen, requ
 import type { Actor, AppDependencies } from "../context.ts";
 import { editBy, staleEditSummary, unlessStale } from "../edits.ts";
 import { Refusal } from "../refusal.ts";
+import { interestIndexOf } from "./interest-index.ts";
 
 /** Saved; or not: errors by field, or `stale` (someone saved first: who, what and when, in one line). */
 export type Saved = { ok: true } | { ok: false; errors: FieldErrors } | { ok: false; stale: string };
@@ -142,10 +143,16 @@ export async function submitResultList(
   const { workshop, project } = await editableScope(deps, actor, projectId);
   const parsed = parseResultList(values, slotResultIds, workshop.maxResultsPerProject);
   if (!parsed.ok) return parsed;
+  const current = new Set((await deps.repos.results.listForProject(project.id)).map((result) => result.id));
+  // A slot whose result was removed meanwhile (another member, another tab) becomes a new result.
+  const items = parsed.value.map((entry) => (entry.id && current.has(entry.id) ? entry : { title: entry.title }));
   const saved = await unlessStale(() =>
-    deps.repos.results.replaceList(project.id, parsed.value, editBy(deps, actor, version)),
+    deps.repos.results.replaceList(project.id, items, editBy(deps, actor, version)),
   );
-  if (saved.ok) return { ok: true };
+  if (saved.ok) {
+    interestIndexOf(deps).invalidate(workshop.id);
+    return { ok: true };
+  }
   return {
     ok: false,
     stale: await staleEditSummary(deps, actor, saved.current, `${project.acronym}'s list of results`),
@@ -247,11 +254,14 @@ export async function interestTargets(
     .sort((a, b) => a.label.localeCompare(b.label));
 }
 
+/** Type-ahead: from the workshop's index, a few requests per second per person (see interest-index.ts). */
 export async function searchInterestTargets(deps: AppDependencies, actor: Actor, projectId: string, query: string) {
-  const { workshop, project } = await memberScope(deps, actor, projectId);
-  const needle = query.trim().toLowerCase();
-  const targets = await interestTargets(deps, workshop.id, project.id);
-  return targets.filter((target) => target.label.toLowerCase().includes(needle)).slice(0, 100);
+  const index = interestIndexOf(deps);
+  if (!index.allow(actor.personId)) return [];
+  const workshopId = await index.scope(projectId, actor.personId, async () => {
+    return (await memberScope(deps, actor, projectId)).workshop.id;
+  });
+  return index.search(workshopId, projectId, query);
 }
 
 export async function interestFormFor(deps: AppDependencies, actor: Actor, projectId: string, resultId?: string) {

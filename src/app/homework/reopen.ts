@@ -1,4 +1,5 @@
 import type { Project } from "../../core/model/domain.ts";
+import { echo } from "../../core/text/index.ts";
 import { facilitatedWorkshop } from "../access.ts";
 import type { Actor, AppDependencies } from "../context.ts";
 import { Refusal } from "../refusal.ts";
@@ -14,7 +15,7 @@ export async function reopenHomework(
   if (!Number.isInteger(days) || days < 1 || days > 30)
     throw new Refusal("conflict", "Reopen for 1 to 30 days, e.g. `/cluster reopen ALPHA 3`.");
   const project = await deps.repos.projects.findByAcronym(workshop.id, acronym);
-  if (!project) throw new Refusal("not_found", `There is no project "${acronym}" in this workshop.`);
+  if (!project) throw new Refusal("not_found", `There is no project "${echo(acronym)}" in this workshop.`);
   const until = new Date(deps.clock.now().getTime() + days * 86_400_000);
   await deps.repos.projects.reopen(project.id, until);
   return { project, until };

@@ -1,9 +1,11 @@
 import { parseProject, projectForm } from "../../core/forms/project.ts";
 import type { FieldErrors, FormSpec, RawValues } from "../../core/forms/spec.ts";
 import type { Project, Workshop } from "../../core/model/domain.ts";
+import { echo } from "../../core/text/index.ts";
 import { isUniqueViolation } from "../../store/errors.ts";
-import { facilitatedWorkshop } from "../access.ts";
+import { facilitatedWorkshop, findProject } from "../access.ts";
 import type { Actor, AppDependencies } from "../context.ts";
+import { interestIndexOf } from "../homework/interest-index.ts";
 import { type InvitationsSent, sendHomeworkInvitations } from "../homework/open.ts";
 import { Refusal } from "../refusal.ts";
 import { replanReminders } from "../workshop/lifecycle.ts";
@@ -43,6 +45,8 @@ export async function saveProject(
   raw: RawValues,
 ): Promise<ProjectSaveOutcome> {
   const workshop = await facilitatedWorkshop(deps.repos, actor);
+  // The id comes from the form's context: it must be a project of this workshop (a forged one is "not here").
+  if (projectId) await findProject(deps.repos, workshop, projectId);
   const parsed = parseProject(raw);
   if (!parsed.ok) return parsed;
   const { members, ...fields } = parsed.value;
@@ -59,6 +63,7 @@ export async function saveProject(
     const project = projectId
       ? await deps.repos.projects.update(projectId, { ...fields, memberIds })
       : await deps.repos.projects.create(workshop.id, { ...fields, memberIds });
+    interestIndexOf(deps).invalidate(workshop.id);
     await replanReminders(deps, workshop.id);
     const invited = await inviteNewMembers(deps, workshop, project, before?.memberIds ?? []);
     return { ok: true, project, created: !projectId, invited };
@@ -76,13 +81,14 @@ export async function removeProject(deps: AppDependencies, actor: Actor, acronym
   const workshop = await facilitatedWorkshop(deps.repos, actor);
   const project = await projectByAcronym(deps, workshop.id, acronym);
   await deps.repos.projects.remove(project.id);
+  interestIndexOf(deps).invalidate(workshop.id);
   await replanReminders(deps, workshop.id);
   return project;
 }
 
 async function projectByAcronym(deps: AppDependencies, workshopId: string, acronym: string): Promise<Project> {
   const project = await deps.repos.projects.findByAcronym(workshopId, acronym.trim());
-  if (!project) throw new Refusal("not_found", `There is no project "${acronym.trim()}" in this workshop.`);
+  if (!project) throw new Refusal("not_found", `There is no project "${echo(acronym)}" in this workshop.`);
   return project;
 }
 

@@ -3,6 +3,7 @@ import { usableTimeZone } from "../../core/reminders/zoned-time.ts";
 import type { Block } from "../../core/screens/blocks.ts";
 import type { Message } from "../../core/screens/message.ts";
 import { dateTime, rich } from "../../core/screens/text.ts";
+import { echo } from "../../core/text/index.ts";
 import { currentWorkshop } from "../access.ts";
 import type { Actor, AppDependencies } from "../context.ts";
 import { Refusal } from "../refusal.ts";
@@ -45,7 +46,7 @@ export async function nudgeNow(deps: AppDependencies, actor: Actor, acronym?: st
     case "homework_not_open":
       throw new Refusal("conflict", "Homework is not open, so there is nothing to remind people of.");
     case "unknown_project":
-      throw new Refusal("not_found", `There is no project "${result.acronym}" in this workshop.`);
+      throw new Refusal("not_found", `There is no project "${echo(result.acronym)}" in this workshop.`);
     case "queued": {
       const reader = await deps.repos.people.find(actor.personId);
       return remindedMessage(result, usableTimeZone(reader?.timezone, workshop.timezone));

@@ -6,6 +6,7 @@ import { isUniqueViolation } from "../../store/errors.ts";
 import { requireFacilitator } from "../access.ts";
 import type { Actor, AppDependencies } from "../context.ts";
 import { editBy, staleEditSummary, unlessStale } from "../edits.ts";
+import { Refusal } from "../refusal.ts";
 import { replanReminders } from "./lifecycle.ts";
 
 export interface SetupFormView {
@@ -53,7 +54,7 @@ export async function saveSetup(
   raw: RawValues,
   version = 0,
 ): Promise<SaveOutcome> {
-  const existing = workshopId ? await deps.repos.workshops.find(workshopId) : null;
+  const existing = workshopId ? await ownWorkshop(deps, actor, workshopId) : null;
   if (existing) await requireFacilitator(deps.repos, actor, existing);
   const parsed = parseWorkshopSetup(raw, deps.clock.now(), existing?.homeworkDeadline ?? null);
   if (!parsed.ok) return parsed;
@@ -97,13 +98,39 @@ export async function saveSetup(
   }
 }
 
-// A double-clicked "Save" on a new workshop must not create two: the second finds the first by name.
+/** The workshop a form's context names, only if it is in the actor's workspace (a forged id is "not here"). */
+async function ownWorkshop(deps: AppDependencies, actor: Actor, workshopId: string): Promise<Workshop> {
+  const workshop = await deps.repos.workshops.find(workshopId);
+  if (!workshop || workshop.workspaceId !== actor.workspaceId)
+    throw new Refusal("not_found", "That workshop is no longer here.");
+  return workshop;
+}
+
+/**
+ * A new workshop only while none is open in the workspace, checked when the form is submitted (it may have been
+ * opened before someone else created one) and, against a race, by the database's one-open-workshop rule. A
+ * double-clicked "Save" finds the workshop its first click created.
+ */
 async function createOnce(
   deps: AppDependencies,
   actor: Actor,
   data: Parameters<AppDependencies["repos"]["workshops"]["create"]>[1],
-) {
-  const twin = await deps.repos.workshops.findByName(actor.workspaceId, data.name);
-  if (twin && (await deps.repos.workshops.isFacilitator(twin.id, actor.personId))) return twin;
-  return deps.repos.workshops.create(actor.workspaceId, data, actor.personId);
+): Promise<Workshop> {
+  const open = await deps.repos.workshops.current(actor.workspaceId);
+  if (open) return ownTwinOrRefuse(deps, actor, open, data.name);
+  try {
+    return await deps.repos.workshops.create(actor.workspaceId, data, actor.personId);
+  } catch (error) {
+    const winner = isUniqueViolation(error) ? await deps.repos.workshops.current(actor.workspaceId) : null;
+    if (winner) return ownTwinOrRefuse(deps, actor, winner, data.name);
+    throw error;
+  }
+}
+
+async function ownTwinOrRefuse(deps: AppDependencies, actor: Actor, open: Workshop, name: string): Promise<Workshop> {
+  if (open.name === name && (await deps.repos.workshops.isFacilitator(open.id, actor.personId))) return open;
+  throw new Refusal(
+    "conflict",
+    `"${open.name}" is already open in this workspace, so no new workshop was created. Ask its facilitators to add you as a co-facilitator, or to close it first.`,
+  );
 }

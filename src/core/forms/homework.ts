@@ -11,6 +11,7 @@ import {
   resultTypes,
 } from "../model/domain.ts";
 import { choiceList, cleanText, optionalChoice, optionalInteger, optionalText, wordList } from "./fields.ts";
+import { ownerNames, ownerOptions, ownerOptionValue } from "./owner-options.ts";
 import { type FieldErrors, type FieldOption, type FormSpec, type Parsed, parseForm, type RawValues } from "./spec.ts";
 
 const labels = (values: readonly string[], names: Record<string, string>): FieldOption[] =>
@@ -207,8 +208,8 @@ export function characterisationForm(result: ExploitableResult, partners: string
             label: "Owner partners",
             kind: "choices",
             required: true,
-            options: partners.map((name) => ({ value: name, label: name })),
-            initial: result.owners,
+            options: ownerOptions(partners),
+            initial: result.owners.map(ownerOptionValue),
           }
         : {
             id: "owners",
@@ -331,7 +332,9 @@ export function parseCharacterisation(
   action: string | null,
   partners: string[],
 ): Parsed<Characterisation> {
-  const parsed = parseForm(characterisationSchema, { ...raw, submit: action });
+  const withOwners: RawValues =
+    partners.length > 0 ? { ...raw, owners: ownerNames(raw.owners, partners) ?? null } : raw;
+  const parsed = parseForm(characterisationSchema, { ...withOwners, submit: action });
   if (!parsed.ok || partners.length === 0) return parsed;
   const unknown = parsed.value.owners.filter((owner) => !partners.includes(owner));
   if (unknown.length > 0)

@@ -7,3 +7,4 @@ export {
   scriptsOf,
   skeleton,
 } from "./confusables.ts";
+export { echo, maxEcho } from "./echo.ts";

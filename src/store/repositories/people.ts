@@ -47,6 +47,15 @@ export function peopleRepository(prisma: PrismaClient) {
       return prisma.person.findUnique({ where: { id: personId } });
     },
 
+    /** People of one workspace whose email is `email` (case-insensitive), with their platform user id. */
+    async findByEmail(workspaceId: string, email: string): Promise<PlatformPerson[]> {
+      const rows = await prisma.platformUser.findMany({
+        where: { workspaceId, person: { email: { equals: email, mode: "insensitive" } } },
+        include: { person: true },
+      });
+      return rows.map((row) => ({ ...row.person, externalId: row.externalId }));
+    },
+
     /** Platform user ids of people in one workspace, keyed by person id. */
     async externalIds(workspaceId: string, personIds: string[]): Promise<Map<string, string>> {
       const rows = await prisma.platformUser.findMany({ where: { workspaceId, personId: { in: personIds } } });

@@ -14,6 +14,10 @@ export interface WorkshopFields {
 
 export function workshopRepository(prisma: PrismaClient) {
   return {
+    /**
+     * Creates the workspace's open workshop with its first facilitator. The database decides who is first: while
+     * another workshop is open here the insert fails with a unique violation on (workspaceId, openSlot).
+     */
     create(workspaceId: string, fields: WorkshopFields, ownerPersonId: string): Promise<Workshop> {
       return prisma.workshop.create({
         data: {
@@ -51,7 +55,9 @@ export function workshopRepository(prisma: PrismaClient) {
     },
 
     setPhase(workshopId: string, phase: WorkshopPhase): Promise<Workshop> {
-      return prisma.workshop.update({ where: { id: workshopId }, data: { phase } });
+      // A closed workshop frees the workspace's slot for the next one.
+      const openSlot = phase === "closed" ? null : undefined;
+      return prisma.workshop.update({ where: { id: workshopId }, data: { phase, openSlot } });
     },
 
     find(workshopId: string): Promise<Workshop | null> {
@@ -61,7 +67,7 @@ export function workshopRepository(prisma: PrismaClient) {
     /** The workspace's current workshop: the newest one that is not closed. */
     current(workspaceId: string): Promise<Workshop | null> {
       return prisma.workshop.findFirst({
-        where: { workspaceId, phase: { not: "closed" } },
+        where: { workspaceId, openSlot: true, phase: { not: "closed" } },
         orderBy: { createdAt: "desc" },
       });
     },
@@ -80,6 +86,29 @@ export function workshopRepository(prisma: PrismaClient) {
           skipDuplicates: true,
         }),
       ]);
+    },
+
+    /**
+     * Makes `toPersonId` the workshop's owner (a facilitator); the previous owner stays a co-facilitator only with
+     * `keepPrevious`. Co-facilitators are untouched. Returns the previous owners' person ids.
+     */
+    async handOver(workshopId: string, toPersonId: string, keepPrevious: boolean): Promise<string[]> {
+      return prisma.$transaction(async (tx) => {
+        const owners = await tx.workshopFacilitator.findMany({ where: { workshopId, isOwner: true } });
+        const previous = owners.map((row) => row.personId).filter((id) => id !== toPersonId);
+        if (keepPrevious)
+          await tx.workshopFacilitator.updateMany({
+            where: { workshopId, personId: { in: previous } },
+            data: { isOwner: false },
+          });
+        else await tx.workshopFacilitator.deleteMany({ where: { workshopId, personId: { in: previous } } });
+        await tx.workshopFacilitator.upsert({
+          where: { workshopId_personId: { workshopId, personId: toPersonId } },
+          create: { workshopId, personId: toPersonId, isOwner: true },
+          update: { isOwner: true },
+        });
+        return previous;
+      });
     },
 
     async facilitatorIds(workshopId: string): Promise<string[]> {

@@ -2,6 +2,7 @@
 // dialog (labels, values, errors next to fields, actions, type-ahead) and what reaches the form's schema.
 import { describe, expect, it } from "vitest";
 import { characterisationForm, interestForm, parseCharacterisation } from "../../../src/core/forms/homework.ts";
+import { ownerOptionValue } from "../../../src/core/forms/owner-options.ts";
 import type { FormSpec } from "../../../src/core/forms/spec.ts";
 import { workshopSetupForm } from "../../../src/core/forms/workshop-setup.ts";
 import { escapeCardText, formCard } from "../../../src/platforms/teams/cards/form-card.ts";
@@ -96,7 +97,8 @@ describe("form cards", () => {
     });
     const submission = readSubmission(spec, data, "Europe/Madrid");
     expect(submission).toMatchObject({ form: "homework.characterise", action: "submit", context: { resultId: "r1" } });
-    expect(submission?.values.owners).toEqual(["Acme, Inc.", "~Tilde Labs"]);
+    // Owners come back as their option ids (a long organisation name would not fit a value) and parse to names.
+    expect(submission?.values.owners).toEqual(["Acme, Inc.", "~Tilde Labs"].map(ownerOptionValue));
     expect(submission?.values.trlNow).toBe("4");
     const parsed = parseCharacterisation(submission?.values ?? {}, "draft", partners);
     expect(parsed).toMatchObject({ ok: true, value: { owners: ["Acme, Inc.", "~Tilde Labs"], trlNow: 4 } });

@@ -70,7 +70,10 @@ export function elementValue(element: Record<string, unknown>, input: SimpleInpu
 /** The option with this value as Slack echoes it; static lists must contain it, external ones need not. */
 function optionFor(element: Record<string, unknown>, value: string): JsonObject {
   const options = allOptions(element);
-  const option = options.find((o) => o.value === value);
+  // A person picks what they read: an option is found by its value, or else by its label.
+  const option =
+    options.find((o) => o.value === value) ??
+    options.find((o) => (o.text as { text?: unknown } | undefined)?.text === value);
   if (option) return structuredClone(option);
   if (String(element.type).includes("external"))
     return { text: { type: "plain_text", text: value, emoji: true }, value };

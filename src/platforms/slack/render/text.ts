@@ -51,9 +51,13 @@ export function plain(text: RichText, maxLength: number): PlainTextElement {
   return { type: "plain_text", text: truncate(plainText(text), maxLength), emoji: true };
 }
 
-/** A mrkdwn text object; `text` is already escaped (see mrkdwnText), and cut to Slack's 3000 characters. */
+/**
+ * A mrkdwn text object; `text` is already escaped (see mrkdwnText), and cut to Slack's 3000 characters. Neutral text
+ * is literal and may be anyone's, so `verbatim`: Slack does not turn bare URLs, `#channel` or `@name` into links.
+ * Our own markup (`*bold*`, `<!date^…>`) is explicit and still works.
+ */
 export function mrkdwn(text: string): MrkdwnElement {
-  return { type: "mrkdwn", text: truncate(text, 3000) };
+  return { type: "mrkdwn", text: truncate(text, 3000), verbatim: true };
 }
 
 export function truncate(text: string, maxLength: number): string {
