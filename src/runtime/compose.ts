@@ -97,6 +97,8 @@ export function composeApp(
     platforms,
     ...(teams ? { teams } : {}),
     async start() {
+      // Answers acknowledged before the last stop (or crash) and never applied: applied now, before new work.
+      await core.resume();
       await slack?.start();
       await teams?.start();
       web?.connect();

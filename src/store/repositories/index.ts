@@ -8,6 +8,7 @@ import { peopleRepository } from "./people.ts";
 import { projectRepository } from "./projects.ts";
 import { resultRepository } from "./results.ts";
 import { slackInstallationRepository } from "./slack-installations.ts";
+import { submissionInboxRepository } from "./submission-inbox.ts";
 import { teamsConversationRepository } from "./teams-conversations.ts";
 import { workshopRecordRepository } from "./workshop-records.ts";
 import { workshopRepository } from "./workshops.ts";
@@ -23,6 +24,7 @@ export function createRepositories(prisma: PrismaClient) {
     results: resultRepository(prisma),
     interests: interestRepository(prisma),
     deliveries: deliveryRepository(prisma),
+    inbox: submissionInboxRepository(prisma),
     slackInstallations: slackInstallationRepository(prisma),
     jobs: jobRepository(prisma),
     oauthStates: oauthStateRepository(prisma),
