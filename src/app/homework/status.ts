@@ -3,23 +3,25 @@ import { completionLine } from "../../core/homework/progress.ts";
 import type { Project, Workshop } from "../../core/model/domain.ts";
 import { currentWorkshop, facilitatedWorkshop } from "../access.ts";
 import type { Actor, AppDependencies } from "../context.ts";
-import { type FailedDelivery, failedJobs } from "../reminders/status.ts";
+import { type FailedDelivery, failedJobs, failedMessages } from "../reminders/status.ts";
 import { memberProjectsProgress, workshopProgress } from "./workshop-progress.ts";
 
 export interface StatusReport {
   workshop: Workshop;
   completion: string;
   rows: { acronym: string; progress: HomeworkProgress }[];
-  /** Scheduled messages that could not be delivered after every attempt. */
+  /** Scheduled and one-off messages that could not be delivered after every attempt. */
   failedDeliveries: FailedDelivery[];
 }
 
 export async function statusReport(deps: AppDependencies, actor: Actor): Promise<StatusReport> {
   const workshop = await facilitatedWorkshop(deps.repos, actor);
-  const [progress, failedDeliveries] = await Promise.all([
+  const [progress, jobs] = await Promise.all([
     workshopProgress(deps.repos, workshop.id),
     failedJobs(deps, workshop.id),
   ]);
+  const messages = await failedMessages(deps, workshop.workspaceId, new Set(jobs.map((job) => job.jobId)));
+  const failedDeliveries = [...jobs, ...messages];
   const done = progress.filter((row) => row.progress.done).length;
   return {
     workshop,

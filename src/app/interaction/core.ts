@@ -66,11 +66,14 @@ export function createInteractionCore(options: InteractionCoreOptions): Interact
     const { interaction } = incoming;
     deps.logger.warn({ route: route.name, reply: reply.kind }, "an answer acknowledged early could not be saved");
     if (!actor || interaction.kind !== "submit") return;
-    await deps.notify.notify({
-      to: { workspaceId: actor.workspaceId, personId: actor.personId },
-      key: `not-saved:${interaction.submissionId ?? `${interaction.formId}:${deps.clock.now().getTime()}`}`,
-      message: notSavedMessage(reasonOf(reply), interaction.values),
-    });
+    // Through the outbox: retried when the platform fails for now; a failure for good is kept and listed in status.
+    await deps.notify
+      .notify({
+        to: { workspaceId: actor.workspaceId, personId: actor.personId },
+        key: `not-saved:${interaction.submissionId ?? `${interaction.formId}:${deps.clock.now().getTime()}`}`,
+        message: notSavedMessage(reasonOf(reply), interaction.values),
+      })
+      .catch((error: unknown) => deps.logger.error({ err: error }, "the note of what was not saved cannot be sent"));
   }
 
   /** Keys of inbox rows this process has queued, so `resume` does not queue them twice. */

@@ -4,6 +4,7 @@ import { deliveryRepository } from "./deliveries.ts";
 import { interestRepository } from "./interests.ts";
 import { jobRepository } from "./jobs.ts";
 import { oauthStateRepository } from "./oauth-states.ts";
+import { outboxRepository } from "./outbox.ts";
 import { peopleRepository } from "./people.ts";
 import { projectRepository } from "./projects.ts";
 import { resultRepository } from "./results.ts";
@@ -25,6 +26,7 @@ export function createRepositories(prisma: PrismaClient) {
     interests: interestRepository(prisma),
     deliveries: deliveryRepository(prisma),
     inbox: submissionInboxRepository(prisma),
+    outbox: outboxRepository(prisma),
     slackInstallations: slackInstallationRepository(prisma),
     jobs: jobRepository(prisma),
     oauthStates: oauthStateRepository(prisma),
