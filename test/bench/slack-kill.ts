@@ -180,8 +180,10 @@ async function post(url: string, body: string): Promise<boolean> {
     },
     body,
   });
-  await response.arrayBuffer();
-  return response.status === 200;
+  // Acknowledged: the modal closes (an empty answer). An `errors` answer (the bot answered too late to keep it)
+  // leaves the modal open with what was typed: nothing was promised.
+  const answer = await response.text();
+  return response.status === 200 && !answer.includes('"response_action":"errors"');
 }
 
 function percentile(values: number[], p: number): number {
