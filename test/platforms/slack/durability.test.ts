@@ -100,7 +100,7 @@ describe.skipIf(!postgresUrl)("an acknowledged answer survives a crash (a real p
 
   /**
    * Signed requests every few milliseconds: the bot applies answers after a lull in requests, so while this runs
-   * it has acknowledged the answer but not applied it (for up to 2 s), the moment a crash loses it without an inbox.
+   * it has acknowledged the answer but not applied it (for up to 10 s), the moment a crash loses it without an inbox.
    */
   function keepBusy(): () => Promise<void> {
     let on = true;
