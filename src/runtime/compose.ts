@@ -59,11 +59,12 @@ export function composeApp(
   const accounts = platformAccounts(repos, async (workspace) =>
     throttle.wrap(`${workspace.platform}:${workspace.externalId}`, await links(workspace)),
   );
+  const notifier = createNotifier(repos, accounts, clock, { logger });
   const deps: AppDependencies = {
     repos,
     clock,
     logger,
-    notify: createNotifier(repos, accounts, clock),
+    notify: notifier,
     channels: createChannels(repos, accounts),
   };
   // Every surface hands what people do to one core; work after an early answer waits for a lull in requests.
@@ -99,6 +100,10 @@ export function composeApp(
     platforms,
     ...(teams ? { teams } : {}),
     async start() {
+      // Answers acknowledged before the last stop (or crash) and never applied: applied now, before new work.
+      await core.resume();
+      // Messages kept in the outbox and not sent before the last stop.
+      notifier.start();
       await slack?.start();
       await teams?.start();
       web?.connect();
@@ -119,6 +124,7 @@ export function composeApp(
       await teams?.stop();
       web?.disconnect();
       await core.settled();
+      await notifier.stop();
     },
   };
 }

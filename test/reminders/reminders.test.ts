@@ -283,8 +283,9 @@ describe.each(backends)("homework reminders on %s", (backend) => {
       },
     };
     const firstAttempt = appDependencies(repos, clock, dying).notify;
+    // A scheduled job sends through `send` (the job table is its outbox).
     await expect(
-      firstAttempt.notify({
+      firstAttempt.send({
         to: { workspaceId: seeded.workspaceId, personId: seeded.personIds[0] ?? "" },
         key: job.id,
         message: { summary: "first" },

@@ -41,9 +41,9 @@ export async function openHomework(
 }
 
 export interface InvitationsSent {
-  /** Sent now. */
+  /** Sent now, or kept in the outbox to be sent as soon as the platform lets it. */
   sent: number;
-  /** Could not be sent now (the platform refused or failed); opening homework again retries them. */
+  /** The platform will never deliver them (listed in `/cluster status`); opening homework again retries them. */
   failed: number;
 }
 
@@ -65,7 +65,8 @@ export async function sendHomeworkInvitations(
         key: `homework-invite:${workshop.id}:${invitation.personId}${keySuffix}`,
         message: invitationMessage(workshop, invitation, deps.clock.now(), recipient.timeZone),
       });
-      if (receipt.status === "sent") outcome.sent++;
+      // Queued: kept in the outbox, which sends it as soon as the platform lets it.
+      if (receipt.status === "sent" || (receipt.status === "queued" && !receipt.alreadyKept)) outcome.sent++;
     } catch (error) {
       deps.logger.warn({ err: error, personId: invitation.personId }, "a homework invitation could not be sent");
       outcome.failed++;

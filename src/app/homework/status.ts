@@ -5,7 +5,7 @@ import { currentWorkshop, facilitatedWorkshop } from "../access.ts";
 import type { Actor, AppDependencies } from "../context.ts";
 import { Refusal } from "../refusal.ts";
 import { resolveRecipient } from "../reminders/recipient.ts";
-import { type FailedDelivery, failedJobs } from "../reminders/status.ts";
+import { type FailedDelivery, failedJobs, failedMessages } from "../reminders/status.ts";
 import { memberProjectsProgress, workshopProgress } from "./workshop-progress.ts";
 
 export interface StatusReport {
@@ -16,13 +16,13 @@ export interface StatusReport {
   rows: { acronym: string; progress: HomeworkProgress }[];
   /** Members of projects that have not started at all, by name. */
   notStarted: string[];
-  /** Scheduled messages that could not be delivered after every attempt. */
+  /** Scheduled and one-off messages that could not be delivered after every attempt. */
   failedDeliveries: FailedDelivery[];
 }
 
 export async function statusReport(deps: AppDependencies, actor: Actor): Promise<StatusReport> {
   const workshop = await facilitatedWorkshop(deps.repos, actor);
-  const [progress, failedDeliveries, reader] = await Promise.all([
+  const [progress, jobs, reader] = await Promise.all([
     workshopProgress(deps.repos, workshop.id),
     failedJobs(deps, workshop.id),
     deps.repos.people.find(actor.personId),
@@ -37,6 +37,8 @@ export async function statusReport(deps: AppDependencies, actor: Actor): Promise
       }),
     ),
   );
+  const messages = await failedMessages(deps, workshop.workspaceId, new Set(jobs.map((job) => job.jobId)));
+  const failedDeliveries = [...jobs, ...messages];
   return {
     workshop,
     now: deps.clock.now(),

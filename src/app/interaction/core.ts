@@ -1,6 +1,8 @@
 // The one entry point for every surface: an adapter hands in what a person did (Incoming) and the conversation to
 // answer in; the core de-duplicates redeliveries, finds the route, applies the ack-first policy, resolves the
-// person, runs the use case, turns refusals into replies shown where the person is, and answers.
+// person, runs the use case, turns refusals into replies shown where the person is, and answers. An answer
+// acknowledged before it is applied is first kept in the submission inbox, so an ack always means it is durable.
+import { randomUUID } from "node:crypto";
 import { isDatabaseUnreachable } from "../../store/errors.ts";
 import type { AppDependencies } from "../context.ts";
 import type { Conversation } from "../ports/converse.ts";
@@ -23,9 +25,17 @@ export interface InteractionCoreOptions {
 
 export interface InteractionCore {
   handle(incoming: Incoming, conversation: Conversation): Promise<void>;
-  /** Resolves once the work queued after early answers is done. */
+  /**
+   * Applies the answers kept in the inbox but never applied (the process stopped after their ack); call once at
+   * start. Resolves once they are queued; `settled()` once they are applied.
+   */
+  resume(): Promise<number>;
+  /** Resolves once the work queued after early answers is done (the drain awaited before a stop). */
   settled(): Promise<void>;
 }
+
+/** The conversation of a request answered by a process that is gone: nothing to redraw, nobody to answer. */
+const detached: Conversation = { answersEarly: false, reply: async () => {} };
 
 export function createInteractionCore(options: InteractionCoreOptions): InteractionCore {
   const { deps, routes } = options;
@@ -72,10 +82,29 @@ export function createInteractionCore(options: InteractionCoreOptions): Interact
     const { interaction } = incoming;
     deps.logger.warn({ route: route.name, reply: reply.kind }, "an answer acknowledged early could not be saved");
     if (!actor || interaction.kind !== "submit") return;
-    await deps.notify.notify({
-      to: { workspaceId: actor.workspaceId, personId: actor.personId },
-      key: `not-saved:${interaction.submissionId ?? `${interaction.formId}:${deps.clock.now().getTime()}`}`,
-      message: notSavedMessage(reasonOf(reply), interaction.values),
+    // Through the outbox: retried when the platform fails for now; a failure for good is kept and listed in status.
+    await deps.notify
+      .notify({
+        to: { workspaceId: actor.workspaceId, personId: actor.personId },
+        key: `not-saved:${interaction.submissionId ?? `${interaction.formId}:${deps.clock.now().getTime()}`}`,
+        message: notSavedMessage(reasonOf(reply), interaction.values),
+      })
+      .catch((error: unknown) => deps.logger.error({ err: error }, "the note of what was not saved cannot be sent"));
+  }
+
+  /** Keys of inbox rows this process has queued, so `resume` does not queue them twice. */
+  const queued = new Set<string>();
+
+  /** Applies a kept answer, then marks it applied; on a failure it stays pending for the next start. */
+  function apply(key: string, route: Route, incoming: Incoming, conversation: Conversation): void {
+    queued.add(key);
+    later.run(async () => {
+      try {
+        await finish(route, incoming, conversation);
+        await deps.repos.inbox.markApplied(key, deps.clock.now());
+      } finally {
+        queued.delete(key);
+      }
     });
   }
 
@@ -94,18 +123,38 @@ export function createInteractionCore(options: InteractionCoreOptions): Interact
       const route = findRoute(routes, interaction);
       if (!route) return conversation.reply(unrouted(interaction));
       const early = conversation.answersEarly ? (route.acknowledge?.(interaction) ?? null) : null;
-      if (early) {
-        // Seam for the submission inbox (issue 9, phase B): keep `incoming` durably here, before the answer.
+      if (early?.kind === "close") {
+        // Durable before the ack: a redelivery (same submission) finds its row and is only answered again.
+        const key = inboxKey(incoming);
+        const first = await deps.repos.inbox.keep(key, incoming);
         await conversation.reply(early);
-        if (early.kind === "close") later.run(() => finish(route, incoming, conversation));
+        if (first) apply(key, route, incoming, conversation);
         return;
       }
+      if (early) return conversation.reply(early);
       const { reply, afterwards } = await run(route, incoming, conversation);
       await conversation.reply(reply);
       queue(afterwards);
     },
+    async resume() {
+      const pending = (await deps.repos.inbox.pending()).filter((row) => !queued.has(row.key));
+      for (const row of pending) {
+        const incoming = row.incoming as unknown as Incoming;
+        const route = findRoute(routes, incoming.interaction);
+        if (route) apply(row.key, route, incoming, detached);
+        else deps.logger.error({ key: row.key }, "a kept answer has no route any more; it stays in the inbox");
+      }
+      if (pending.length > 0) deps.logger.info({ count: pending.length }, "applying answers kept before a restart");
+      return pending.length;
+    },
     settled: () => later.idle(),
   };
+}
+
+/** One row per submission: Slack's view id and hash; a submission without an id is kept once per arrival. */
+function inboxKey({ origin, interaction }: Incoming): string {
+  const id = interaction.kind === "submit" && interaction.submissionId ? interaction.submissionId : randomUUID();
+  return `${origin.platform}:${origin.workspace}:${id}`;
 }
 
 /** Nobody handles it (a form from an older version, a forged payload): answer so the platform is not left waiting. */

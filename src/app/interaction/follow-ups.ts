@@ -38,7 +38,7 @@ export interface FollowUpOptions {
 export function followUps(options: FollowUpOptions): FollowUps {
   const { concurrency, onError } = options;
   const lullMs = options.lullMs ?? 100;
-  const maxHoldMs = options.maxHoldMs ?? 2_000;
+  const maxHoldMs = options.maxHoldMs ?? 10_000;
   const waiting: { work: () => Promise<void>; queuedAt: number }[] = [];
   let running = 0;
   let recheckScheduled = false;

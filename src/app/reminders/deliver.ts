@@ -13,6 +13,6 @@ export async function deliverOnce(
   message: Message,
   job: JobRecord,
 ): Promise<JobResult> {
-  const receipt = await notify.notify({ to, key: job.id, message });
+  const receipt = await notify.send({ to, key: job.id, message });
   return done(receipt.status === "sent" ? sentOutcomes.sent : sentOutcomes.alreadySent);
 }

@@ -132,7 +132,11 @@ export class SlackHttpReceiver implements Receiver {
       if (acked) return;
       acked = true;
       this.#logger.warn({ type: body.type }, "a Slack request was not acknowledged in time");
-      reply(response, 200, "");
+      // An empty answer would close a submitted modal as if its answer were kept: it may not be yet (the bot is
+      // overloaded), so the modal stays open with a note and what was typed (a retry is the same submission).
+      const answer = unhandledAnswer(body);
+      if (answer === undefined) reply(response, 200, "");
+      else replyJson(response, 200, answer);
     }, unackedTimeoutMs);
     const event: ReceiverEvent = {
       body,

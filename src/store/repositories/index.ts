@@ -4,11 +4,13 @@ import { deliveryRepository } from "./deliveries.ts";
 import { interestRepository } from "./interests.ts";
 import { jobRepository } from "./jobs.ts";
 import { oauthStateRepository } from "./oauth-states.ts";
+import { outboxRepository } from "./outbox.ts";
 import { peopleRepository } from "./people.ts";
 import { projectRepository } from "./projects.ts";
 import { resultRepository } from "./results.ts";
 import { reviewRepository } from "./reviews.ts";
 import { slackInstallationRepository } from "./slack-installations.ts";
+import { submissionInboxRepository } from "./submission-inbox.ts";
 import { teamsConversationRepository } from "./teams-conversations.ts";
 import { workingGroupRepository } from "./working-groups.ts";
 import { workshopRecordRepository } from "./workshop-records.ts";
@@ -26,6 +28,8 @@ export function createRepositories(prisma: PrismaClient) {
     interests: interestRepository(prisma),
     reviews: reviewRepository(prisma),
     deliveries: deliveryRepository(prisma),
+    inbox: submissionInboxRepository(prisma),
+    outbox: outboxRepository(prisma),
     slackInstallations: slackInstallationRepository(prisma),
     jobs: jobRepository(prisma),
     oauthStates: oauthStateRepository(prisma),

@@ -37,6 +37,10 @@ describe("the interaction core", () => {
         notified.push(notification);
         return { status: "sent" };
       },
+      async send(notification) {
+        notified.push(notification);
+        return { status: "sent" };
+      },
       doNotDisturbUntil: async () => null,
       profile: async () => null,
     };
