@@ -116,7 +116,7 @@ describe("homework in Chromium, through the core", () => {
       await results.getByRole("button", { name: "Save" }).click();
       const overview = ana.getByRole("dialog", { name: "Homework: SMARTFAB" });
       await overview.getByText("Exploitable results (2 of 2)").waitFor();
-      await overview.getByText("Predictive maintenance toolkit").waitFor();
+      await overview.getByText("Predictive maintenance toolkit", { exact: true }).waitFor();
 
       // A result's characterisation: two ways to submit; submitting with gaps shows each next to its field.
       await overview.getByRole("button", { name: "Characterise" }).first().click();
@@ -130,7 +130,7 @@ describe("homework in Chromium, through the core", () => {
       );
       await characterise.getByLabel("Type").selectOption({ label: "Software" });
       await characterise.getByRole("button", { name: "Keep as a draft" }).click();
-      await overview.getByText(/Predictive maintenance toolkit/).waitFor();
+      await overview.getByText("Predictive maintenance toolkit", { exact: true }).waitFor();
       await overview.getByRole("button", { name: "Close" }).click();
       await overview.waitFor({ state: "detached" });
     },
@@ -156,7 +156,10 @@ describe("homework in Chromium, through the core", () => {
       await ana.getByRole("link", { name: "Home" }).click();
       const home = ana.getByTestId("home");
       await home.getByText("Smart Manufacturing 2027").waitFor();
-      await home.getByRole("button", { name: "Open homework" }).waitFor();
+      await home
+        .getByRole("button", { name: /^(Continue|Open) homework$/ })
+        .first()
+        .waitFor();
     },
   );
 });

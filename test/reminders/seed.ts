@@ -103,6 +103,9 @@ export async function seedWorkshop(
   await prisma.platformUser.createMany({
     data: people.map((person) => ({ workspaceId: workspace.id, externalId: person.userId, personId: person.id })),
   });
+  // A workspace has one open workshop at a time: the previous test's is closed, as a facilitator would.
+  const previous = await repos.workshops.current(workspace.id);
+  if (previous) await repos.workshops.setPhase(previous.id, "closed");
   const workshop = await repos.workshops.create(
     workspace.id,
     {

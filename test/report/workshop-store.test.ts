@@ -36,18 +36,18 @@ async function fileOf(name: string, input: ReportInput): Promise<string> {
 describe.each(backends)("workshop import, export and report on %s", (backend) => {
   let test: TestDatabase;
   let repos: Repositories;
-  let workspaceId: string;
   let counter = 0;
 
   beforeAll(async () => {
     test = await createTestDatabase(backend);
     repos = createRepositories(test.database.prisma);
-    workspaceId = (await repos.workspaces.ensure("slack", "T-REPORT", "Acme")).id;
   });
   afterAll(() => test.drop());
 
+  /** A workshop in a workspace of its own: a workspace has at most one open workshop. */
   async function newWorkshop(maxResultsPerProject = 3) {
-    const owner = await repos.people.ensure(workspaceId, `U-FAC-${++counter}`, { displayName: "Anna Müller" });
+    const workspaceId = (await repos.workspaces.ensure("slack", `T-REPORT-${++counter}`, "Acme")).id;
+    const owner = await repos.people.ensure(workspaceId, `U-FAC-${counter}`, { displayName: "Anna Müller" });
     return repos.workshops.create(workspaceId, { name: `Łódź workshop ${counter}`, maxResultsPerProject }, owner.id);
   }
 
@@ -170,6 +170,7 @@ describe.each(backends)("workshop import, export and report on %s", (backend) =>
     expect((await repos.people.find(invitedId!))?.email).toBe("zofia@p.lodz.example");
 
     // Zofia opens the bot: the actor resolution creates her person, stores her profile, then links her.
+    const { workspaceId } = workshop;
     const chatUser = await repos.people.ensure(workspaceId, "U-ZOFIA", {
       displayName: "Zofia Wójcik",
       email: "Zofia@P.Lodz.example",

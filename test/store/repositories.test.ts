@@ -15,7 +15,10 @@ describe.each(backends)("repositories on %s", (backend) => {
   });
   afterAll(() => test.drop());
 
+  /** Closes the previous test's workshop first: a workspace has one open workshop at a time. */
   async function workshopWithFacilitator(name: string) {
+    const previous = await repos.workshops.current(workspaceId);
+    if (previous) await repos.workshops.setPhase(previous.id, "closed");
     const owner = await repos.people.ensure(workspaceId, `U-${name}`, { displayName: "Fran", timezone: "Europe/Rome" });
     const workshop = await repos.workshops.create(workspaceId, { name, maxResultsPerProject: 3 }, owner.id);
     return { workshop, owner };

@@ -54,7 +54,7 @@ export async function startSlackHarness(
     SLACK_SIGNING_SECRET: signingSecret,
     SLACK_API_URL: slack.url,
   });
-  const logger = options.logger ?? createLogger("silent", false);
+  const logger = options.logger ?? createLogger((process.env.TEST_LOG_LEVEL as "silent") ?? "silent", false);
   const app = composeApp(settings, test.database, logger, clock);
   const http = await startHttpServer({ host: "127.0.0.1", port: 0, routes: app.routes, logger });
   const botUrl = `http://127.0.0.1:${http.port}/slack/events`;

@@ -47,8 +47,8 @@ export async function seedWorkshop(harness: SlackHarness, projects: SeedProject[
   return { workspaceId: workspace.id, workshop, personIds, projects: rows };
 }
 
-/** Polls until the condition holds; the bot works after it acknowledged a request. */
-export async function waitFor(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
+/** Polls until the condition holds; the bot works after it acknowledged a request (saves wait up to 10 s for a pause in requests). */
+export async function waitFor(condition: () => boolean, timeoutMs = 20_000): Promise<void> {
   const started = Date.now();
   while (!condition()) {
     if (Date.now() - started > timeoutMs) throw new Error("timed out waiting for the bot");

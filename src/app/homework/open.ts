@@ -59,11 +59,20 @@ export async function sendHomeworkInvitations(
   for (const invitation of invitations) {
     try {
       // A member added by a facilitator is known by id only: this fetches their name and zone from the platform once.
-      const recipient = await resolveRecipient(deps, workshop.workspaceId, invitation.personId, workshop.timezone);
+      // If the platform cannot tell now (rate limit, gone user), the workshop's zone does and the outbox still decides.
+      const recipient = await resolveRecipient(
+        deps,
+        workshop.workspaceId,
+        invitation.personId,
+        workshop.timezone,
+      ).catch((error: unknown) => {
+        deps.logger.debug({ err: error, personId: invitation.personId }, "no profile for an invitation's time zone");
+        return null;
+      });
       const receipt = await deps.notify.notify({
         to: { workspaceId: workshop.workspaceId, personId: invitation.personId },
         key: `homework-invite:${workshop.id}:${invitation.personId}${keySuffix}`,
-        message: invitationMessage(workshop, invitation, deps.clock.now(), recipient.timeZone),
+        message: invitationMessage(workshop, invitation, deps.clock.now(), recipient?.timeZone ?? workshop.timezone),
       });
       // Queued: kept in the outbox, which sends it as soon as the platform lets it.
       if (receipt.status === "sent" || (receipt.status === "queued" && !receipt.alreadyKept)) outcome.sent++;

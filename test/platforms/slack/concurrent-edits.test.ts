@@ -23,11 +23,16 @@ describe.each(backends)("concurrent edits through Slack on %s", (backend) => {
   const titles = async () => (await harness.deps.repos.results.listForProject(alpha().id)).map((r) => r.title);
 
   async function openOverview(userId: string) {
+    // A new overview, not the one an earlier test left open (its buttons would act on a stack being replaced).
+    const before = slack().state.topView(userId)?.id;
     await slack().driver.blockActions({
       userId,
       actions: [{ actionId: "homework.start", blockId: "dm", value: alpha().id }],
     });
-    await waitFor(() => slack().state.topView(userId)?.callback_id === "homework.overview");
+    await waitFor(() => {
+      const view = slack().state.topView(userId);
+      return view?.callback_id === "homework.overview" && view.id !== before;
+    });
   }
 
   async function openStep(userId: string, actionId: RegExp, callbackId: string) {

@@ -59,8 +59,12 @@ describe("Teams settings and the SDK's environment variables", () => {
   it("still gets its tokens from the configured login with the configured secret", async () => {
     await harness.adapter.idle();
     const workspaceId = await harness.adapter.conversations.workspaceId(tenantId);
+    // Ana's earlier message got the help in her chat; the proactive one comes after it.
+    const before = harness.teams.state.personalMessages(people.ana).length;
     await harness.adapter.messenger.sendToPerson(workspaceId, people.ana, { type: "message", text: "proactive" });
-    expect(harness.teams.state.personalMessages(people.ana)).toHaveLength(1);
+    const after = harness.teams.state.personalMessages(people.ana);
+    expect(after).toHaveLength(before + 1);
+    expect(JSON.stringify(after.at(-1))).toContain("proactive");
     expect(harness.teams.state.tokensIssued).toContain("https://api.botframework.com");
   });
 
