@@ -104,10 +104,14 @@ try {
   );
   if (openMedian >= 5) process.exitCode = 1;
 } finally {
+  await composed.stop();
   await http.close();
   await slack.close();
   await test.drop();
 }
+// Something of the analysis (not yet found: not the unref'd engine worker) keeps the loop alive after the
+// figures; the bench ends here so `npm run bench:review` returns. Noted as an open point in the README.
+process.exit();
 
 /** The synthetic workshop, written straight to the tables as submitted homework (not timed). */
 async function seed(): Promise<void> {
