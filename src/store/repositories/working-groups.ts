@@ -1,5 +1,6 @@
 // Working groups: approved clusters with their channel, the bot's posts there (kick-off, prompts) and the
 // work-plan items gathered in the threads. Clusters themselves are written by the review (issue 11).
+import type { WorkPlanFormItem } from "../../core/workplan/form.ts";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.ts";
 
 export interface GroupResult {
@@ -21,18 +22,9 @@ export interface WorkingGroup {
   projectIds: string[];
 }
 
-export interface WorkPlanItemRecord {
+export interface WorkPlanItemRecord extends WorkPlanFields {
   id: string;
   clusterId: string;
-  activity: string;
-  leadPartner: string | null;
-  contributors: string[];
-  startDate: Date | null;
-  endDate: Date | null;
-  milestone: string | null;
-  resources: string | null;
-  expectedBenefit: string | null;
-  ipr: string | null;
   topic: string | null;
   authorId: string | null;
   confirmationId: string | null;
@@ -41,17 +33,8 @@ export interface WorkPlanItemRecord {
   createdAt: Date;
 }
 
-export interface WorkPlanFields {
-  activity: string;
-  leadPartner: string | null;
-  contributors: string[];
-  startDate: Date | null;
-  endDate: Date | null;
-  milestone: string | null;
-  resources: string | null;
-  expectedBenefit: string | null;
-  ipr: string | null;
-}
+/** What a work-plan item says: the fields of its form (one shape for the form, the reply parser and the store). */
+export type WorkPlanFields = WorkPlanFormItem;
 
 const groupInclude = {
   channel: true,
