@@ -114,7 +114,6 @@ describe("an owner organisation with a long name, through Slack", () => {
       iprOutside: "None",
       targetMarket: "Machine builders",
       needs: "A pilot",
-      submit: "submitted",
     });
     expect(submitted.responseAction?.action).toBe("close");
     const stored = await harness.deps.repos.results.find(resultId);

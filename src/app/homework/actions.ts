@@ -12,10 +12,20 @@ export const homeworkActions = {
   characterise: "homework.characterise",
   /** From the overview: the interest step; value: project id. */
   interest: "homework.interest",
+  /** From the overview: change an interest, in its form pre-filled; value: the other project's result id. */
+  changeInterest: "homework.interest.change",
   /** From the overview: withdraw an interest; value: the other project's result id. */
   removeInterest: "homework.interest.remove",
   /** The overview's Previous/Next; value: page number. */
   overviewPage: "homework.overview.page",
+} as const;
+
+/** A facilitator's buttons on their home; value: the workshop's id. */
+export const homeActions = {
+  setup: "home.setup",
+  addProject: "home.project.add",
+  openHomework: "home.homework.open",
+  status: "home.status",
 } as const;
 
 export const homeworkScreens = { overview: "homework.overview" } as const;

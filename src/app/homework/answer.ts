@@ -1,16 +1,27 @@
 // Partners' homework: list results, characterise each, state interest in other projects' results.
 import {
   characterisationActions,
+  characterisationErrorSummary,
   characterisationForm,
+  confirmedRemovals,
   type InterestTarget,
   interestForm,
   parseCharacterisation,
   parseInterest,
   parseResultList,
+  type RemovalToConfirm,
   resultListForm,
+  resultSlotId,
 } from "../../core/forms/homework.ts";
 import type { FieldErrors, FormSpec, RawValues } from "../../core/forms/spec.ts";
-import { type HomeworkProgress, homeworkProgress, type ResultGaps, resultGaps } from "../../core/homework/progress.ts";
+import {
+  type HomeworkProgress,
+  homeworkProgress,
+  type ResultGaps,
+  resultGaps,
+  resultProgress,
+  resultProgressText,
+} from "../../core/homework/progress.ts";
 import type { ExploitableResult, Interest, Project, Workshop } from "../../core/model/domain.ts";
 import { currentWorkshop, findProject, homeworkIsOpen, requireHomeworkOpen, requireMember } from "../access.ts";
 import type { Actor, AppDependencies } from "../context.ts";
@@ -19,7 +30,11 @@ import { Refusal } from "../refusal.ts";
 import { interestIndexOf } from "./interest-index.ts";
 
 /** Saved; or not: errors by field, or `stale` (someone saved first: who, what and when, in one line). */
-export type Saved = { ok: true } | { ok: false; errors: FieldErrors } | { ok: false; stale: string };
+export type Saved =
+  | { ok: true }
+  | { ok: false; confirm: RemovalToConfirm[] }
+  | { ok: false; errors: FieldErrors; summary?: string | undefined }
+  | { ok: false; stale: string };
 
 interface MemberScope {
   workshop: Workshop;
@@ -107,6 +122,8 @@ export interface ResultListStep {
   version: number;
   /** The results as listed now, in their slots' order. */
   results: { id: string; title: string }[];
+  /** The results with something characterised: clearing their title asks for a confirmation. */
+  characterised: string[];
 }
 
 export async function resultListFormFor(
@@ -125,6 +142,7 @@ export async function resultListFormFor(
     limit: workshop.maxResultsPerProject,
     version,
     results: results.map(({ id, title }) => ({ id, title })),
+    characterised: results.filter((result) => resultProgress(result).state !== "not-started").map(({ id }) => id),
   };
 }
 
@@ -143,9 +161,12 @@ export async function submitResultList(
   const { workshop, project } = await editableScope(deps, actor, projectId);
   const parsed = parseResultList(values, slotResultIds, workshop.maxResultsPerProject);
   if (!parsed.ok) return parsed;
-  const current = new Set((await deps.repos.results.listForProject(project.id)).map((result) => result.id));
+  const listed = await deps.repos.results.listForProject(project.id);
+  const current = new Set(listed.map((result) => result.id));
   // A slot whose result was removed meanwhile (another member, another tab) becomes a new result.
   const items = parsed.value.map((entry) => (entry.id && current.has(entry.id) ? entry : { title: entry.title }));
+  const confirm = removalsToConfirm(listed, slotResultIds, items, confirmedRemovals(values));
+  if (confirm.length > 0) return { ok: false, confirm };
   const saved = await unlessStale(() =>
     deps.repos.results.replaceList(project.id, items, editBy(deps, actor, version)),
   );
@@ -157,6 +178,23 @@ export async function submitResultList(
     ok: false,
     stale: await staleEditSummary(deps, actor, saved.current, `${project.acronym}'s list of results`),
   };
+}
+
+/** Characterised results this save would delete, in slots the form showed them in, that were not ticked. */
+function removalsToConfirm(
+  listed: ExploitableResult[],
+  slotResultIds: (string | undefined)[],
+  kept: { id?: string }[],
+  confirmed: Set<string>,
+): RemovalToConfirm[] {
+  const keptIds = new Set(kept.map((item) => item.id));
+  return listed.flatMap((result) => {
+    const progress = resultProgress(result);
+    const slot = slotResultIds.indexOf(result.id);
+    if (keptIds.has(result.id) || confirmed.has(result.id) || progress.state === "not-started" || slot === -1)
+      return [];
+    return [{ id: result.id, title: result.title, progress: resultProgressText(progress), field: resultSlotId(slot) }];
+  });
 }
 
 // Step 2 ------------------------------------------------------------------------------------------
@@ -192,7 +230,10 @@ export async function submitCharacterisation(
 ): Promise<Saved> {
   const { project, result } = await resultScope(deps, actor, resultId);
   const parsed = parseCharacterisation(values, action, project.partners);
-  if (!parsed.ok) return parsed;
+  if (!parsed.ok) {
+    const form = characterisationForm(result, project.partners);
+    return { ...parsed, summary: characterisationErrorSummary(form, parsed.errors, action) };
+  }
   const { submit, ...fields } = parsed.value;
   const saved = await unlessStale(() =>
     deps.repos.results.characterise(resultId, fields, submit, editBy(deps, actor, version)),
@@ -250,7 +291,11 @@ export async function interestTargets(
   const acronyms = new Map(projects.map((project) => [project.id, project.acronym]));
   return results
     .filter((result) => result.projectId !== ownProjectId)
-    .map((result) => ({ resultId: result.id, label: `${acronyms.get(result.projectId) ?? "?"}: ${result.title}` }))
+    .map((result) => {
+      const project = acronyms.get(result.projectId) ?? "?";
+      const { title, description } = result;
+      return { resultId: result.id, label: `${project}: ${title}`, project, title, description };
+    })
     .sort((a, b) => a.label.localeCompare(b.label));
 }
 
@@ -273,18 +318,23 @@ export async function interestFormFor(deps: AppDependencies, actor: Actor, proje
   return interestForm(targets, interests.find((interest) => interest.resultId === resultId) ?? null);
 }
 
-/** Validates and saves an interest (one per project and result: saving again changes it). */
+/**
+ * Validates and saves an interest (one per project and result: saving again changes it). `replacing`: the interest
+ * the form was opened to change; moved to another result, it goes.
+ */
 export async function submitInterest(
   deps: AppDependencies,
   actor: Actor,
   projectId: string,
   values: RawValues,
+  replacing?: string,
 ): Promise<Saved> {
   const { workshop, project } = await editableScope(deps, actor, projectId);
   const targets = await interestTargets(deps, workshop.id, project.id);
   const parsed = parseInterest(values, new Set(targets.map((target) => target.resultId)));
   if (!parsed.ok) return parsed;
   await deps.repos.interests.save(project.id, parsed.value);
+  if (replacing && replacing !== parsed.value.resultId) await deps.repos.interests.remove(project.id, replacing);
   return { ok: true };
 }
 

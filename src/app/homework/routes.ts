@@ -2,7 +2,12 @@
 // form closes onto the refreshed overview; closing the characterisation keeps a draft. Facilitators' homework
 // commands (open, reopen, status) too.
 import { z } from "zod";
-import { mergeStaleResultList, parseResultList } from "../../core/forms/homework.ts";
+import {
+  confirmedRemovals,
+  mergeStaleResultList,
+  parseResultList,
+  withRemovalConfirmation,
+} from "../../core/forms/homework.ts";
 import { readContext, type ScreenContext } from "../../core/screens/context.ts";
 import type { FormScreen } from "../../core/screens/screens.ts";
 import type { Actor, AppDependencies } from "../context.ts";
@@ -12,7 +17,7 @@ import { type Reply, reply } from "../interaction/reply.ts";
 import { onAction, onClosed, onCommand, onHome, onSubmit, onSuggest, type Route } from "../interaction/router.ts";
 import { Refusal } from "../refusal.ts";
 import { projectToContinue } from "../workshop/lifecycle.ts";
-import { homeworkActions } from "./actions.ts";
+import { homeActions, homeworkActions } from "./actions.ts";
 import {
   characterisationFormFor,
   homeworkOverview,
@@ -33,6 +38,7 @@ import { characterisationScreen, homeScreen, interestScreen, overviewScreen, res
 import { homeData, statusReport } from "./status.ts";
 
 const onProject = z.object({ project: z.string() });
+const onInterest = z.object({ project: z.string(), replacing: z.string().optional() });
 const onOverviewPage = z.object({ project: z.string(), page: z.number().int().nonnegative().default(0) });
 // `version`: what the form was opened at (forms from before versions were kept count as opened at the first one).
 const version = z.number().int().nonnegative().default(0);
@@ -42,6 +48,7 @@ const resultSlots = z.object({
   slots: z.array(z.string().nullable()),
   limit: z.number().int().positive(),
   version,
+  characterised: z.array(z.string()).default([]),
 });
 
 /** What the screen carries, or a refusal when it lacks it (a forged or outdated payload). */
@@ -69,7 +76,8 @@ async function afterStep(
   again?: (summary: string) => Promise<FormScreen>,
 ): Promise<Reply> {
   if (saved.ok) return reply.close({ refresh: await overview(deps, actor, projectId) });
-  if ("errors" in saved) return reply.errors(saved.errors);
+  if ("errors" in saved) return reply.errors(saved.errors, saved.summary);
+  if ("confirm" in saved) return reply.errors({}, "Please confirm what this save deletes.");
   return again ? reply.update(await again(saved.stale)) : reply.errors({}, saved.stale);
 }
 
@@ -82,16 +90,24 @@ function checkResultList(interaction: SubmitInteraction): Reply | null {
   if (!context) return null;
   const slots = context.slots.map((id) => id ?? undefined);
   const parsed = parseResultList(interaction.values, slots, context.limit);
-  return parsed.ok ? reply.close() : reply.errors(parsed.errors);
+  if (!parsed.ok) return reply.errors(parsed.errors);
+  // Clearing a characterised result's title asks first: the save itself says so.
+  const kept = new Set(parsed.value.map((entry) => entry.id));
+  const confirmed = confirmedRemovals(interaction.values);
+  const unconfirmed = context.characterised.some((id) => slots.includes(id) && !kept.has(id) && !confirmed.has(id));
+  return unconfirmed ? null : reply.close();
+}
+
+async function openHomeworkNow(deps: AppDependencies, actor: Actor): Promise<Reply> {
+  const { workshop, invitations } = await openHomework(deps, actor);
+  const sent = await sendHomeworkInvitations(deps, workshop, invitations);
+  return reply.message(homeworkOpenedMessage(workshop.name, sent, invitations.length));
 }
 
 export const homeworkRoutes: Route[] = [
   // Facilitators ----------------------------------------------------------------------------------
-  onCommand("homework open", async ({ deps, actor }) => {
-    const { workshop, invitations } = await openHomework(deps, actor);
-    const sent = await sendHomeworkInvitations(deps, workshop, invitations);
-    return reply.message(homeworkOpenedMessage(workshop.name, sent, invitations.length));
-  }),
+  onCommand("homework open", async ({ deps, actor }) => openHomeworkNow(deps, actor)),
+  onAction(homeActions.openHomework, async ({ deps, actor }) => openHomeworkNow(deps, actor)),
 
   onCommand("homework", async () => reply.message("Use /cluster homework open to invite every project member.")),
 
@@ -103,6 +119,9 @@ export const homeworkRoutes: Route[] = [
   onCommand("reopen", async () => reply.message("Use /cluster reopen ACRONYM [days].")),
 
   onCommand("status", async ({ deps, actor }) => reply.message(statusMessage(await statusReport(deps, actor)))),
+  onAction(homeActions.status, async ({ deps, actor }) =>
+    reply.message(statusMessage(await statusReport(deps, actor))),
+  ),
 
   // Partners --------------------------------------------------------------------------------------
   onAction(homeworkActions.start, async ({ deps, actor, interaction }) =>
@@ -130,6 +149,12 @@ export const homeworkRoutes: Route[] = [
     reply.push(interestScreen(interaction.value, await interestFormFor(deps, actor, interaction.value))),
   ),
 
+  onAction(homeworkActions.changeInterest, async ({ deps, actor, interaction }) => {
+    const { project } = carried(interaction.context, onOverviewPage);
+    const form = await interestFormFor(deps, actor, project, interaction.value);
+    return reply.push(interestScreen(project, form, interaction.value));
+  }),
+
   onAction(homeworkActions.removeInterest, async ({ deps, actor, interaction }) => {
     const { project, page } = carried(interaction.context, onOverviewPage);
     await removeInterest(deps, actor, project, interaction.value);
@@ -142,6 +167,12 @@ export const homeworkRoutes: Route[] = [
       const { project: projectId, slots: opened, version } = carried(interaction.context, resultSlots);
       const slots = opened.map((id) => id ?? undefined);
       const saved = await submitResultList(deps, actor, projectId, slots, interaction.values, version);
+      if (!saved.ok && "confirm" in saved) {
+        const screen = resultListScreen(projectId, await resultListFormFor(deps, actor, projectId));
+        const asked = withRemovalConfirmation(screen.form, saved.confirm);
+        const { errors, summary: errorSummary } = asked;
+        return reply.update({ ...screen, form: asked.form, values: interaction.values, errors, errorSummary });
+      }
       return afterStep(deps, actor, projectId, saved, async (summary) => {
         const now = await resultListFormFor(deps, actor, projectId);
         const merged = mergeStaleResultList(interaction.values, slots, now.results, now.form.fields.length);
@@ -163,8 +194,9 @@ export const homeworkRoutes: Route[] = [
   }),
 
   onSubmit("homework.interest", async ({ deps, actor, interaction }) => {
-    const projectId = projectOf(interaction.context);
-    return afterStep(deps, actor, projectId, await submitInterest(deps, actor, projectId, interaction.values));
+    const { project: projectId, replacing } = carried(interaction.context, onInterest);
+    const saved = await submitInterest(deps, actor, projectId, interaction.values, replacing);
+    return afterStep(deps, actor, projectId, saved);
   }),
 
   // Closing the characterisation without saving keeps what was typed, as a draft.

@@ -3,13 +3,19 @@ import { interestKindNames, interestLevelNames } from "../../core/forms/homework
 import type { FormSpec } from "../../core/forms/spec.ts";
 import { deadlineText } from "../../core/homework/deadline.ts";
 import { phaseText } from "../../core/homework/phase.ts";
-import { projectProgressText, resultProgress, resultProgressText } from "../../core/homework/progress.ts";
-import type { Block } from "../../core/screens/blocks.ts";
+import {
+  projectProgressText,
+  resultProgress,
+  resultProgressText,
+  workshopProgressText,
+} from "../../core/homework/progress.ts";
+import type { Workshop } from "../../core/model/domain.ts";
+import type { Block, Button } from "../../core/screens/blocks.ts";
 import { type FormScreen, type PanelScreen, pagedBlocks } from "../../core/screens/screens.ts";
 import { rich } from "../../core/screens/text.ts";
-import { homeworkActions, homeworkScreens } from "./actions.ts";
+import { homeActions, homeworkActions, homeworkScreens } from "./actions.ts";
 import type { HomeworkOverview, ResultListStep } from "./answer.ts";
-import type { HomeData } from "./status.ts";
+import type { FacilitatorHome, HomeData } from "./status.ts";
 
 /** A project's homework: what is left, its results (each to characterise), its interests (each removable). */
 export function overviewScreen(overview: HomeworkOverview, page = 0): PanelScreen {
@@ -57,27 +63,33 @@ export function overviewScreen(overview: HomeworkOverview, page = 0): PanelScree
     interests.length === 0
       ? [{ kind: "context", text: "None given yet." }]
       : editable
-        ? interests.map((interest) => ({
-            kind: "text",
-            text: line(interest),
-            button: {
-              actionId: homeworkActions.removeInterest,
-              label: "Remove",
-              value: interest.resultId,
-              style: "danger",
-              confirm: `Remove ${project.acronym}'s interest in ${interest.targetLabel}?`,
+        ? interests.flatMap((interest): Block[] => [
+            { kind: "text", text: line(interest) },
+            {
+              kind: "buttons",
+              buttons: [
+                { actionId: homeworkActions.changeInterest, label: "Change", value: interest.resultId },
+                {
+                  actionId: homeworkActions.removeInterest,
+                  label: "Remove",
+                  value: interest.resultId,
+                  style: "danger",
+                  confirm: `Remove ${project.acronym}'s interest in ${interest.targetLabel}?`,
+                },
+              ],
             },
-          }))
+          ])
         : [{ kind: "list", items: interests.map((interest) => ({ text: line(interest) })) }];
   const tail: Block[] = editable
     ? [
         {
           kind: "buttons",
-          buttons: [{ actionId: homeworkActions.interest, label: "Add or change an interest", value: project.id }],
+          buttons: [{ actionId: homeworkActions.interest, label: "Add an interest", value: project.id }],
         },
       ]
     : [];
-  const paged = pagedBlocks({ head, body, tail, page, pagerActionId: homeworkActions.overviewPage });
+  const unit = editable && interests.length > 0 ? 2 : 1;
+  const paged = pagedBlocks({ head, body, tail, page, pagerActionId: homeworkActions.overviewPage, unit });
   return {
     kind: "panel",
     id: homeworkScreens.overview,
@@ -98,6 +110,7 @@ export function resultListScreen(projectId: string, step: ResultListStep): FormS
       slots: step.slotResultIds.map((id) => id ?? null),
       limit: step.limit,
       version: step.version,
+      characterised: step.characterised,
     },
   };
 }
@@ -112,9 +125,9 @@ export function characterisationScreen(
   return { kind: "form", form, notifyOnClose: true, context: { project: projectId, result: resultId, version } };
 }
 
-/** Step 3: an interest in another project's result. */
-export function interestScreen(projectId: string, form: FormSpec): FormScreen {
-  return { kind: "form", form, context: { project: projectId } };
+/** Step 3: an interest in another project's result; `replacing`: the interest it was opened to change. */
+export function interestScreen(projectId: string, form: FormSpec, replacing?: string): FormScreen {
+  return { kind: "form", form, context: { project: projectId, ...(replacing ? { replacing } : {}) } };
 }
 
 /** The person's home: the deadline in their time, their projects' progress, and the one next step highlighted. */
@@ -157,7 +170,87 @@ export function homeScreen(data: HomeData): PanelScreen {
         : {}),
     });
   }
-  if (data.isFacilitator)
-    blocks.push({ kind: "context", text: "You facilitate this workshop: /cluster help lists what you can do." });
+  if (data.facilitator) blocks.push(...facilitatorBlocks(workshop, data.facilitator, now, timeZone));
   return home(blocks);
+}
+
+/**
+ * A facilitator's part of the home: the workshop's state in words and their next actions, one highlighted. The
+ * buttons do what the commands of /cluster help do.
+ */
+function facilitatorBlocks(workshop: Workshop, data: FacilitatorHome, now: Date, timeZone: string): Block[] {
+  const { projects, failedDeliveries } = data;
+  const blocks: Block[] = [
+    { kind: "divider" },
+    { kind: "heading", text: "You facilitate this workshop" },
+    {
+      kind: "text",
+      text: workshop.homeworkDeadline
+        ? rich`${phaseText(workshop.phase)}. Homework deadline: ${deadlineText(workshop.homeworkDeadline, now, timeZone)}.`
+        : `${phaseText(workshop.phase)}. No homework deadline yet, so no reminders are sent.`,
+    },
+    {
+      kind: "text",
+      text:
+        projects.length === 0
+          ? "No projects yet."
+          : workshop.phase === "setup"
+            ? `${projects.length} project${projects.length === 1 ? "" : "s"}: their members are invited when you open the homework.`
+            : `Homework: ${workshopProgressText(projects)}.`,
+    },
+  ];
+  if (failedDeliveries > 0)
+    blocks.push({
+      kind: "text",
+      text: `⚠️ ${failedDeliveries === 1 ? "1 message" : `${failedDeliveries} messages`} could not be delivered: Status lists who and why.`,
+    });
+  const next = facilitatorNextStep(workshop, projects.length, now);
+  blocks.push({ kind: "text", title: "Next", text: next.text });
+  const buttons = facilitatorButtons(workshop, projects.length).map((button) =>
+    button.actionId === next.actionId ? { ...button, style: "primary" as const } : button,
+  );
+  if (buttons.length > 0) blocks.push({ kind: "buttons", buttons });
+  blocks.push({ kind: "context", text: "/cluster help lists every command you can use." });
+  return blocks;
+}
+
+function facilitatorNextStep(workshop: Workshop, projects: number, now: Date): { text: string; actionId?: string } {
+  const deadlinePassed = workshop.homeworkDeadline !== null && workshop.homeworkDeadline <= now;
+  switch (workshop.phase) {
+    case "setup":
+      return projects === 0
+        ? { text: "Add the workshop's projects and their members.", actionId: homeActions.addProject }
+        : { text: "Open the homework: every project member is invited.", actionId: homeActions.openHomework };
+    case "homework":
+      return deadlinePassed
+        ? { text: "The deadline has passed: cluster the results with /cluster analyze." }
+        : { text: "Follow the homework; nudge those behind with /cluster remind.", actionId: homeActions.status };
+    case "analysis":
+      return { text: "Review the clusters (/cluster review), then announce them (/cluster announce)." };
+    case "announced":
+    case "working":
+      return { text: "The working groups are meeting; /cluster status shows the workshop." };
+    case "closed":
+      return { text: "The workshop is closed." };
+  }
+}
+
+function facilitatorButtons(workshop: Workshop, projects: number): Button[] {
+  const status: Button = { actionId: homeActions.status, label: "Status", value: workshop.id };
+  if (workshop.phase !== "setup" && workshop.phase !== "homework") return [status];
+  return [
+    { actionId: homeActions.setup, label: "Settings", value: workshop.id },
+    { actionId: homeActions.addProject, label: "Add a project", value: workshop.id },
+    ...(workshop.phase === "setup" && projects > 0
+      ? [
+          {
+            actionId: homeActions.openHomework,
+            label: "Open homework",
+            value: workshop.id,
+            confirm: `Invite every member of the ${projects} project${projects === 1 ? "" : "s"} to their homework now?`,
+          },
+        ]
+      : []),
+    status,
+  ];
 }

@@ -49,9 +49,17 @@ export async function statusReport(deps: AppDependencies, actor: Actor): Promise
   };
 }
 
+/** What a facilitator's home adds: the whole workshop's progress and what could not be delivered. */
+export interface FacilitatorHome {
+  projects: HomeworkProgress[];
+  failedDeliveries: number;
+}
+
 export interface HomeData {
   workshop: Workshop | null;
   isFacilitator: boolean;
+  /** Present for the workshop's facilitators. */
+  facilitator?: FacilitatorHome;
   now: Date;
   /** The reader's zone (else the workshop's). */
   timeZone: string;
@@ -72,5 +80,10 @@ export async function homeData(deps: AppDependencies, actor: Actor): Promise<Hom
     memberProjectsProgress(deps.repos, workshop.id, actor.personId),
     deps.repos.people.find(actor.personId),
   ]);
-  return { workshop, isFacilitator, now, timeZone: usableTimeZone(reader?.timezone, workshop.timezone), projects };
+  const timeZone = usableTimeZone(reader?.timezone, workshop.timezone);
+  if (!isFacilitator) return { workshop, isFacilitator, now, timeZone, projects };
+  const [all, jobs] = await Promise.all([workshopProgress(deps.repos, workshop.id), failedJobs(deps, workshop.id)]);
+  const messages = await failedMessages(deps, workshop.workspaceId, new Set(jobs.map((job) => job.jobId)));
+  const facilitator = { projects: all.map((row) => row.progress), failedDeliveries: jobs.length + messages.length };
+  return { workshop, isFacilitator, facilitator, now, timeZone, projects };
 }

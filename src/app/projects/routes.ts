@@ -1,8 +1,9 @@
 // Facilitators' project commands and the project form.
 import { z } from "zod";
 import { readContext } from "../../core/screens/context.ts";
+import { homeActions } from "../homework/actions.ts";
 import { reply } from "../interaction/reply.ts";
-import { onCommand, onSubmit, type Route } from "../interaction/router.ts";
+import { onAction, onCommand, onSubmit, type Route } from "../interaction/router.ts";
 import { projectFormFor, removeProject, saveProject } from "./manage.ts";
 import { projectSavedMessage } from "./messages.ts";
 
@@ -10,6 +11,11 @@ const projectContext = z.object({ project: z.string() });
 
 export const projectRoutes: Route[] = [
   onCommand("project add", async ({ deps, actor }) => {
+    const { form } = await projectFormFor(deps, actor);
+    return reply.open({ kind: "form", form, context: {} });
+  }),
+
+  onAction(homeActions.addProject, async ({ deps, actor }) => {
     const { form } = await projectFormFor(deps, actor);
     return reply.open({ kind: "form", form, context: {} });
   }),

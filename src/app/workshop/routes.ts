@@ -3,8 +3,10 @@ import { z } from "zod";
 import { searchTimezones } from "../../core/forms/workshop-setup.ts";
 import { usableTimeZone } from "../../core/reminders/zoned-time.ts";
 import { readContext } from "../../core/screens/context.ts";
+import type { Actor, AppDependencies } from "../context.ts";
+import { homeActions } from "../homework/actions.ts";
 import { reply } from "../interaction/reply.ts";
-import { onCommand, onSubmit, onSuggest, type Route } from "../interaction/router.ts";
+import { onAction, onCommand, onSubmit, onSuggest, type Route } from "../interaction/router.ts";
 import { closeWorkshop } from "./lifecycle.ts";
 import { setupSavedMessage } from "./messages.ts";
 import { saveSetup, setupForm } from "./setup.ts";
@@ -12,11 +14,14 @@ import { saveSetup, setupForm } from "./setup.ts";
 /** The workshop the setup form edits (null: a new one) and the version it opened at. */
 const setupContext = z.object({ workshop: z.string().nullable(), version: z.number().int().nonnegative().default(0) });
 
+async function openSetup(deps: AppDependencies, actor: Actor) {
+  const { form, workshopId, version } = await setupForm(deps, actor);
+  return reply.open({ kind: "form", form, context: { workshop: workshopId, version } });
+}
+
 export const workshopRoutes: Route[] = [
-  onCommand("setup", async ({ deps, actor }) => {
-    const { form, workshopId, version } = await setupForm(deps, actor);
-    return reply.open({ kind: "form", form, context: { workshop: workshopId, version } });
-  }),
+  onCommand("setup", async ({ deps, actor }) => openSetup(deps, actor)),
+  onAction(homeActions.setup, async ({ deps, actor }) => openSetup(deps, actor)),
 
   onSubmit("workshop.setup", async ({ deps, actor, interaction }) => {
     const opened = readContext(interaction.context, setupContext);

@@ -12,7 +12,15 @@ import {
 } from "../model/domain.ts";
 import { choiceList, cleanText, optionalChoice, optionalInteger, optionalText, wordList } from "./fields.ts";
 import { ownerNames, ownerOptions, ownerOptionValue } from "./owner-options.ts";
-import { type FieldErrors, type FieldOption, type FormSpec, type Parsed, parseForm, type RawValues } from "./spec.ts";
+import {
+  type FieldErrors,
+  type FieldOption,
+  type FieldSpec,
+  type FormSpec,
+  type Parsed,
+  parseForm,
+  type RawValues,
+} from "./spec.ts";
 
 const labels = (values: readonly string[], names: Record<string, string>): FieldOption[] =>
   values.map((value) => ({ value, label: names[value] ?? value }));
@@ -47,7 +55,24 @@ export const interestKindNames: Record<string, string> = {
   joint_exploitation: "Joint exploitation",
 };
 export const timeToMarketOptions = ["under 1 year", "1-2 years", "2-5 years", "over 5 years"] as const;
-const trlOptions = Array.from({ length: 9 }, (_, index) => ({ value: String(index + 1), label: `TRL ${index + 1}` }));
+const trlSteps = [
+  "basic principles observed",
+  "technology concept formulated",
+  "experimental proof of concept",
+  "validated in the lab",
+  "validated in a relevant environment",
+  "demonstrated in a relevant environment",
+  "prototype demonstrated in operation",
+  "system complete and qualified",
+  "system proven in operation",
+];
+const trlOptions = trlSteps.map((step, index) => ({ value: String(index + 1), label: `TRL ${index + 1}: ${step}` }));
+const trlHint =
+  "Technology readiness level: how close to real use it is, from 1 (basic principles observed) to 9 (proven in operation).";
+
+/** What the workshop means by an exploitable result, said where results are asked for. */
+export const exploitableResultHint =
+  "An exploitable result is something the project produces that someone can use, sell or build on after it ends: a product, a service, software, a method, a data set, a standard…";
 
 // Step 1 ------------------------------------------------------------------------------------------
 
@@ -62,7 +87,7 @@ export function resultListForm(projectAcronym: string, results: ExploitableResul
     id: "homework.results",
     title: "Exploitable results",
     submitLabel: "Save",
-    intro: `List ${projectAcronym}'s ${limit === 1 ? "most significant exploitable result" : `${limit} most significant exploitable results`}. You can characterise each one next. Clearing a title removes that result.`,
+    intro: `List ${projectAcronym}'s ${limit === 1 ? "most significant exploitable result" : `${limit} most significant exploitable results`}. ${exploitableResultHint} You can characterise each one next. Clearing a title removes that result.`,
     fields: Array.from({ length: slots }, (_, index) => ({
       id: resultSlotId(index),
       label: `Result ${index + 1}`,
@@ -73,6 +98,55 @@ export function resultListForm(projectAcronym: string, results: ExploitableResul
       initial: results[index]?.title ?? null,
     })),
   };
+}
+
+/** The field, added to the results list when a save would delete characterisations, that confirms it. */
+export const confirmRemovalField = "confirmRemoval";
+
+/** A result whose title was cleared although it has a characterisation: deleting it needs a confirmation. */
+export interface RemovalToConfirm {
+  id: string;
+  title: string;
+  /** "Draft: 3 of 8", "Submitted ✓" */
+  progress: string;
+  /** The slot that held it. */
+  field: string;
+}
+
+/**
+ * The results list again, asking to confirm what the save would delete: an error at each cleared title, and a choice
+ * to tick per result (what was typed stays in the fields).
+ */
+export function withRemovalConfirmation(
+  form: FormSpec,
+  removals: RemovalToConfirm[],
+): { form: FormSpec; errors: FieldErrors; summary: string } {
+  const errors: FieldErrors = Object.fromEntries(
+    removals.map((removal) => [
+      removal.field,
+      `Clearing this title deletes “${removal.title}” and its characterisation (${removal.progress}). Tick it below to confirm, or type the title back.`,
+    ]),
+  );
+  const confirm: FieldSpec = {
+    id: confirmRemovalField,
+    label: "Delete these results and their characterisations",
+    kind: "choices",
+    required: false,
+    options: removals.map((removal) => ({ value: removal.id, label: `Delete “${removal.title}”` })),
+    initial: [],
+  };
+  const names = removals.map((removal) => `“${removal.title}”`).join(", ");
+  return {
+    form: { ...form, fields: [...form.fields.filter((field) => field.id !== confirmRemovalField), confirm] },
+    errors,
+    summary: `Not saved yet: this would delete the characterisation of ${names}. Confirm below, or type the title back.`,
+  };
+}
+
+/** The results the person ticked to confirm deleting. */
+export function confirmedRemovals(raw: RawValues): Set<string> {
+  const value = raw[confirmRemovalField];
+  return new Set(Array.isArray(value) ? value : typeof value === "string" ? [value] : []);
 }
 
 export interface ResultListEntry {
@@ -145,13 +219,39 @@ export function mergeStaleResultList(
 /** The characterisation's two ways to submit; a submission with neither is kept as a draft. */
 export const characterisationActions = { draft: "draft", submit: "submitted" } as const;
 
+/**
+ * A draft keeps what was typed, whatever is missing (closing the form keeps one too); submitting needs every field
+ * not marked optional. A submitted result is changed by submitting it again.
+ */
+function characterisationWays(result: ExploitableResult): NonNullable<FormSpec["actions"]> {
+  if (result.status === "submitted")
+    return {
+      label: "Save as",
+      choices: [{ id: characterisationActions.submit, label: "Submit changes" }],
+      initial: characterisationActions.submit,
+    };
+  return {
+    label: "Save as",
+    choices: [
+      { id: characterisationActions.draft, label: "Save draft" },
+      { id: characterisationActions.submit, label: "Submit" },
+    ],
+    initial: characterisationActions.draft,
+    closeKeeps: characterisationActions.draft,
+  };
+}
+
 export function characterisationForm(result: ExploitableResult, partners: string[]): FormSpec {
+  const saving =
+    result.status === "submitted"
+      ? "It is submitted: change it and submit again."
+      : "Save a draft at any time; to submit, fill in every field not marked optional.";
   return {
     id: "homework.characterise",
     title: "Characterise result",
-    submitLabel: "Save",
+    submitLabel: "Submit",
     draftable: true,
-    intro: `"${result.title}": describe it so other projects can see how it could fit with theirs.`,
+    intro: `"${result.title}": describe this exploitable result so other projects can see how it could fit with theirs. ${saving}`,
     fields: [
       {
         id: "description",
@@ -191,6 +291,7 @@ export function characterisationForm(result: ExploitableResult, partners: string
         label: "TRL now",
         kind: "choice",
         required: true,
+        hint: trlHint,
         options: trlOptions,
         initial: numberText(result.trlNow),
       },
@@ -199,6 +300,7 @@ export function characterisationForm(result: ExploitableResult, partners: string
         label: "TRL expected at project end",
         kind: "choice",
         required: false,
+        hint: "Where the project expects it to be when it ends (same scale).",
         options: trlOptions,
         initial: numberText(result.trlExpected),
       },
@@ -272,15 +374,20 @@ export function characterisationForm(result: ExploitableResult, partners: string
         initial: result.needs,
       },
     ],
-    actions: {
-      label: "Status",
-      choices: [
-        { id: characterisationActions.draft, label: "Keep as a draft" },
-        { id: characterisationActions.submit, label: "Submit (every required field filled)" },
-      ],
-      initial: result.status,
-    },
+    actions: characterisationWays(result),
   };
+}
+
+/**
+ * Above a refused characterisation: what is missing, by the fields' labels in the form's order, and that a draft
+ * keeps what was typed (undefined when the refusal is not about missing fields).
+ */
+export function characterisationErrorSummary(form: FormSpec, errors: FieldErrors, action: string | null) {
+  const missing = form.fields.filter((field) => errors[field.id]?.startsWith("To submit,"));
+  if (missing.length === 0 || action !== characterisationActions.submit) return undefined;
+  const names = missing.map((field) => field.label).join(", ");
+  const draft = form.actions?.closeKeeps ? " Or save it as a draft: what you typed is kept." : "";
+  return `Not submitted yet: ${missing.length === 1 ? "1 field is" : `${missing.length} fields are`} still needed (${names}).${draft}`;
 }
 
 const characterisationSchema = z
@@ -318,7 +425,7 @@ const characterisationSchema = z
         context.addIssue({
           code: "custom",
           path: [field],
-          message: `To submit, please add ${missing.replace(/^their /, "its ")}.`,
+          message: missingMessage(missing),
         });
       }
     }
@@ -335,11 +442,33 @@ export function parseCharacterisation(
   const withOwners: RawValues =
     partners.length > 0 ? { ...raw, owners: ownerNames(raw.owners, partners) ?? null } : raw;
   const parsed = parseForm(characterisationSchema, { ...withOwners, submit: action });
-  if (!parsed.ok || partners.length === 0) return parsed;
+  if (!parsed.ok)
+    return { ok: false, errors: { ...parsed.errors, ...missingToSubmit(withOwners, action, parsed.errors) } };
+  if (partners.length === 0) return parsed;
   const unknown = parsed.value.owners.filter((owner) => !partners.includes(owner));
   if (unknown.length > 0)
     return { ok: false, errors: { owners: "Please pick the owners among the project's partners." } };
   return parsed;
+}
+
+/** "To submit, please add its owners." (the progress model names what results lack, in the plural) */
+function missingMessage(missing: string): string {
+  return `To submit, please add ${missing.replace(/^their /, "its ").replace(/ them$/, " it")}.`;
+}
+
+/**
+ * The required fields left empty, read from what was typed: the schema checks them only once every field reads
+ * well, and a person should hear of everything missing in one round.
+ */
+function missingToSubmit(raw: RawValues, action: string | null, already: FieldErrors): FieldErrors {
+  if (action !== characterisationActions.submit) return {};
+  const blank = (value: RawValues[string] | undefined) =>
+    value === null || value === undefined || (Array.isArray(value) ? value.length === 0 : String(value).trim() === "");
+  return Object.fromEntries(
+    requiredCharacterisation
+      .filter(({ field }) => !already[field] && blank(raw[field]))
+      .map(({ field, missing }) => [field, missingMessage(missing)]),
+  );
 }
 
 // Step 3 ------------------------------------------------------------------------------------------
@@ -348,15 +477,26 @@ export interface InterestTarget {
   resultId: string;
   /** "ACRONYM: result title" */
   label: string;
+  /** The project's acronym, the result's full title and description, where known: menus group by project. */
+  project?: string;
+  title?: string;
+  description?: string | null;
 }
 
+/**
+ * The interest step, pre-filled with `current` when changing one. Results are grouped by project in menus; a menu
+ * cuts long titles (Slack: 75 characters), so the result being changed is named in full, with its description.
+ */
 export function interestForm(targets: InterestTarget[], current: Interest | null): FormSpec {
   const initialTarget = current ? (targets.find((target) => target.resultId === current.resultId) ?? null) : null;
+  const about = initialTarget ? aboutTarget(initialTarget) : "";
   return {
     id: "homework.interest",
     title: "Interest in a result",
     submitLabel: "Save",
-    intro: "Which result of another project interests yours, how much, and how would you work with it?",
+    intro: initialTarget
+      ? `Your project's interest in ${about} Change it below, or pick another result.`
+      : "Which result of another project interests yours, how much, and how would you work with it? Results are grouped by project.",
     fields: [
       targets.length > 100
         ? {
@@ -372,7 +512,11 @@ export function interestForm(targets: InterestTarget[], current: Interest | null
             label: "Result",
             kind: "choice",
             required: true,
-            options: targets.map((target) => ({ value: target.resultId, label: target.label })),
+            options: targets.map((target) =>
+              target.project && target.title
+                ? { value: target.resultId, label: target.title, group: target.project }
+                : { value: target.resultId, label: target.label },
+            ),
             initial: initialTarget?.resultId ?? null,
           },
       {
@@ -394,6 +538,15 @@ export function interestForm(targets: InterestTarget[], current: Interest | null
       { id: "note", label: "Note", kind: "longText", required: false, maxLength: 500, initial: current?.note ?? null },
     ],
   };
+}
+
+/** "ALPHA's “Full title”: its description." */
+function aboutTarget(target: InterestTarget): string {
+  const name = target.project && target.title ? `${target.project}'s “${target.title}”` : `“${target.label}”`;
+  const description = target.description?.trim();
+  return description
+    ? `${name}: ${description.length > 600 ? `${description.slice(0, 599)}…` : description}`
+    : `${name}.`;
 }
 
 const interestSchema = z.object({

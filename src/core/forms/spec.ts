@@ -5,6 +5,13 @@ import type { z } from "zod";
 export interface FieldOption {
   value: string;
   label: string;
+  /** The option's group (e.g. the project a result belongs to); surfaces without groups put it before the label. */
+  group?: string;
+}
+
+/** An option's text where options cannot be grouped: "GROUP: label". */
+export function ungroupedLabel(option: FieldOption): string {
+  return option.group ? `${option.group}: ${option.label}` : option.label;
 }
 
 interface FieldBase {
@@ -44,8 +51,11 @@ export interface FormSpec {
    * More than one way to submit (e.g. keep as a draft, or submit). Surfaces with several submit buttons show one
    * per choice; Slack, which has one, shows a choice labelled `label` next to its submit button. The chosen id comes
    * back with the submission as its `action`; without `actions` that is null.
+   * `closeKeeps`: the choice that closing the form makes too (its screen hears the close, `notifyOnClose`), e.g. a
+   * draft; a surface with one submit button offers it as its close button and the other choice as its submit, so
+   * the fields required to submit can be marked required there.
    */
-  actions?: { label: string; choices: FormAction[]; initial?: string };
+  actions?: { label: string; choices: FormAction[]; initial?: string; closeKeeps?: string };
   intro?: string;
   /** Required fields may be left empty while the answer is kept as a draft (checked by the form's schema). */
   draftable?: boolean;

@@ -47,6 +47,8 @@ export interface PanelPage {
   page: number;
   /** The action of the Previous/Next buttons; their value is the page number to show. */
   pagerActionId: string;
+  /** The body's blocks go by this many (one item's text and its buttons): a page never splits one. Default 1. */
+  unit?: number;
 }
 
 /**
@@ -59,7 +61,8 @@ export function pagedBlocks(panel: PanelPage): { blocks: Block[]; page: number; 
   const tail = normalizeBlocks(panel.tail ?? []);
   const room = maxPanelBlocks - head.length - tail.length;
   if (body.length <= room) return { blocks: [...head, ...body, ...tail], page: 0, pages: 1 };
-  const perPage = Math.max(1, room - 2);
+  const unit = Math.max(1, Math.floor(panel.unit ?? 1));
+  const perPage = Math.max(unit, Math.floor((room - 2) / unit) * unit);
   const pages = Math.ceil(body.length / perPage);
   const page = Math.min(Math.max(0, Math.floor(panel.page)), pages - 1);
   const pager: Block[] = [

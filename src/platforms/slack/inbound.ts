@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Incoming, Interaction, Origin } from "../../app/interaction/interaction.ts";
 import { decodeContext } from "../../core/screens/context.ts";
 import { slackPlainText } from "./plain-text.ts";
-import { readStateValues } from "./state-values.ts";
+import { readStateValues, submitActionKey } from "./state-values.ts";
 
 /** Where a request came from in Slack's UI: what the conversation answers through. */
 export interface SlackPlace {
@@ -173,14 +173,17 @@ export function submissionIncoming(body: unknown): SlackIncoming | undefined {
   const { view, user } = parsed.data;
   const { values, action } = readStateValues(view.state?.values);
   const place = placeOf(view);
+  const context = decodeContext(view.private_metadata);
+  // A form whose one remaining way to submit is Slack's submit button carries that way in its metadata.
+  const carried = context[submitActionKey];
   return incoming(
     origin(teamOf(parsed.data, view), user.id),
     {
       kind: "submit",
       formId: view.callback_id,
-      action,
+      action: action ?? (typeof carried === "string" ? carried : null),
       values,
-      context: decodeContext(view.private_metadata),
+      context,
       submissionId: `${view.id}:${view.hash ?? ""}`,
     },
     { userId: user.id, ...commandChannel(view.private_metadata), ...(place ? { view: place } : {}) },

@@ -5,6 +5,8 @@ import type { RawValue, RawValues } from "../../core/forms/spec.ts";
 
 /** The input block that carries the chosen submit action of a form with `actions` (see render/screens.ts). */
 export const submitActionBlockId = "submit";
+/** The private-metadata key of a form's one submit action when Slack's submit button stands for it. */
+export const submitActionKey = "slackSubmit";
 
 const option = z.object({ value: z.string() });
 const element = z.looseObject({

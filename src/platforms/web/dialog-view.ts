@@ -1,7 +1,14 @@
 // A dialog as the workspace keeps it: a form (the FormSpec's fields without initial values, its submit buttons,
 // errors) or a panel (blocks with buttons). Raw values have the core's shapes (RawValues): text and numbers as typed,
 // a choice as its value, several as a list, people and a channel as workspace ids, a date-time as an ISO instant.
-import type { FieldErrors, FieldSpec, FormSpec, RawValue, RawValues } from "../../core/forms/spec.ts";
+import {
+  type FieldErrors,
+  type FieldSpec,
+  type FormSpec,
+  type RawValue,
+  type RawValues,
+  ungroupedLabel,
+} from "../../core/forms/spec.ts";
 import type { ScreenContext } from "../../core/screens/context.ts";
 import type { FormScreen, PanelScreen } from "../../core/screens/screens.ts";
 import { wirePanel } from "./content.ts";
@@ -112,7 +119,12 @@ function dialogField(field: FieldSpec): DialogField {
       return { ...base, kind: field.kind, min: field.min, max: field.max };
     case "choice":
     case "choices":
-      return { ...base, kind: field.kind, options: field.options };
+      // The browser's menus are not grouped: the group goes before the label.
+      return {
+        ...base,
+        kind: field.kind,
+        options: field.options.map((option) => ({ value: option.value, label: ungroupedLabel(option) })),
+      };
     case "people":
     case "channel":
     case "datetime":

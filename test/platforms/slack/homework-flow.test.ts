@@ -151,28 +151,43 @@ describe.each(backends)("Slack homework flow on %s", (backend) => {
     const resultId = findButton(slack().state.topView(users.ana)!.blocks, /^homework\.characterise$/).value;
     await clickInView(users.ana, "homework.characterise", resultId);
     await waitFor(() => slack().state.topView(users.ana)?.callback_id === "homework.characterise");
+    // Two clear actions: Submit (the fields it needs are required, the others optional) and Save draft.
+    const form = slack().state.topView(users.ana)!;
+    expect(form.submit?.text).toBe("Submit");
+    expect(form.close?.text).toBe("Save draft");
+    const optional = (blockId: string) =>
+      (form.blocks as { block_id?: string; optional?: boolean }[]).find((block) => block.block_id === blockId)
+        ?.optional;
+    expect(optional("description")).toBe(false);
+    expect(optional("owners")).toBe(false);
+    expect(optional("keywords")).toBe(true);
+    expect(JSON.stringify(form.blocks)).toContain("Technology readiness level");
+    expect(JSON.stringify(form.blocks)).toContain("describe this exploitable result");
     const incomplete = await submitTopView(users.ana, {
       description: "A plug-and-play kit of vibration sensors",
       type: "product",
       trlNow: "6",
       trlExpected: "4",
-      submit: "submitted",
     });
+    // Every problem in one round, each next to its field, and a summary on top that a draft keeps what was typed.
     expect(incomplete.responseAction).toMatchObject({
       action: "errors",
       errors: {
         trlExpected: "The expected TRL cannot be below today's (TRL 6).",
         owners: "To submit, please add its owners.",
         iprWithin: "To submit, please add its IPR situation.",
+        needs: "To submit, please add what is needed to exploit it.",
       },
     });
-    const draft = await submitTopView(users.ana, {
-      description: "A plug-and-play kit of vibration sensors",
-      type: "product",
-      trlNow: "6",
-      submit: "draft",
+    const errors = (incomplete.responseAction as { errors: Record<string, string> }).errors;
+    expect(errors.description).toMatch(/^Not submitted yet: 5 fields are still needed \(Owner partners, IPR within/);
+    expect(errors.description).toContain("save it as a draft");
+    const closed = await slack().driver.viewClosed({
+      userId: users.ana,
+      viewId: form.id,
+      inputs: { description: "A plug-and-play kit of vibration sensors", type: "product", trlNow: "6" },
     });
-    expect(draft.responseAction?.action).toBe("close");
+    expect(closed.delivered).toBe(true);
     await waitFor(() => JSON.stringify(slack().state.topView(users.ana)?.blocks).includes("Draft: 3 of 8"));
 
     await clickInView(users.ana, "homework.characterise", resultId);
@@ -190,7 +205,6 @@ describe.each(backends)("Slack homework flow on %s", (backend) => {
       iprOutside: "No third-party rights",
       targetMarket: "Machine builders",
       needs: "A pilot line to validate on",
-      submit: "submitted",
     });
     expect(complete.responseAction?.action).toBe("close");
 

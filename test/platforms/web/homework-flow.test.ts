@@ -166,7 +166,7 @@ describe.each(backends)("homework on the browser workspace (%s)", (backend) => {
     await repos.results.replaceList(grids.id, [{ title: "Grid fault detector" }]);
     const dialog = (await ana.get("/api/bootstrap")).body.dialog;
     let at = anaLive.events.length;
-    await press(ana, dialog, "Add or change an interest");
+    await press(ana, dialog, "Add an interest");
     const interest = await nextForm(anaLive, "homework.interest", at);
     const field = interest.fields.find((candidate) => candidate.id === "resultId");
     if (field?.kind === "search") {

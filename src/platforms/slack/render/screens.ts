@@ -1,10 +1,18 @@
 // Neutral screens → Block Kit views: a form as a modal of input blocks (values shown, errors answered next to
 // fields), a panel as a modal of blocks, the home as the App Home view.
-import type { HomeView, InputBlock, InputBlockElement, KnownBlock, ModalView, PlainTextOption } from "@slack/types";
-import type { FieldErrors, FieldOption, FieldSpec, FormSpec, RawValue } from "../../../core/forms/spec.ts";
+import type {
+  HomeView,
+  InputBlock,
+  InputBlockElement,
+  KnownBlock,
+  ModalView,
+  PlainTextElement,
+  PlainTextOption,
+} from "@slack/types";
+import type { FieldErrors, FieldOption, FieldSpec, FormAction, FormSpec, RawValue } from "../../../core/forms/spec.ts";
 import { encodeContext } from "../../../core/screens/context.ts";
 import type { FormScreen, PanelScreen, Screen } from "../../../core/screens/screens.ts";
-import { submitActionBlockId } from "../state-values.ts";
+import { submitActionBlockId, submitActionKey } from "../state-values.ts";
 import { blockKit } from "./blocks.ts";
 import { escapeMrkdwn, mrkdwn, plain, truncate } from "./text.ts";
 
@@ -37,42 +45,58 @@ function formModal(screen: FormScreen): ModalView {
   const summary: KnownBlock[] = screen.errorSummary
     ? [{ type: "context", elements: [mrkdwn(`⚠️ ${escapeMrkdwn(truncate(screen.errorSummary, 2900))}`)] }]
     : [];
+  const ways = submitWays(screen);
+  // With one way to submit, what it needs is marked required (Slack then marks the rest optional).
+  const draftable = form.draftable === true && ways.menu !== null;
   const fields = form.fields.map((field) =>
-    inputBlock(field, form.draftable === true, screen.values?.[field.id], screen.errors?.[field.id]),
+    inputBlock(field, draftable, screen.values?.[field.id], screen.errors?.[field.id]),
   );
+  const context = ways.single ? { ...screen.context, [submitActionKey]: ways.single.id } : screen.context;
   return {
     type: "modal",
     callback_id: form.id,
     title: plain(form.title, 24),
-    submit: plain(form.submitLabel, 24),
-    close: plain("Cancel", 24),
-    private_metadata: encodeContext(screen.context),
+    submit: plain(ways.single?.label ?? form.submitLabel, 24),
+    close: plain(ways.onClose?.label ?? "Cancel", 24),
+    private_metadata: encodeContext(context),
     ...(screen.notifyOnClose ? { notify_on_close: true } : {}),
-    blocks: [...summary, ...intro, ...fields, ...actionChoice(form, screen.values)].slice(0, maxViewBlocks),
+    blocks: [...summary, ...intro, ...(ways.menu ? [ways.menu] : []), ...fields].slice(0, maxViewBlocks),
   };
 }
 
-/** Slack has one submit button: a form's several submit actions become a required choice next to it. */
-function actionChoice(form: FormSpec, values: FormScreen["values"]): InputBlock[] {
-  if (!form.actions) return [];
+/**
+ * Slack has one submit button and one close button. A form's choice that closing also makes (`closeKeeps`, heard
+ * through notify_on_close) becomes the close button; one choice left is the submit button; more than one become a
+ * required menu at the top, above the fields.
+ */
+function submitWays(screen: FormScreen): { single?: FormAction; onClose?: FormAction; menu: InputBlock | null } {
+  const { form } = screen;
+  if (!form.actions) return { menu: null };
   if (form.fields.some((field) => field.id === submitActionBlockId))
     throw new Error(`form ${form.id}: a field may not be called "${submitActionBlockId}" when the form has actions`);
-  const options = form.actions.choices.map((choice) => option({ value: choice.id, label: choice.label }));
-  const chosen = stringValue(values?.[submitActionBlockId]) ?? form.actions.initial;
+  const { closeKeeps, choices } = form.actions;
+  const onClose = screen.notifyOnClose ? choices.find((choice) => choice.id === closeKeeps) : undefined;
+  const rest = choices.filter((choice) => choice !== onClose);
+  const ways = onClose ? { onClose } : {};
+  if (rest.length === 1) return { ...ways, single: rest[0], menu: null };
+  return { ...ways, menu: actionChoice(form, rest, screen.values) };
+}
+
+function actionChoice(form: FormSpec, choices: FormAction[], values: FormScreen["values"]): InputBlock {
+  const options = choices.map((choice) => option({ value: choice.id, label: choice.label }));
+  const chosen = stringValue(values?.[submitActionBlockId]) ?? form.actions?.initial;
   const initial = options.find((candidate) => candidate.value === chosen);
-  return [
-    {
-      type: "input",
-      block_id: submitActionBlockId,
-      label: plain(form.actions.label, 2000),
-      element: {
-        type: "static_select",
-        action_id: submitActionBlockId,
-        options,
-        ...(initial ? { initial_option: initial } : {}),
-      },
+  return {
+    type: "input",
+    block_id: submitActionBlockId,
+    label: plain(form.actions?.label ?? "Save as", 2000),
+    element: {
+      type: "static_select",
+      action_id: submitActionBlockId,
+      options,
+      ...(initial ? { initial_option: initial } : {}),
     },
-  ];
+  };
 }
 
 function inputBlock(field: FieldSpec, draftable: boolean, value: RawValue | undefined, error?: string): InputBlock {
@@ -85,6 +109,19 @@ function inputBlock(field: FieldSpec, draftable: boolean, value: RawValue | unde
     ...(hint ? { hint: plain(hint, 2000) } : {}),
     element: element(field, value),
   };
+}
+
+/** A menu's options, in Slack's option groups when the options have groups (e.g. results by project). */
+type PlainOptionGroup = { label: PlainTextElement; options: PlainTextOption[] };
+
+function optionList(options: FieldOption[]): { options: PlainTextOption[] } | { option_groups: PlainOptionGroup[] } {
+  if (!options.some((choice) => choice.group)) return { options: options.map(option) };
+  const groups = new Map<string, PlainTextOption[]>();
+  for (const choice of options) {
+    const name = choice.group ?? "Other";
+    groups.set(name, [...(groups.get(name) ?? []), option(choice)]);
+  }
+  return { option_groups: [...groups].map(([name, grouped]) => ({ label: plain(name, 75), options: grouped })) };
 }
 
 function option(choice: FieldOption): PlainTextOption {
@@ -133,7 +170,7 @@ function element(field: FieldSpec, value: RawValue | undefined): InputBlockEleme
       return {
         type: "static_select",
         action_id,
-        options: field.options.map(option),
+        ...optionList(field.options),
         ...(initial ? { initial_option: option(initial) } : {}),
       };
     }
@@ -197,7 +234,7 @@ function listValue(value: RawValue): string[] {
 
 /**
  * Field errors as Slack wants them in `response_action: errors`: by the input's block id. An error about no field
- * of this view (and the summary) goes next to its first input, since a modal has no other place for it.
+ * of this view goes next to its first input, and the summary before it, since a modal has no other place for them.
  */
 export function slackErrors(errors: FieldErrors, summary: string | undefined, inputBlockIds: string[]) {
   const known = new Set(inputBlockIds);
@@ -207,6 +244,7 @@ export function slackErrors(errors: FieldErrors, summary: string | undefined, in
     result[blockId] = truncate(result[blockId] ? `${result[blockId]} ${message}` : message, 2000);
   };
   for (const [field, message] of Object.entries(errors)) add(known.has(field) ? field : first, message);
-  if (summary) add(first, summary);
+  // The summary reads first, at the top input: a modal has no other place on top for it.
+  if (summary) result[first] = truncate(result[first] ? `${summary} ${result[first]}` : summary, 2000);
   return result;
 }

@@ -11,7 +11,15 @@ import type {
   ISubmitAction,
   ITextBlock,
 } from "@microsoft/teams.cards";
-import type { FieldErrors, FieldOption, FieldSpec, FormSpec, RawValue, RawValues } from "../../../core/forms/spec.ts";
+import {
+  type FieldErrors,
+  type FieldOption,
+  type FieldSpec,
+  type FormSpec,
+  type RawValue,
+  type RawValues,
+  ungroupedLabel,
+} from "../../../core/forms/spec.ts";
 import { localDateTime } from "../../../core/reminders/zoned-time.ts";
 import { encodeChoice } from "./choice-values.ts";
 
@@ -129,7 +137,9 @@ function input(spec: FormSpec, field: FieldSpec, current: RawValue, state: FormC
   // A draftable form is checked on our side only: the card must let a half-filled draft through.
   const required =
     field.required && !spec.draftable ? { isRequired: true, errorMessage: `Please fill in ${field.label}.` } : {};
-  const common = { id: field.id, label: field.label, ...required };
+  // There, the fields a draft may leave empty but a submission may not are told apart by marking the others optional.
+  const label = spec.draftable && !field.required ? `${field.label} (optional)` : field.label;
+  const common = { id: field.id, label, ...required };
   const placeholder = field.placeholder ? { placeholder: field.placeholder } : {};
   switch (field.kind) {
     case "text":
@@ -247,7 +257,7 @@ function dateTimeInputs(field: FieldSpec, current: RawValue, timeZone: string, c
 }
 
 function choice(option: FieldOption): IChoice {
-  return { title: option.label, value: encodeChoice(option.value) };
+  return { title: ungroupedLabel(option), value: encodeChoice(option.value) };
 }
 
 function initialValue(field: FieldSpec): RawValue {
