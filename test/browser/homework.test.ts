@@ -122,14 +122,14 @@ describe("homework in Chromium, through the core", () => {
       await overview.getByRole("button", { name: "Characterise" }).first().click();
       const characterise = ana.getByRole("dialog", { name: "Characterise result" });
       await characterise.getByLabel("Description").fill("Predicts spindle failures from vibration data.");
-      await characterise.getByRole("button", { name: "Submit (every required field filled)" }).click();
+      await characterise.getByRole("button", { name: "Submit", exact: true }).click();
       const typeError = characterise.locator('[data-field="type"] .field-error');
       await typeError.waitFor();
       expect(await characterise.getByLabel("Description").inputValue()).toBe(
         "Predicts spindle failures from vibration data.",
       );
       await characterise.getByLabel("Type").selectOption({ label: "Software" });
-      await characterise.getByRole("button", { name: "Keep as a draft" }).click();
+      await characterise.getByRole("button", { name: "Save draft" }).click();
       await overview.getByText("Predictive maintenance toolkit", { exact: true }).waitFor();
       await overview.getByRole("button", { name: "Close" }).click();
       await overview.waitFor({ state: "detached" });

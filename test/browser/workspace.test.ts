@@ -253,7 +253,7 @@ describe("the browser workspace in Chromium", () => {
       .getByRole("group", { name: /Protection/ })
       .getByLabel("Open licence")
       .check();
-    await dialog.getByRole("button", { name: "Keep as a draft" }).click();
+    await dialog.getByRole("button", { name: "Save draft" }).click();
     const submitted = await bot.next("dialog.submit");
     expect(submitted.values).toMatchObject({
       type: "software",

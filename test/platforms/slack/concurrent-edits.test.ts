@@ -150,7 +150,6 @@ describe.each(backends)("concurrent edits through Slack on %s", (backend) => {
     });
     expect(bens.delivered).toBe(true);
     await harness.core.settled();
-    console.log("AFTER BEN", JSON.stringify(await harness.deps.repos.results.find(kit!.id)));
 
     const closed = await slack().driver.viewClosed({
       userId: users.ana,

@@ -139,16 +139,18 @@ describe.each(backends)("homework on the browser workspace (%s)", (backend) => {
     at = anaLive.events.length;
     await press(ana, refreshed, "Characterise");
     const draft = await nextForm(anaLive, "homework.characterise", at);
-    expect(draft.actions.map((action) => action.label)).toEqual([
-      "Keep as a draft",
-      "Submit (every required field filled)",
-    ]);
+    expect(draft.actions.map((action) => action.label)).toEqual(["Save draft", "Submit"]);
+    // What a submission needs is marked: the others are optional.
+    const required = Object.fromEntries(draft.fields.map((field) => [field.id, field.required]));
+    expect(required).toMatchObject({ description: true, owners: true, keywords: false });
 
     // Submitting with required fields missing: errors next to them; kept as a draft instead: saved.
     at = anaLive.events.length;
     await submit(ana, draft, { description: "Predicts failures." }, "submitted");
     const missing = await nextForm(anaLive, "homework.characterise", at);
     expect(Object.keys(missing.errors).length).toBeGreaterThan(0);
+    // Above the fields, what is missing and that a draft keeps what was typed.
+    expect(missing.notice).toMatch(/^Not submitted yet: \d+ fields are still needed \(Type, .*save it as a draft/);
     at = anaLive.events.length;
     await submit(ana, missing, { description: "Predicts failures." }, "draft");
     await nextPanel(anaLive, "homework.overview", at);
