@@ -76,6 +76,9 @@ describe("form cards", () => {
     expect(inputById(card, "owners")).toMatchObject({ value: expect.stringMatching(/^~/) });
     // A draftable form is checked on our side: no input may block a half-filled draft.
     expect(elements(card).some((element) => element.isRequired === true)).toBe(false);
+    // …so what a submission needs is told apart by marking the other fields optional.
+    expect(inputById(card, "keywords")).toMatchObject({ label: "Keywords (optional)" });
+    expect(inputById(card, "description")).toMatchObject({ label: "Description" });
     expect((card.actions ?? []).map((action) => (action as { title?: string }).title)).toEqual([
       "Save draft",
       "Submit",
