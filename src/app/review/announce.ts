@@ -8,6 +8,8 @@ import { clusterProjects, type ReviewCluster, type ReviewView } from "../../core
 import type { Message } from "../../core/screens/message.ts";
 import { facilitatedWorkshop } from "../access.ts";
 import type { Actor, AppDependencies } from "../context.ts";
+import { joinWorkingGroup } from "../groups/join.ts";
+import { createGroupsAction } from "../groups/messages.ts";
 import { Refusal } from "../refusal.ts";
 import { loadReview } from "./load.ts";
 
@@ -117,7 +119,17 @@ export function announcedMessage(outcome: AnnounceOutcome): Message {
     outcome.posted + outcome.updated === 0
       ? `Nothing new to announce: the ${outcome.unchanged} approved cluster${outcome.unchanged === 1 ? " is" : "s are"} posted already.`
       : `Announced: ${outcome.posted} new, ${outcome.updated} updated, ${outcome.unchanged} unchanged; ${outcome.notified} member message${outcome.notified === 1 ? "" : "s"} sent.`;
-  return { summary: line };
+  // The next step, one press away: a channel per approved cluster (the same as `/cluster groups create`).
+  return {
+    summary: line,
+    blocks: [
+      {
+        kind: "text",
+        text: line,
+        button: { actionId: createGroupsAction, label: "Open working-group channels", value: "create" },
+      },
+    ],
+  };
 }
 
 /** "Join this working group" / "Not for us" under an announced cluster. */
@@ -138,7 +150,12 @@ export async function respond(
   if (answer === "join") {
     if (ours) return `You are in it already: ${ours.acronym}'s results are part of “${cluster.label}”.`;
     await deps.repos.reviews.respond(cluster.id, actor.personId, null, "join");
-    return `Noted: you asked to join “${cluster.label}”. The facilitators will see it.`;
+    const joined = await joinWorkingGroup(deps, actor.workspaceId, cluster.id, actor.personId);
+    if (joined.kind === "invited")
+      return `Welcome: you are now in #${joined.channel}, the channel of “${cluster.label}”.`;
+    if (joined.kind === "unreachable")
+      return `Noted: you asked to join “${cluster.label}”, but the bot could not add you to its channel; the facilitators will see your request.`;
+    return `Noted: you asked to join “${cluster.label}”. You will be added to its channel when it is made.`;
   }
   if (!ours)
     throw new Refusal(
