@@ -140,13 +140,15 @@ export async function respond(
   answer: "join" | "decline",
 ): Promise<string> {
   const workshop = await deps.repos.workshops.current(actor.workspaceId);
-  const view = workshop ? await loadReview(deps, workshop).catch(() => null) : null;
-  const cluster = view?.clusters.find((candidate) => candidate.id === clusterId);
-  if (!workshop || !cluster || cluster.status === "suggested")
+  // The stored cluster (not the whole review: that needs the analysis run, which an answer does not).
+  const stored = workshop && (await deps.repos.reviews.clusters(workshop.id)).find((c) => c.id === clusterId);
+  const group = stored && (await deps.repos.workingGroups.find(stored.id));
+  if (!workshop || !stored || !group || stored.status === "suggested")
     throw new Refusal("not_found", "This working group is no longer on offer.");
+  const cluster = { id: stored.id, label: stored.label };
   const mine = await deps.repos.projects.ofMember(workshop.id, actor.personId);
-  const inCluster = new Set(clusterProjects(cluster));
-  const ours = mine.find((project) => inCluster.has(project.acronym));
+  const ours = mine.find((project) => group.projectIds.includes(project.id));
+  const inCluster = [...new Set(group.results.map((result) => result.projectAcronym))];
   if (answer === "join") {
     if (ours) return `You are in it already: ${ours.acronym}'s results are part of “${cluster.label}”.`;
     await deps.repos.reviews.respond(cluster.id, actor.personId, null, "join");
@@ -158,10 +160,7 @@ export async function respond(
     return `Noted: you asked to join “${cluster.label}”. You will be added to its channel when it is made.`;
   }
   if (!ours)
-    throw new Refusal(
-      "not_member",
-      `Only members of ${[...inCluster].join(", ")} can say “Not for us” to this cluster.`,
-    );
+    throw new Refusal("not_member", `Only members of ${inCluster.join(", ")} can say “Not for us” to this cluster.`);
   await deps.repos.reviews.respond(cluster.id, actor.personId, ours.id, "decline");
   return `Noted: ${ours.acronym} is not in for “${cluster.label}”. The facilitators will see it.`;
 }
