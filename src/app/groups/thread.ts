@@ -4,8 +4,9 @@
 // Editing the reply re-reads it and updates the item and its confirmation; deleting it keeps the item (the group
 // may have agreed on it) but marks it, so its author or a facilitator can remove it with one button.
 import { cleanUserText } from "../../core/text/clean.ts";
-import { exampleReply, parseWorkPlanReply } from "../../core/workplan/parse.ts";
+import { exampleReply, parseWorkPlanReply, type WorkPlanDraft } from "../../core/workplan/parse.ts";
 import { isWorkPlanTopic } from "../../core/workplan/topics.ts";
+import type { WorkPlanFields } from "../../store/repositories/working-groups.ts";
 import type { Actor, AppDependencies } from "../context.ts";
 import type { ThreadMessageInteraction } from "../interaction/interaction.ts";
 import { groupDates } from "./dates.ts";
@@ -41,17 +42,7 @@ export async function readThreadReply(
     topic,
     authorId: actor.personId,
     sourceText: cleanUserText(message.text),
-    fields: {
-      activity: reading.item.activity,
-      leadPartner: reading.item.leadPartner,
-      contributors: reading.item.contributors,
-      startDate: reading.item.start,
-      endDate: reading.item.end,
-      milestone: reading.item.milestone,
-      resources: reading.item.resources,
-      expectedBenefit: reading.item.expectedBenefit,
-      ipr: reading.item.ipr,
-    },
+    fields: itemFields(reading.item),
   });
   // A second delivery of the same reply (another event id, another replica) finds its item: the delivery that made
   // it confirms it, even while that is still waiting for Slack, so the thread never shows two confirmations.
@@ -80,17 +71,25 @@ async function sourceChanged(deps: AppDependencies, actor: Actor, message: Threa
     await deps.channels.reply(thread, helpMessage(group.clusterId, reading.reason, exampleReply(partners)));
     return;
   }
-  const updated = await repos.workingGroups.updateFromMessage(item.id, cleanUserText(message.text), {
-    activity: reading.item.activity,
-    leadPartner: reading.item.leadPartner,
-    contributors: reading.item.contributors,
-    startDate: reading.item.start,
-    endDate: reading.item.end,
-    milestone: reading.item.milestone,
-    resources: reading.item.resources,
-    expectedBenefit: reading.item.expectedBenefit,
-    ipr: reading.item.ipr,
-  });
+  const updated = await repos.workingGroups.updateFromMessage(
+    item.id,
+    cleanUserText(message.text),
+    itemFields(reading.item),
+  );
   await repos.workingGroups.touch(group.clusterId, deps.clock.now());
   await showConfirmation(deps, actor, group, updated);
+}
+
+function itemFields(read: WorkPlanDraft): WorkPlanFields {
+  return {
+    activity: read.activity,
+    leadPartner: read.leadPartner,
+    contributors: read.contributors,
+    startDate: read.start,
+    endDate: read.end,
+    milestone: read.milestone,
+    resources: read.resources,
+    expectedBenefit: read.expectedBenefit,
+    ipr: read.ipr,
+  };
 }
