@@ -99,7 +99,13 @@ export async function postFollowUpRound(deps: ReminderDependencies, job: JobReco
     return done("skipped: this round was posted already");
   }
   const open = (await repos.workingGroups.items(group.clusterId)).filter((item) => !isClosedStatus(item.progress));
-  const root = await deps.channels.post(channel, followUpRoundMessage(group, payload.round, open.length, quiet, weeks));
+  const message = followUpRoundMessage(group, payload.round, open.length, quiet, weeks);
+  // A post Slack refused gives the claim back for the job's retry; only a crash between Slack accepting it and the
+  // next line can leave a round claimed and unrecorded, and that round is then not posted again (at most once).
+  const root = await deps.channels.post(channel, message).catch(async (error: unknown) => {
+    await repos.workingGroups.releaseRound(group.clusterId, payload.round);
+    throw error;
+  });
   await repos.workingGroups.setRoundMessage(group.clusterId, payload.round, root.messageId);
   for (const item of open) await deps.channels.reply(root, followUpItemMessage(item));
   await repos.jobs.schedule([

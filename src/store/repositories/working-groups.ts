@@ -342,6 +342,11 @@ export function workingGroupRepository(prisma: PrismaClient) {
       return count === 1;
     },
 
+    /** Gives a claimed round back when its post failed, so a retry posts it. */
+    async releaseRound(clusterId: string, round: number): Promise<void> {
+      await prisma.followUpRound.deleteMany({ where: { clusterId, round, messageId: null } });
+    },
+
     async setRoundMessage(clusterId: string, round: number, messageId: string): Promise<void> {
       await prisma.followUpRound.update({ where: { clusterId_round: { clusterId, round } }, data: { messageId } });
     },
