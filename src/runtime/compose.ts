@@ -1,6 +1,7 @@
 // Wires the core, the store and the configured chat platforms into routes for the HTTP server.
 import { commandList } from "../app/commands/help.ts";
 import type { AppDependencies, Clock } from "../app/context.ts";
+import { followUpJobHandlers } from "../app/groups/follow-ups.ts";
 import { createInteractionCore, type InteractionCore } from "../app/interaction/core.ts";
 import { traffic } from "../app/interaction/follow-ups.ts";
 import { createChannels } from "../app/platform/channels.ts";
@@ -108,7 +109,7 @@ export function composeApp(
       await teams?.start();
       web?.connect();
       if (settings.CLUSTERBOT_SCHEDULER === "on") {
-        const handlers = reminderJobHandlers(deps);
+        const handlers = { ...reminderJobHandlers(deps), ...followUpJobHandlers(deps) };
         scheduler = startScheduler({
           jobs: repos.jobs,
           handlers,

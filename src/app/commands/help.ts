@@ -19,8 +19,9 @@ const facilitatorCommands = [
   ["/cluster announce", "7. post the approved clusters to the announcement channel and tell their members"],
   ["/cluster groups create", "8. a channel per approved cluster, its members invited, the work-plan prompts posted"],
   ["/cluster groups private", "make working-group channels private (also: groups public)"],
+  ["/cluster groups followups [weeks]", "how often the groups are asked for their items' status (default 4 weeks)"],
   ["/cluster report [pdf|md|html|docx|xlsx]", "9. the report as a file in this channel (also: export [xlsx|csv])"],
-  ["/cluster close", "close the workshop (no more reminders)"],
+  ["/cluster close", "close the workshop (no more reminders nor follow-ups; the groups' channels stay)"],
 ] as const;
 
 const everyoneCommands = [

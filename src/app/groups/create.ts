@@ -9,6 +9,7 @@ import type { Actor, AppDependencies } from "../context.ts";
 import type { ChannelRef } from "../ports/channels.ts";
 import { ChannelNameTakenError } from "../ports/errors.ts";
 import { Refusal } from "../refusal.ts";
+import { planFollowUps } from "./follow-ups.ts";
 import { type CreationReport, kickoffMessage, promptMessage } from "./messages.ts";
 
 /** Names tried before giving up on a cluster ("-2" … "-20"). */
@@ -40,13 +41,19 @@ export async function createWorkingGroups(deps: AppDependencies, actor: Actor): 
       await repos.workingGroups.setChannel(group.clusterId, actor.workspaceId, created.channelId, created.name);
       channel = created;
       report.created.push(created.name);
-      // Invited once, when the channel is made: someone who left later is not invited back.
-      const outcome = await deps.channels.invite(created, [...new Set([...group.memberIds, ...facilitators])]);
+      // Invited once, when the channel is made: someone who left later is not invited back. Those who pressed
+      // "Join this working group" under the announcement come in with the members.
+      const joiners = await repos.workingGroups.joiners(group.clusterId);
+      const outcome = await deps.channels.invite(created, [
+        ...new Set([...group.memberIds, ...joiners, ...facilitators]),
+      ]);
       for (const person of outcome.unreachable) unreachable.add(person);
     }
     await postMissing(deps, group, channel);
   }
   report.unreachable = unreachable.size;
+  // The first follow-up of each new group, the workshop's follow-up weeks after its kick-off.
+  await planFollowUps(deps, workshop.id);
   return report;
 }
 

@@ -31,7 +31,7 @@ async function requireContributor(deps: AppDependencies, actor: Actor, group: Wo
   throw new Refusal("not_member", `Only the members of “${group.label}” and the facilitators can add to its plan.`);
 }
 
-async function requireItemEditor(
+export async function requireItemEditor(
   deps: AppDependencies,
   actor: Actor,
   group: WorkingGroup,
@@ -45,7 +45,7 @@ async function requireItemEditor(
   throw new Refusal("not_member", "Only the item's author, its lead partner and the facilitators can change it.");
 }
 
-async function findItem(deps: AppDependencies, actor: Actor, itemId: string) {
+export async function findItem(deps: AppDependencies, actor: Actor, itemId: string) {
   const item = await deps.repos.workingGroups.findItem(itemId);
   if (!item) throw new Refusal("not_found", "That item was removed from the work-plan.");
   return { item, group: await groupOf(deps, actor, item.clusterId) };
@@ -95,12 +95,18 @@ export async function saveItem(
   const item = existing
     ? await repos.workingGroups.updateItem(existing.id, parsed.value)
     : await repos.workingGroups.add(group.clusterId, actor.personId, parsed.value);
+  await repos.workingGroups.touch(group.clusterId, deps.clock.now());
   await showConfirmation(deps, actor, group, item);
   return { ok: true, item };
 }
 
 /** The item's confirmation in the channel: updated where it is, else posted. */
-async function showConfirmation(deps: AppDependencies, actor: Actor, group: WorkingGroup, item: WorkPlanItemRecord) {
+export async function showConfirmation(
+  deps: AppDependencies,
+  actor: Actor,
+  group: WorkingGroup,
+  item: WorkPlanItemRecord,
+) {
   if (!group.channel) return;
   const channel = { workspaceId: actor.workspaceId, channelId: group.channel.externalId };
   if (item.confirmationId) {

@@ -4,13 +4,24 @@
 import type { Block, Button, Fact } from "../../core/screens/blocks.ts";
 import type { Message } from "../../core/screens/message.ts";
 import { describeTimeline } from "../../core/workplan/dates.ts";
+import {
+  type FollowUpStatus,
+  followUpStatuses,
+  followUpStatusLabels,
+  isFollowUpStatus,
+} from "../../core/workplan/follow-up.ts";
 import { topicPrompts, type WorkPlanTopic } from "../../core/workplan/topics.ts";
 import type { WorkingGroup, WorkPlanItemRecord } from "../../store/repositories/working-groups.ts";
+
+/** "Open working-group channels" under the announcement's confirmation: `/cluster groups create` in a button. */
+export const createGroupsAction = "groups.create";
 
 export const groupActions = {
   add: "workplan.add",
   edit: "workplan.edit",
   remove: "workplan.remove",
+  /** A follow-up answer: value `<item id>:<status>`. */
+  status: "workplan.status",
 } as const;
 
 /** A shortened copy of user text for display (the whole text is stored). */
@@ -70,6 +81,9 @@ export function itemFacts(item: WorkPlanItemRecord): Fact[] {
   if (item.resources) facts.push({ label: "Resources", value: shown(item.resources) });
   if (item.expectedBenefit) facts.push({ label: "Expected benefit", value: shown(item.expectedBenefit) });
   if (item.ipr) facts.push({ label: "IPR", value: shown(item.ipr) });
+  const status = statusText(item);
+  if (status) facts.push({ label: "Status", value: status });
+  if (item.sourceDeleted) facts.push({ label: "Note", value: "the reply it came from was deleted; the item is kept" });
   return facts;
 }
 
@@ -97,6 +111,93 @@ export function confirmationMessage(item: WorkPlanItemRecord): Message {
   };
 }
 
+function statusText(item: WorkPlanItemRecord): string | null {
+  if (!isFollowUpStatus(item.progress)) return null;
+  const label = followUpStatusLabels[item.progress];
+  const when = item.progressAt ? ` (${item.progressAt.toISOString().slice(0, 10)})` : "";
+  return item.progressNote ? `${label}${when}: ${shown(item.progressNote, 200)}` : `${label}${when}`;
+}
+
+/** The root of a follow-up round's thread; a gentle prompt when the group has been quiet. */
+export function followUpRoundMessage(
+  group: WorkingGroup,
+  round: number,
+  openItems: number,
+  quiet: boolean,
+  weeks: number,
+): Message {
+  const summary =
+    openItems > 0
+      ? `Follow-up ${round}: how are the ${openItems} open item${openItems === 1 ? "" : "s"} of the work-plan going?`
+      : `Follow-up ${round}: the work-plan has no open item.`;
+  const blocks: Block[] = [{ kind: "text", text: summary }];
+  if (quiet)
+    blocks.push({
+      kind: "text",
+      text: `It has been quiet here for ${weeks} week${weeks === 1 ? "" : "s"}. A line on where things stand helps everyone: what moved, what is stuck, who could help.`,
+      button: addButton(group.clusterId),
+    });
+  if (openItems > 0)
+    blocks.push({
+      kind: "context",
+      text: "Leads: answer under each item in this thread (done, on track, late or dropped, with a note). Items without an answer for two follow-ups are pointed out to the facilitators.",
+    });
+  return { summary, blocks };
+}
+
+/** One item in a follow-up thread, with the four answers. */
+export function followUpItemMessage(item: WorkPlanItemRecord): Message {
+  const lead = item.leadPartner ? ` (lead ${item.leadPartner})` : "";
+  return {
+    summary: `Status of “${shown(item.activity, 150)}”${lead}?`,
+    blocks: [
+      { kind: "text", text: `Status of “${shown(item.activity, 300)}”${lead}?` },
+      {
+        kind: "buttons",
+        buttons: followUpStatuses.map((status) => ({
+          actionId: groupActions.status,
+          label: followUpStatusLabels[status],
+          value: `${item.id}:${status}`,
+        })),
+      },
+    ],
+  };
+}
+
+export function statusSavedMessage(item: WorkPlanItemRecord, status: FollowUpStatus): Message {
+  return { summary: `Noted: “${shown(item.activity, 150)}” is ${followUpStatusLabels[status].toLowerCase()}.` };
+}
+
+/** To a facilitator: items silent for two follow-ups, and a group still quiet after a gentle prompt. */
+export function facilitatorNoteMessage(
+  group: WorkingGroup,
+  silent: WorkPlanItemRecord[],
+  quiet: boolean,
+  weeks: number,
+): Message {
+  const label = shown(group.label, 150);
+  const channel = group.channel?.name ? ` (#${group.channel.name})` : "";
+  const parts = [
+    silent.length > 0
+      ? `${silent.length} item${silent.length === 1 ? " has" : "s have"} had no answer to two follow-ups`
+      : null,
+    quiet ? `the group has been quiet for over ${weeks} week${weeks === 1 ? "" : "s"}, even after a prompt` : null,
+  ].filter((part) => part !== null);
+  const summary = `Working group “${label}”${channel}: ${parts.join("; ")}.`;
+  const blocks: Block[] = [{ kind: "text", text: summary }];
+  if (silent.length > 0)
+    blocks.push({
+      kind: "list",
+      items: silent.slice(0, 40).map((item) => ({
+        title: shown(item.activity, 150),
+        text: item.leadPartner ? `lead ${item.leadPartner}` : "no lead",
+        mark: "failed",
+      })),
+    });
+  blocks.push({ kind: "context", text: "“/cluster workplan” shows every group's plan with these flags." });
+  return { summary, blocks };
+}
+
 export function removedMessage(activity: string): Message {
   return { summary: `Removed from the work-plan: ${shown(activity, 150)}` };
 }
@@ -115,9 +216,16 @@ export function helpMessage(clusterId: string, reason: string, example: string):
 
 const maxPlanBlocks = 45;
 
-export function planMessage(plans: { group: WorkingGroup; items: WorkPlanItemRecord[] }[]): Message {
+export interface GroupPlan {
+  group: WorkingGroup;
+  items: WorkPlanItemRecord[];
+  /** Items without an answer to two follow-ups. */
+  flagged: ReadonlySet<string>;
+}
+
+export function planMessage(plans: GroupPlan[]): Message {
   const blocks: Block[] = [];
-  for (const { group, items } of plans) {
+  for (const { group, items, flagged } of plans) {
     blocks.push({ kind: "heading", text: shown(group.label, 140) });
     if (items.length === 0) {
       blocks.push({ kind: "context", text: "No items yet." });
@@ -125,7 +233,11 @@ export function planMessage(plans: { group: WorkingGroup; items: WorkPlanItemRec
     }
     blocks.push({
       kind: "list",
-      items: items.map((item) => ({ title: shown(item.activity, 150), text: planLine(item) })),
+      items: items.map((item) => ({
+        title: shown(item.activity, 150),
+        text: flagged.has(item.id) ? `⚑ no answer to two follow-ups · ${planLine(item)}` : planLine(item),
+        ...(flagged.has(item.id) ? { mark: "failed" as const } : {}),
+      })),
     });
   }
   const total = plans.reduce((sum, plan) => sum + plan.items.length, 0);
@@ -150,6 +262,8 @@ function planLine(item: WorkPlanItemRecord): string {
     item.resources ? `resources: ${shown(item.resources, 120)}` : null,
     item.expectedBenefit ? `benefit: ${shown(item.expectedBenefit, 120)}` : null,
     item.ipr ? `IPR: ${shown(item.ipr, 120)}` : null,
+    statusText(item),
+    item.sourceDeleted ? "its message was deleted" : null,
   ];
   return parts.filter((part) => part !== null).join(" · ");
 }

@@ -1,11 +1,16 @@
 // A reply in a prompt's thread → a work-plan item, confirmed in the thread with what was understood; a reply that
-// cannot be read gets help with an example. Replies elsewhere (other channels, the kick-off's thread) are not ours.
+// cannot be read gets help with an example. Replies elsewhere (other channels, the kick-off's thread) are not ours,
+// though any reply in a group's channel counts as the group's activity (follow-ups nudge quiet groups).
+// Editing the reply re-reads it and updates the item and its confirmation; deleting it keeps the item (the group
+// may have agreed on it) but marks it, so its author or a facilitator can remove it with one button.
 import { cleanUserText } from "../../core/text/clean.ts";
-import { exampleReply, parseWorkPlanReply } from "../../core/workplan/parse.ts";
+import { exampleReply, parseWorkPlanReply, type WorkPlanDraft } from "../../core/workplan/parse.ts";
 import { isWorkPlanTopic } from "../../core/workplan/topics.ts";
+import type { WorkPlanFields } from "../../store/repositories/working-groups.ts";
 import type { Actor, AppDependencies } from "../context.ts";
 import type { ThreadMessageInteraction } from "../interaction/interaction.ts";
 import { groupDates } from "./dates.ts";
+import { showConfirmation } from "./items.ts";
 import { confirmationMessage, helpMessage } from "./messages.ts";
 import { workshopPartners } from "./partners.ts";
 
@@ -17,6 +22,8 @@ export async function readThreadReply(
   const { repos } = deps;
   const group = await repos.workingGroups.byChannel(actor.workspaceId, message.channelId);
   if (!group?.channel) return;
+  if (message.change) return sourceChanged(deps, actor, message);
+  await repos.workingGroups.touch(group.clusterId, deps.clock.now());
   const topic = await repos.workingGroups.postKind(group.clusterId, message.threadId);
   if (!topic || !isWorkPlanTopic(topic)) return;
 
@@ -35,21 +42,54 @@ export async function readThreadReply(
     topic,
     authorId: actor.personId,
     sourceText: cleanUserText(message.text),
-    fields: {
-      activity: reading.item.activity,
-      leadPartner: reading.item.leadPartner,
-      contributors: reading.item.contributors,
-      startDate: reading.item.start,
-      endDate: reading.item.end,
-      milestone: reading.item.milestone,
-      resources: reading.item.resources,
-      expectedBenefit: reading.item.expectedBenefit,
-      ipr: reading.item.ipr,
-    },
+    fields: itemFields(reading.item),
   });
   // A second delivery of the same reply (another event id, another replica) finds its item: the delivery that made
   // it confirms it, even while that is still waiting for Slack, so the thread never shows two confirmations.
   if (!created) return;
   const confirmation = await deps.channels.reply(thread, confirmationMessage(item));
   await repos.workingGroups.setConfirmation(item.id, confirmation.messageId);
+}
+
+/** The reply an item came from was edited or deleted by its author. */
+async function sourceChanged(deps: AppDependencies, actor: Actor, message: ThreadMessageInteraction): Promise<void> {
+  const { repos } = deps;
+  const item = await repos.workingGroups.itemFromMessage(actor.workspaceId, message.channelId, message.messageId);
+  const group = item && (await repos.workingGroups.find(item.clusterId));
+  if (!item || !group) return;
+  if (message.change === "deleted") {
+    if (!item.sourceDeleted)
+      await showConfirmation(deps, actor, group, await repos.workingGroups.markSourceDeleted(item.id));
+    return;
+  }
+  const partners = await workshopPartners(repos, group.workshopId);
+  const topic = item.topic && isWorkPlanTopic(item.topic) ? item.topic : "activities";
+  const reading = parseWorkPlanReply(message.text, { partners, topic, ...(await groupDates(deps, group.clusterId)) });
+  const thread = { workspaceId: actor.workspaceId, channelId: message.channelId, messageId: message.threadId };
+  if (reading.kind === "unreadable") {
+    // The item stays as it was; the author learns why the new text was not taken.
+    await deps.channels.reply(thread, helpMessage(group.clusterId, reading.reason, exampleReply(partners)));
+    return;
+  }
+  const updated = await repos.workingGroups.updateFromMessage(
+    item.id,
+    cleanUserText(message.text),
+    itemFields(reading.item),
+  );
+  await repos.workingGroups.touch(group.clusterId, deps.clock.now());
+  await showConfirmation(deps, actor, group, updated);
+}
+
+function itemFields(read: WorkPlanDraft): WorkPlanFields {
+  return {
+    activity: read.activity,
+    leadPartner: read.leadPartner,
+    contributors: read.contributors,
+    startDate: read.start,
+    endDate: read.end,
+    milestone: read.milestone,
+    resources: read.resources,
+    expectedBenefit: read.expectedBenefit,
+    ipr: read.ipr,
+  };
 }

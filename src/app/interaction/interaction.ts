@@ -77,7 +77,10 @@ export interface ThreadMessageInteraction {
   channelId: string;
   threadId: string;
   messageId: string;
+  /** The text now (empty for a deleted message). */
   text: string;
+  /** Absent for a new reply; "edited" or "deleted" when its author changed an earlier reply. */
+  change?: "edited" | "deleted";
 }
 
 export type Interaction =

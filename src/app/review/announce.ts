@@ -8,6 +8,8 @@ import { clusterProjects, type ReviewCluster, type ReviewView } from "../../core
 import type { Message } from "../../core/screens/message.ts";
 import { facilitatedWorkshop } from "../access.ts";
 import type { Actor, AppDependencies } from "../context.ts";
+import { joinWorkingGroup } from "../groups/join.ts";
+import { createGroupsAction } from "../groups/messages.ts";
 import { Refusal } from "../refusal.ts";
 import { loadReview } from "./load.ts";
 
@@ -117,7 +119,17 @@ export function announcedMessage(outcome: AnnounceOutcome): Message {
     outcome.posted + outcome.updated === 0
       ? `Nothing new to announce: the ${outcome.unchanged} approved cluster${outcome.unchanged === 1 ? " is" : "s are"} posted already.`
       : `Announced: ${outcome.posted} new, ${outcome.updated} updated, ${outcome.unchanged} unchanged; ${outcome.notified} member message${outcome.notified === 1 ? "" : "s"} sent.`;
-  return { summary: line };
+  // The next step, one press away: a channel per approved cluster (the same as `/cluster groups create`).
+  return {
+    summary: line,
+    blocks: [
+      {
+        kind: "text",
+        text: line,
+        button: { actionId: createGroupsAction, label: "Open working-group channels", value: "create" },
+      },
+    ],
+  };
 }
 
 /** "Join this working group" / "Not for us" under an announced cluster. */
@@ -128,23 +140,27 @@ export async function respond(
   answer: "join" | "decline",
 ): Promise<string> {
   const workshop = await deps.repos.workshops.current(actor.workspaceId);
-  const view = workshop ? await loadReview(deps, workshop).catch(() => null) : null;
-  const cluster = view?.clusters.find((candidate) => candidate.id === clusterId);
-  if (!workshop || !cluster || cluster.status === "suggested")
+  // The stored cluster (not the whole review: that needs the analysis run, which an answer does not).
+  const stored = workshop && (await deps.repos.reviews.clusters(workshop.id)).find((c) => c.id === clusterId);
+  const group = stored && (await deps.repos.workingGroups.find(stored.id));
+  if (!workshop || !stored || !group || stored.status === "suggested")
     throw new Refusal("not_found", "This working group is no longer on offer.");
+  const cluster = { id: stored.id, label: stored.label };
   const mine = await deps.repos.projects.ofMember(workshop.id, actor.personId);
-  const inCluster = new Set(clusterProjects(cluster));
-  const ours = mine.find((project) => inCluster.has(project.acronym));
+  const ours = mine.find((project) => group.projectIds.includes(project.id));
+  const inCluster = [...new Set(group.results.map((result) => result.projectAcronym))];
   if (answer === "join") {
     if (ours) return `You are in it already: ${ours.acronym}'s results are part of “${cluster.label}”.`;
     await deps.repos.reviews.respond(cluster.id, actor.personId, null, "join");
-    return `Noted: you asked to join “${cluster.label}”. The facilitators will see it.`;
+    const joined = await joinWorkingGroup(deps, actor.workspaceId, cluster.id, actor.personId);
+    if (joined.kind === "invited")
+      return `Welcome: you are now in #${joined.channel}, the channel of “${cluster.label}”.`;
+    if (joined.kind === "unreachable")
+      return `Noted: you asked to join “${cluster.label}”, but the bot could not add you to its channel; the facilitators will see your request.`;
+    return `Noted: you asked to join “${cluster.label}”. You will be added to its channel when it is made.`;
   }
   if (!ours)
-    throw new Refusal(
-      "not_member",
-      `Only members of ${[...inCluster].join(", ")} can say “Not for us” to this cluster.`,
-    );
+    throw new Refusal("not_member", `Only members of ${inCluster.join(", ")} can say “Not for us” to this cluster.`);
   await deps.repos.reviews.respond(cluster.id, actor.personId, ours.id, "decline");
   return `Noted: ${ours.acronym} is not in for “${cluster.label}”. The facilitators will see it.`;
 }

@@ -2,6 +2,7 @@
 import type { Workshop } from "../../core/model/domain.ts";
 import { facilitatedWorkshop } from "../access.ts";
 import type { Actor, AppDependencies } from "../context.ts";
+import { endFollowUps } from "../groups/follow-ups.ts";
 import { memberProjectsProgress } from "../homework/workshop-progress.ts";
 import { Refusal } from "../refusal.ts";
 import { cancelWorkshopReminders, planHomeworkReminders } from "../reminders/plan.ts";
@@ -19,11 +20,13 @@ export async function replanReminders(deps: AppDependencies, workshopId: string)
 export async function closeWorkshop(
   deps: AppDependencies,
   actor: Actor,
-): Promise<{ workshop: Workshop; cancelled: number }> {
+): Promise<{ workshop: Workshop; cancelled: number; followUps: number }> {
   const workshop = await facilitatedWorkshop(deps.repos, actor);
   const closed = await deps.repos.workshops.setPhase(workshop.id, "closed");
+  // Follow-ups first, so the count of reminders is only reminders; the working groups' channels stay as they are.
+  const followUps = await endFollowUps(deps, workshop.id);
   const cancelled = await cancelWorkshopReminders(deps, workshop.id);
-  return { workshop: closed, cancelled };
+  return { workshop: closed, cancelled, followUps };
 }
 
 /** The project a "Continue homework" button should open: the person's first unfinished one in that workshop. */

@@ -43,9 +43,13 @@ export const workshopRoutes: Route[] = [
   ),
 
   onCommand("close", async ({ deps, actor }) => {
-    const { workshop, cancelled } = await closeWorkshop(deps, actor);
+    const { workshop, cancelled, followUps } = await closeWorkshop(deps, actor);
+    const groups =
+      followUps > 0
+        ? ` Working-group follow-ups ended (${followUps} planned one${followUps === 1 ? "" : "s"} cancelled); the groups' channels stay as they are.`
+        : "";
     return reply.message(
-      `Closed "${workshop.name}". ${cancelled} pending reminder${cancelled === 1 ? "" : "s"} cancelled.`,
+      `Closed "${workshop.name}". ${cancelled} pending reminder${cancelled === 1 ? "" : "s"} cancelled.${groups}`,
     );
   }),
 ];

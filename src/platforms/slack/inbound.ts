@@ -264,6 +264,54 @@ export function threadMessageIncoming(body: unknown): SlackIncoming | undefined 
   );
 }
 
+const changedMessage = z.looseObject({
+  user: id,
+  ts: id,
+  thread_ts: id,
+  text: z.string().max(50_000).default(""),
+  bot_id: z.string().nullish(),
+});
+
+const threadMessageChangeSchema = z.looseObject({
+  team_id: z.string().optional(),
+  event_id: id,
+  event: z.looseObject({
+    type: z.literal("message"),
+    subtype: z.enum(["message_changed", "message_deleted"]),
+    channel: id,
+    message: changedMessage.optional(),
+    previous_message: changedMessage.optional(),
+  }),
+});
+
+/**
+ * A thread reply edited (`message_changed`, the new text in `message`) or deleted (`message_deleted`, the reply in
+ * `previous_message`) by its author; the core decides whether it was a work-plan item's source.
+ */
+export function threadMessageChangeIncoming(body: unknown): SlackIncoming | undefined {
+  const parsed = threadMessageChangeSchema.safeParse(body);
+  if (!parsed.success) return undefined;
+  const { team_id, event_id, event } = parsed.data;
+  const deleted = event.subtype === "message_deleted";
+  const message = deleted ? event.previous_message : event.message;
+  if (!message || message.bot_id || message.thread_ts === message.ts) return undefined;
+  // An edit that changed nothing we read (Slack also sends message_changed when it unfurls a link).
+  if (!deleted && event.previous_message && event.previous_message.text === message.text) return undefined;
+  const who = origin(team_id, message.user);
+  return incoming(
+    who && { ...who, deliveryId: event_id },
+    {
+      kind: "thread-message",
+      channelId: event.channel,
+      threadId: message.thread_ts,
+      messageId: message.ts,
+      text: deleted ? "" : slackPlainText(message.text),
+      change: deleted ? "deleted" : "edited",
+    },
+    { userId: message.user, channelId: event.channel },
+  );
+}
+
 /** The App Home tab opened (the Messages tab is not ours to draw). */
 export function homeIncoming(body: unknown): SlackIncoming | undefined {
   const parsed = homeEventSchema.safeParse(body);

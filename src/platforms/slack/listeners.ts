@@ -12,6 +12,7 @@ import {
   homeIncoming,
   submissionIncoming,
   suggestionIncoming,
+  threadMessageChangeIncoming,
   threadMessageIncoming,
 } from "./inbound.ts";
 
@@ -69,7 +70,7 @@ export function registerListeners(app: App, core: InteractionCore, logger: Logge
   });
 
   app.event("message", async ({ body, client }) => {
-    const request = threadMessageIncoming(body);
+    const request = threadMessageIncoming(body) ?? threadMessageChangeIncoming(body);
     if (!request) return;
     await core.handle(request.incoming, slackConversation({ kind: "event", place: request.place, client, logger }));
   });

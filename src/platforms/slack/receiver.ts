@@ -150,6 +150,9 @@ export class SlackHttpReceiver implements Receiver {
         else replyJson(response, 200, answer);
       },
     };
+    // An Events API delivery expects no answer: acknowledged before Bolt authorises it and runs the listeners, so
+    // its ack never waits behind that work (Bolt's own ack, later, finds it done). Handling is idempotent per event_id.
+    if (body.type === "event_callback") await event.ack();
     try {
       await this.#app.processEvent(event);
     } catch (error) {

@@ -28,9 +28,24 @@ export interface WorkPlanItemRecord extends WorkPlanFields {
   topic: string | null;
   authorId: string | null;
   confirmationId: string | null;
+  /** The last follow-up answer (done | on_track | late | dropped), its note and when. */
+  progress: string | null;
+  progressNote: string | null;
+  progressAt: Date | null;
+  /** The thread reply it came from was deleted (the item is kept). */
+  sourceDeleted: boolean;
   /** The thread reply it came from: the platform's ids. */
   source: { channelExternalId: string; messageExternalId: string; threadExternalId: string | null } | null;
   createdAt: Date;
+}
+
+export interface FollowUpRoundRecord {
+  clusterId: string;
+  round: number;
+  messageId: string | null;
+  quiet: boolean;
+  postedAt: Date;
+  checkedAt: Date | null;
 }
 
 /** What a work-plan item says: the fields of its form (one shape for the form, the reply parser and the store). */
@@ -239,6 +254,116 @@ export function workingGroupRepository(prisma: PrismaClient) {
 
     async removeItem(itemId: string): Promise<void> {
       await prisma.workPlanItem.deleteMany({ where: { id: itemId } });
+    },
+
+    /** The item read from this thread reply, if any (platform ids). */
+    async itemFromMessage(
+      workspaceId: string,
+      channelExternalId: string,
+      messageExternalId: string,
+    ): Promise<WorkPlanItemRecord | null> {
+      const row = await prisma.workPlanItem.findFirst({
+        where: {
+          sourceMessage: { externalId: messageExternalId, channel: { workspaceId, externalId: channelExternalId } },
+        },
+        include: itemInclude,
+      });
+      return row ? toItem(row) : null;
+    },
+
+    /** The source message was edited: the item takes what it says now. */
+    async updateFromMessage(itemId: string, sourceText: string, fields: WorkPlanFields): Promise<WorkPlanItemRecord> {
+      const row = await prisma.workPlanItem.update({
+        where: { id: itemId },
+        data: { ...fields, sourceText, sourceDeleted: false },
+        include: itemInclude,
+      });
+      return toItem(row);
+    },
+
+    async markSourceDeleted(itemId: string): Promise<WorkPlanItemRecord> {
+      const row = await prisma.workPlanItem.update({
+        where: { id: itemId },
+        data: { sourceDeleted: true },
+        include: itemInclude,
+      });
+      return toItem(row);
+    },
+
+    /** A follow-up answer: the item's status, the note and when. */
+    async setProgress(itemId: string, progress: string, note: string | null, at: Date): Promise<WorkPlanItemRecord> {
+      const row = await prisma.workPlanItem.update({
+        where: { id: itemId },
+        data: { progress, progressNote: note, progressAt: at },
+        include: itemInclude,
+      });
+      await prisma.cluster.update({ where: { id: row.clusterId }, data: { lastActivityAt: at } });
+      return toItem(row);
+    },
+
+    /** A person did something in the group (a reply, an item added or changed). */
+    async touch(clusterId: string, at: Date): Promise<void> {
+      await prisma.cluster.updateMany({
+        where: { id: clusterId, OR: [{ lastActivityAt: null }, { lastActivityAt: { lt: at } }] },
+        data: { lastActivityAt: at },
+      });
+    },
+
+    async lastActivity(clusterId: string): Promise<Date | null> {
+      const row = await prisma.cluster.findUnique({ where: { id: clusterId }, select: { lastActivityAt: true } });
+      return row?.lastActivityAt ?? null;
+    },
+
+    /** People who pressed "Join this working group" under the cluster's announcement. */
+    async joiners(clusterId: string): Promise<string[]> {
+      const rows = await prisma.clusterResponse.findMany({ where: { clusterId, answer: "join" } });
+      return rows.map((row) => row.personId);
+    },
+
+    async followUpWeeks(workshopId: string): Promise<number> {
+      const row = await prisma.workshop.findUnique({ where: { id: workshopId }, select: { followUpWeeks: true } });
+      return row?.followUpWeeks ?? 4;
+    },
+
+    async setFollowUpWeeks(workshopId: string, weeks: number): Promise<void> {
+      await prisma.workshop.update({ where: { id: workshopId }, data: { followUpWeeks: weeks } });
+    },
+
+    async rounds(clusterId: string): Promise<FollowUpRoundRecord[]> {
+      return prisma.followUpRound.findMany({ where: { clusterId }, orderBy: { round: "asc" } });
+    },
+
+    /** Claims a round before posting it: true for the one caller that made the row, false when it was there. */
+    async claimRound(clusterId: string, round: number, postedAt: Date, quiet: boolean): Promise<boolean> {
+      const { count } = await prisma.followUpRound.createMany({
+        data: [{ clusterId, round, postedAt, quiet }],
+        skipDuplicates: true,
+      });
+      return count === 1;
+    },
+
+    /** Gives a claimed round back when its post failed, so a retry posts it. */
+    async releaseRound(clusterId: string, round: number): Promise<void> {
+      await prisma.followUpRound.deleteMany({ where: { clusterId, round, messageId: null } });
+    },
+
+    async setRoundMessage(clusterId: string, round: number, messageId: string): Promise<void> {
+      await prisma.followUpRound.update({ where: { clusterId_round: { clusterId, round } }, data: { messageId } });
+    },
+
+    /** Which round's thread this is, if it is one. */
+    async roundOfMessage(clusterId: string, messageId: string): Promise<number | null> {
+      const row = await prisma.followUpRound.findFirst({ where: { clusterId, messageId } });
+      return row?.round ?? null;
+    },
+
+    /** Marks a round checked: true for the one caller that did it. */
+    async checkRound(clusterId: string, round: number, at: Date): Promise<boolean> {
+      const { count } = await prisma.followUpRound.updateMany({
+        where: { clusterId, round, checkedAt: null },
+        data: { checkedAt: at },
+      });
+      return count === 1;
     },
 
     async items(clusterId: string): Promise<WorkPlanItemRecord[]> {

@@ -1,8 +1,13 @@
 // Working groups through the Slack stand-in: approved clusters → `/cluster groups create` → channels with the right
 // names and members, a pinned kick-off and the prompts → a second run creates nothing → replies in a prompt's
 // thread become items (an unreadable one gets help) → Slack's retries make no duplicate → hostile text is stored and
-// echoed safely → the plan, and an item edited by form.
+// echoed safely → the plan, and an item edited by form → "Join this working group" → a reply edited and one deleted
+// → follow-ups through the scheduler: a round with one answer and silence, a second round, the facilitator told →
+// `/cluster close` ends them.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { followUpJobHandlers } from "../../../src/app/groups/follow-ups.ts";
+import { createLogger } from "../../../src/logging/logger.ts";
+import { createJobRunner, type JobRunner } from "../../../src/scheduler/runner.ts";
 import { backends } from "../../support/database.ts";
 import { type SlackHarness, startSlackHarness, users } from "../../support/slack-bot.ts";
 import { findButton, type SeededWorkshop, seedWorkshop, waitFor } from "../../support/slack-seed.ts";
@@ -12,10 +17,21 @@ const bot = "U0BOT000001";
 describe.each(backends)("working groups in Slack on %s", (backend) => {
   let harness: SlackHarness;
   let seeded: SeededWorkshop;
+  let runner: JobRunner;
+  // Real time until the follow-ups, which move it weeks ahead.
+  let ahead = 0;
+  const clock = { now: () => new Date(Date.now() + ahead) };
   const slack = () => harness.slack;
 
   beforeAll(async () => {
-    harness = await startSlackHarness(backend);
+    harness = await startSlackHarness(backend, clock);
+    runner = createJobRunner({
+      jobs: harness.deps.repos.jobs,
+      handlers: followUpJobHandlers(harness.deps),
+      clock,
+      logger: createLogger("silent", false),
+      owner: "test-runner",
+    });
     seeded = await seedWorkshop(harness, [
       { acronym: "ALPHA", members: ["ana"], results: ["Sensor kit"] },
       { acronym: "BETA", members: ["ben"], results: ["Twin platform"] },
@@ -42,7 +58,11 @@ describe.each(backends)("working groups in Slack on %s", (backend) => {
       where: { id: await resultId("Sensor kit") },
       data: owner("ALPHA"),
     });
-    await cluster("Predictive maintenance & twins", "approved", ["Sensor kit", "Twin platform"], 0);
+    const twins = await cluster("Predictive maintenance & twins", "approved", ["Sensor kit", "Twin platform"], 0);
+    // Olly pressed "Join this working group" under the announcement before the channels were made.
+    await harness.prisma.clusterResponse.create({
+      data: { clusterId: twins.id, personId: seeded.personIds.outsider, answer: "join" },
+    });
     await cluster("Data spaces", "approved", ["Data API", "Data catalogue"], 1);
     await cluster("Not yet approved", "suggested", ["Sensor kit"], 2);
     // Someone already uses the second cluster's name: the bot takes the next one.
@@ -94,7 +114,7 @@ describe.each(backends)("working groups in Slack on %s", (backend) => {
     const twins = groupChannel("seeded-workshop-predictive-maintenance-and-twins");
     const data = groupChannel("seeded-workshop-data-spaces-2");
     expect(twins.kind).toBe("private");
-    expect(new Set(twins.members)).toEqual(new Set([bot, users.facilitator, users.ana, users.ben]));
+    expect(new Set(twins.members)).toEqual(new Set([bot, users.facilitator, users.ana, users.ben, users.outsider]));
     expect(new Set(data.members)).toEqual(new Set([bot, users.facilitator, users.cleo]));
     expect([...slack().state.channels.values()].some((channel) => channel.name.includes("not-yet-approved"))).toBe(
       false,
@@ -279,5 +299,187 @@ describe.each(backends)("working groups in Slack on %s", (backend) => {
         .some((message) => message.user === users.ben),
     );
     expect(JSON.stringify(slack().state.ephemerals.slice(before))).toContain("Only the item's author");
+  });
+
+  it("invites someone who presses “Join this working group” once the channel exists", async () => {
+    const twins = groupChannel("seeded-workshop-predictive-maintenance-and-twins");
+    const cluster = await harness.prisma.cluster.findFirstOrThrow({
+      where: { label: "Predictive maintenance & twins" },
+    });
+    const before = slack().state.ephemerals.length;
+    // The button is under the cluster's announcement (here any message in #general stands for it).
+    const announcement = await slack().driver.userMessage({
+      userId: users.facilitator,
+      channelId: "C0GENERAL01",
+      text: "Announced",
+    });
+    await slack().driver.blockActions({
+      userId: users.cleo,
+      actions: [{ actionId: "cluster.join", blockId: "announcement", value: cluster.id }],
+      message: { channelId: "C0GENERAL01", ts: announcement.ts },
+    });
+    await waitFor(() => twins.members.includes(users.cleo));
+    await waitFor(() =>
+      JSON.stringify(slack().state.ephemerals.slice(before)).includes("seeded-workshop-predictive-maintenance"),
+    );
+  });
+
+  const changeEvent = (
+    subtype: "message_changed" | "message_deleted",
+    channel: string,
+    reply: SlackReply,
+    text = "",
+  ) => {
+    const ts = slack().state.nextTs();
+    const message = { type: "message", user: reply.user, text, ts: reply.ts, thread_ts: reply.thread_ts };
+    const previous = { ...message, text: reply.text };
+    return {
+      type: "message",
+      subtype,
+      channel,
+      channel_type: "group",
+      ts,
+      event_ts: ts,
+      hidden: true,
+      ...(subtype === "message_changed"
+        ? { message, previous_message: previous }
+        : { deleted_ts: reply.ts, previous_message: previous }),
+    };
+  };
+  type SlackReply = { user: string; ts: string; thread_ts: string; text: string };
+  const replyWith = (channelId: string, start: string): SlackReply => {
+    const found = slack()
+      .state.messagesIn(channelId)
+      .find((message) => message.user !== bot && message.thread_ts && message.text?.startsWith(start));
+    if (!found?.thread_ts || !found.user) throw new Error(`no reply “${start}”`);
+    return { user: found.user, ts: found.ts, thread_ts: found.thread_ts, text: found.text ?? "" };
+  };
+
+  it("updates an item and its confirmation when its reply is edited; keeps but marks it when the reply is deleted", async () => {
+    const twins = groupChannel("seeded-workshop-predictive-maintenance-and-twins");
+    const training = replyWith(twins.id, "Training for operators");
+    const text = "Training for operators and maintainers; lead: GAMMA; when: Q2 2027";
+    const confirmationOf = (reply: SlackReply, start: string) => {
+      const found = botRepliesIn(twins.id, reply.thread_ts).find((message) =>
+        message.text?.startsWith(`Added to the work-plan: ${start}`),
+      );
+      if (!found) throw new Error(`no confirmation of “${start}”`);
+      return found.ts;
+    };
+    const trainingConfirmation = confirmationOf(training, "Training for operators");
+    await slack().driver.event({
+      event: changeEvent("message_changed", twins.id, training, text),
+      eventId: "Ev0WG0EDIT01",
+    });
+    await waitFor(
+      () => slack().state.message(twins.id, trainingConfirmation)?.text?.includes("and maintainers") ?? false,
+    );
+    const edited = (await items()).find((item) => item.activity === "Training for operators and maintainers");
+    expect(edited).toMatchObject({ leadPartner: "GAMMA", sourceText: text });
+    expect((await items()).some((item) => item.activity === "Training for operators")).toBe(false);
+
+    const hostile = replyWith(twins.id, "<!channel>");
+    const hostileConfirmation = botRepliesIn(twins.id, hostile.thread_ts)[0]?.ts ?? "";
+    await slack().driver.event({ event: changeEvent("message_deleted", twins.id, hostile), eventId: "Ev0WG0DELE01" });
+    await waitFor(() =>
+      JSON.stringify(slack().state.message(twins.id, hostileConfirmation)?.blocks).includes("was deleted"),
+    );
+    const kept = (await items()).find((item) => item.topic === "benefit");
+    expect(kept?.sourceDeleted).toBe(true);
+  });
+
+  /** Moves the clock to the earliest pending job of `kind` and runs what is due. */
+  const runNext = async (kind: string) => {
+    const pending = await harness.deps.repos.jobs.list({ kind, status: "pending" });
+    const due = Math.min(...pending.map((job) => job.dueAt.getTime()));
+    expect(Number.isFinite(due)).toBe(true);
+    ahead = Math.max(ahead, due - Date.now() + 1000);
+    await runner.runDueJobsOnce();
+  };
+  const followUpThread = (channelId: string, round: number) => {
+    const root = botPosts(channelId).find((post) => post.text?.startsWith(`Follow-up ${round}:`));
+    return root
+      ? slack()
+          .state.messagesIn(channelId)
+          .filter((message) => message.thread_ts === root.ts && message.ts !== root.ts)
+      : [];
+  };
+  const facilitatorDms = () => slack().state.messagesIn(slack().state.imWith(users.facilitator).id);
+
+  it("asks for the items' status every four weeks; an answer updates the item, silence is counted", async () => {
+    const twins = groupChannel("seeded-workshop-predictive-maintenance-and-twins");
+    const planned = await harness.deps.repos.jobs.list({ kind: "workgroup.followup", status: "pending" });
+    // One round per group, four weeks after its kick-off (the archived channel's group too: it is skipped then).
+    expect(planned).toHaveLength(2);
+    const kickoff = botPosts(twins.id)[0]?.ts ?? "0";
+    expect(planned[0]!.dueAt.getTime() - Number(kickoff) * 1000).toBeGreaterThanOrEqual(28 * 86_400_000 - 1000);
+
+    await runNext("workgroup.followup");
+    const open = (await items()).length;
+    await waitFor(() => followUpThread(twins.id, 1).length === open);
+    // Run twice (a retry, another replica): the round is posted once.
+    await harness.prisma.scheduledJob.updateMany({
+      where: { kind: "workgroup.followup", status: "done" },
+      data: { status: "pending", claimedUntil: null },
+    });
+    await runner.runDueJobsOnce();
+    expect(botPosts(twins.id).filter((post) => post.text?.startsWith("Follow-up 1:"))).toHaveLength(1);
+    expect(followUpThread(twins.id, 1)).toHaveLength(open);
+
+    // Ana answers for the joint pilot: on track, with a note; nobody answers for the rest.
+    const question = followUpThread(twins.id, 1).find((message) => message.text?.includes("Joint pilot, extended"));
+    const elements = (question?.blocks as { elements?: { action_id: string; value: string }[] }[] | undefined) ?? [];
+    const onTrack = elements
+      .flatMap((block) => block.elements ?? [])
+      .find((button) => button.value?.endsWith(":on_track"));
+    if (!onTrack) throw new Error("no “On track” button");
+    await slack().driver.blockActions({
+      userId: users.ana,
+      actions: [{ actionId: onTrack.action_id, value: onTrack.value }],
+      message: { channelId: twins.id, ts: question?.ts ?? "" },
+    });
+    await waitFor(() => slack().state.topView(users.ana)?.callback_id === "workplan.status");
+    const saved = await slack().driver.viewSubmission({
+      userId: users.ana,
+      viewId: slack().state.topView(users.ana)!.id,
+      inputs: { status: "on_track", note: "Rig booked for July" },
+    });
+    expect(saved.responseAction?.action).toBe("close");
+    const pilot = await harness.prisma.workPlanItem.findFirstOrThrow({ where: { activity: "Joint pilot, extended" } });
+    expect(pilot).toMatchObject({ progress: "on_track", progressNote: "Rig booked for July" });
+    expect(pilot.progressAt?.getTime()).toBeGreaterThan(Date.now() + 27 * 86_400_000);
+
+    await runNext("workgroup.followup-check");
+    expect(await harness.deps.repos.jobs.list({ kind: "workgroup.facilitator-note" })).toHaveLength(0);
+  });
+
+  it("tells the facilitator about items silent for two follow-ups, and shows the flag in the plan", async () => {
+    const twins = groupChannel("seeded-workshop-predictive-maintenance-and-twins");
+    await runNext("workgroup.followup");
+    await waitFor(() => followUpThread(twins.id, 2).length > 0);
+    await runNext("workgroup.followup-check");
+    for (let attempt = 0; attempt < 3 && facilitatorDms().length === 0; attempt++)
+      await runNext("workgroup.facilitator-note");
+    const note = facilitatorDms().at(-1);
+    expect(note?.text).toContain("had no answer to two follow-ups");
+    const listed = JSON.stringify(note?.blocks);
+    expect(listed).toContain("Shared data model");
+    expect(listed).not.toContain("Joint pilot, extended");
+
+    const plan = await answerTo(slack(), await command(users.facilitator, "workplan"));
+    const line = (start: string) => plan.split("\\n").find((candidate) => candidate.includes(`*${start}`)) ?? "";
+    expect(line("Shared data model")).toContain("no answer to two follow-ups");
+    expect(line("Joint pilot, extended")).toContain("On track");
+    expect(line("Joint pilot, extended")).toContain("Rig booked for July");
+    expect(line("Joint pilot, extended")).not.toContain("no answer to two follow-ups");
+  });
+
+  it("ends the follow-ups on /cluster close and leaves the channels as they are", async () => {
+    const answer = await answerTo(slack(), await command(users.facilitator, "close"));
+    expect(answer).toContain("follow-ups ended");
+    expect(await harness.deps.repos.jobs.list({ kind: "workgroup.followup", status: "pending" })).toHaveLength(0);
+    const twins = groupChannel("seeded-workshop-predictive-maintenance-and-twins");
+    expect(twins.is_archived).toBeFalsy();
+    expect(slack().state.callsTo("conversations.archive")).toHaveLength(0);
   });
 });
