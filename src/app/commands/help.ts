@@ -20,6 +20,7 @@ const facilitatorCommands = [
   ["/cluster groups create", "8. a channel per approved cluster, its members invited, the work-plan prompts posted"],
   ["/cluster groups private", "make working-group channels private (also: groups public)"],
   ["/cluster report [pdf|md|html|docx|xlsx]", "9. the report as a file in this channel (also: export [xlsx|csv])"],
+  ["/cluster summaries send", "10. each project's summary (interest, clusters, needs it could serve) to its members"],
   ["/cluster close", "close the workshop (no more reminders)"],
 ] as const;
 
@@ -28,6 +29,7 @@ const everyoneCommands = [
   ["/cluster back", "turn them on again"],
   ["/cluster help", "this list"],
   ["/cluster workplan", "your working group's plan (in its channel); facilitators: every plan"],
+  ["/cluster summaries off", "no more project summaries for you (summaries on: again)"],
 ] as const;
 
 const newcomerCommands = [
