@@ -1,5 +1,5 @@
 // The database's view of a workshop as a ReportInput: what the report, the export and the per-project summaries
-// are built from. Covers what the schema holds today; review history and follow-up states join when stored.
+// are built from, review history (the stored edits) included; work-plan follow-up states join when stored.
 import type { InterestKind as EngineKind } from "../../core/clustering/index.ts";
 import type { InterestKind } from "../../core/model/domain.ts";
 import { groupInput } from "../../core/report/group.ts";
@@ -118,8 +118,19 @@ export function workshopInputOf(row: WorkshopRecordRow): ReportInput {
     ),
     clusters,
     unclustered: undefined,
-    history: [],
+    history: historyOf(row),
   };
+}
+
+/** The review's edits, oldest first: when, which facilitator, what (the edit's own words). */
+function historyOf(row: WorkshopRecordRow): ReportInput["history"] {
+  const names = new Map(row.facilitators.map((f) => [f.person.id, f.person.displayName]));
+  return row.clusterEdits.map((edit) => ({
+    at: edit.createdAt.toISOString(),
+    by: (edit.personId && names.get(edit.personId)?.trim()) || "a facilitator",
+    action: edit.summary,
+    cluster: undefined,
+  }));
 }
 
 const text = (value: string | null) => (value?.trim() ? value.trim() : undefined);
