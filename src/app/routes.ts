@@ -6,7 +6,7 @@ import { homeworkRoutes } from "./homework/routes.ts";
 import type { Route } from "./interaction/router.ts";
 import { projectRoutes } from "./projects/routes.ts";
 import { reminderRoutes } from "./reminders/routes.ts";
-import { reportRoutes } from "./report/routes.ts";
+import { reportRoutes, summaryRoutes } from "./report/routes.ts";
 import { reviewRoutes } from "./review/routes.ts";
 import { workshopRoutes } from "./workshop/routes.ts";
 
@@ -19,5 +19,6 @@ export const appRoutes: readonly Route[] = [
   ...reviewRoutes,
   ...groupRoutes,
   ...reportRoutes,
+  ...summaryRoutes,
   unknownCommandRoute,
 ];

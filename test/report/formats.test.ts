@@ -80,6 +80,17 @@ describe("PDF (Chromium)", () => {
       expect(text).toContain(expected);
   });
 
+  it("gives every project its summary: who wants its results, its clusters, needs it could serve", () => {
+    const text = execFileSync("pdftotext", [file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+    for (const expected of [
+      "Something back for every project",
+      "BETA is interested in “Spindle health monitoring module” (high, validate): Test it on our pilot line",
+      "with BETA",
+      "“Vibration dataset of milling spindles” could serve GAMMA's",
+    ])
+      expect(text).toContain(expected);
+  });
+
   it("numbers its pages and draws the cluster map as vector text", () => {
     const pages = pageCount(file);
     expect(pages).toBeGreaterThan(1);
@@ -113,6 +124,9 @@ describe("DOCX", () => {
     const text = xml.replace(/<[^>]+>/g, "");
     for (const expected of ["Pilot the spindle module on the São Paulo line", "M3 pilot report", ...NON_ASCII])
       expect(text).toContain(expected);
+    expect(xml).toMatch(/<w:pStyle w:val="Heading1"\/>.*?<w:t[^>]*>\d\. Something back for every project<\/w:t>/);
+    expect(text).toContain("BETA is interested in “Spindle health monitoring module” (high, validate)");
+    expect(text).toContain("“Vibration dataset of milling spindles” could serve GAMMA");
   });
 
   it("embeds the cluster map as a PNG and numbers the pages in the footer", () => {
@@ -167,6 +181,26 @@ describe("XLSX", () => {
     const results = workbook.getWorksheet("Results")!;
     expect(results.getRow(1).getCell(8).value).toBe("TRL now");
     expect(results.getRow(2).getCell(8).value).toBe(6);
+  });
+
+  it("lists each project's summary, one finding a row", () => {
+    const rows: unknown[][] = [];
+    workbook.getWorksheet("Project summaries")!.eachRow((row) => {
+      rows.push((row.values as unknown[]).slice(1));
+    });
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        [
+          "ALPHA",
+          "interest in its result",
+          "Spindle health monitoring module",
+          "BETA",
+          "high; validate; Test it on our pilot line",
+        ],
+        ["ALPHA", "joined cluster", "Vibration dataset of milling spindles", "BETA", "C1 · Machine-tool maintenance"],
+        expect.arrayContaining(["ALPHA", "could serve a need", "Vibration dataset of milling spindles", "GAMMA"]),
+      ]),
+    );
   });
 
   it("writes a note that looks like a formula as text, with an apostrophe in front", () => {

@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { buildReport } from "../../src/core/report/build.ts";
 import { reportDocument } from "../../src/core/report/document.ts";
+import { groupInput } from "../../src/core/report/group.ts";
 import { renderHtml } from "../../src/core/report/html.ts";
 import type { ReportInputDraft } from "../../src/core/report/input.ts";
 import { renderMarkdown } from "../../src/core/report/markdown.ts";
+import { projectSummaryMessage } from "../../src/core/report/summary-message.ts";
 import { validateReportInput } from "../../src/core/report/validate.ts";
 import { reviewedWorkshop } from "./fixture.ts";
 
@@ -62,6 +64,41 @@ describe("the report model", () => {
     // ALPHA needs a pilot line: BETA offers one, but ALPHA already expressed interest in it, so it is not "unmet".
     expect(summaries.get("BETA")!.needsItCouldServe.map((n) => n.forResult)).not.toContain("ALPHA-1");
     expect(summaries.get("DELTA")!).toMatchObject({ interestInResults: [], clusters: [], needsItCouldServe: [] });
+  });
+
+  it("says the same in the report's section and in the project's direct message", () => {
+    const built = report();
+    const markdown = renderMarkdown(reportDocument(built), { mapImage: "map.svg" });
+    const alpha = built.summaries.find((s) => s.acronym === "ALPHA")!;
+    const message = JSON.stringify(projectSummaryMessage(alpha, "Łódź Industry 4.0 workshop"));
+    for (const line of [
+      "BETA is interested in “Spindle health monitoring module” (high, validate): Test it on our pilot line",
+      "C1 · Machine-tool maintenance through “Spindle health monitoring module”, “Vibration dataset of milling spindles”, with BETA",
+      "“Vibration dataset of milling spindles” could serve GAMMA's “Repurposed EV battery packs”, which needs: Vibration data to model wear of packs in transport",
+    ]) {
+      expect(markdown).toContain(line);
+      expect(message).toContain(line);
+    }
+    expect(message).toContain("summaries.off");
+  });
+
+  it("reports one working group: its cluster's results, the interest in them, its work-plan", () => {
+    const validation = validateReportInput(reviewedWorkshop());
+    if (!validation.ok) throw new Error("invalid fixture");
+    const scoped = groupInput(validation.input, "c1")!;
+    expect(validateReportInput(scoped).ok).toBe(true);
+    const built = buildReport(scoped, {
+      generatedOn: "2026-05-01",
+      title: "Working group report: Machine-tool maintenance",
+    });
+    expect(built.title).toBe("Working group report: Machine-tool maintenance");
+    expect(built.clusters.map((c) => c.label)).toEqual(["Machine-tool maintenance"]);
+    expect(built.results.map((r) => r.id).sort()).toEqual(built.clusters[0]!.results.map((r) => r.id).sort());
+    expect(built.results.some((r) => r.title === "Vineyard yield forecast")).toBe(false);
+    expect(built.interests.every((i) => built.clusters[0]!.results.some((r) => r.id === i.result))).toBe(true);
+    expect(built.clusters[0]!.workPlan[0]!.activity).toBe("Pilot the spindle module on the São Paulo line");
+    expect(built.unclustered).toEqual([]);
+    expect(groupInput(validation.input, "c9")).toBeNull();
   });
 
   it("runs the analysis when the input has no clusters yet, and says they are not reviewed", () => {

@@ -213,7 +213,21 @@ describe.each(backends)("workshop import, export and report on %s", (backend) =>
         },
       },
     });
+    const facilitator = await p.workshopFacilitator.findFirstOrThrow({ where: { workshopId: workshop.id } });
+    await p.clusterEdit.create({
+      data: {
+        workshopId: workshop.id,
+        runId: "run-1",
+        personId: facilitator.personId,
+        version: 1,
+        kind: "rename",
+        summary: "renamed “Machine tools” to “Machine-tool maintenance”",
+      },
+    });
     const report = await workshopReport(repos, clock, workshop.id);
+    expect(report.history).toEqual([
+      expect.objectContaining({ by: "Anna Müller", action: "renamed “Machine tools” to “Machine-tool maintenance”" }),
+    ]);
     expect(report.clustersSource).toBe("stored");
     expect(report.clusters[0]).toMatchObject({
       id: "c1",

@@ -21,6 +21,7 @@ const facilitatorCommands = [
   ["/cluster groups private", "make working-group channels private (also: groups public)"],
   ["/cluster groups followups [weeks]", "how often the groups are asked for their items' status (default 4 weeks)"],
   ["/cluster report [pdf|md|html|docx|xlsx]", "9. the report as a file in this channel (also: export [xlsx|csv])"],
+  ["/cluster summaries send", "10. each project's summary (interest, clusters, needs it could serve) to its members"],
   ["/cluster close", "close the workshop (no more reminders nor follow-ups; the groups' channels stay)"],
 ] as const;
 
@@ -29,6 +30,7 @@ const everyoneCommands = [
   ["/cluster back", "turn them on again"],
   ["/cluster help", "this list"],
   ["/cluster workplan", "your working group's plan (in its channel); facilitators: every plan"],
+  ["/cluster summaries off", "no more project summaries for you (summaries on: again)"],
 ] as const;
 
 const newcomerCommands = [

@@ -1,7 +1,8 @@
 // The database's view of a workshop as a ReportInput: what the report, the export and the per-project summaries
-// are built from. Covers what the schema holds today; review history and follow-up states join when stored.
+// are built from, review history (the stored edits) included; work-plan follow-up states join when stored.
 import type { InterestKind as EngineKind } from "../../core/clustering/index.ts";
 import type { InterestKind } from "../../core/model/domain.ts";
+import { groupInput } from "../../core/report/group.ts";
 import type { ClusterInput, Member, ReportInput, ResultInput } from "../../core/report/input.ts";
 import type { Repositories } from "../../store/repositories/index.ts";
 import type { WorkshopRecordRow } from "../../store/repositories/workshop-records.ts";
@@ -12,6 +13,22 @@ export async function loadWorkshopInput(repos: Repositories, workshopId: string)
   if (!row) throw new Refusal("not_found", "That workshop does not exist (any more).");
   return workshopInputOf(row);
 }
+
+/** One working group's part of the workshop (`groupInput`), by the stored cluster's id. */
+export async function loadGroupInput(
+  repos: Repositories,
+  workshopId: string,
+  clusterId: string,
+): Promise<{ input: ReportInput; label: string }> {
+  const row = await repos.workshopRecords.load(workshopId);
+  const index = row?.clusters.findIndex((c) => c.id === clusterId) ?? -1;
+  const input = row && index >= 0 ? groupInput(workshopInputOf(row), clusterKey(index)) : null;
+  if (!row || !input) throw new Refusal("not_found", "That working group does not exist (any more).");
+  return { input, label: row.clusters[index]!.label };
+}
+
+/** Cluster ids in a report: their place in the workshop's order ("c2"). */
+const clusterKey = (index: number) => `c${index + 1}`;
 
 /** Result ids people can read: the project's acronym and the result's place in its list ("ALPHA-2"). */
 export const resultKey = (acronym: string, index: number) => `${acronym}-${index + 1}`;
@@ -46,7 +63,7 @@ export function workshopInputOf(row: WorkshopRecordRow): ReportInput {
     row.clusters.length === 0
       ? undefined
       : row.clusters.map((c, k) => ({
-          id: `c${k + 1}`,
+          id: clusterKey(k),
           label: c.label,
           explanation: text(c.explanation),
           cohesion: c.cohesion,
@@ -101,8 +118,19 @@ export function workshopInputOf(row: WorkshopRecordRow): ReportInput {
     ),
     clusters,
     unclustered: undefined,
-    history: [],
+    history: historyOf(row),
   };
+}
+
+/** The review's edits, oldest first: when, which facilitator, what (the edit's own words). */
+function historyOf(row: WorkshopRecordRow): ReportInput["history"] {
+  const names = new Map(row.facilitators.map((f) => [f.person.id, f.person.displayName]));
+  return row.clusterEdits.map((edit) => ({
+    at: edit.createdAt.toISOString(),
+    by: (edit.personId && names.get(edit.personId)?.trim()) || "a facilitator",
+    action: edit.summary,
+    cluster: undefined,
+  }));
 }
 
 const text = (value: string | null) => (value?.trim() ? value.trim() : undefined);

@@ -2,12 +2,13 @@
 // `facilitatorReport`; the command line calls `workshopReportFile` directly (it has the database, not an actor).
 import { buildReport } from "../../core/report/build.ts";
 import type { ReportFormat } from "../../core/report/formats.ts";
+import { groupReportTitle } from "../../core/report/group.ts";
 import type { Report } from "../../core/report/model.ts";
 import { type RenderedReport, type RenderOptions, renderReport } from "../../io/report/index.ts";
 import type { Repositories } from "../../store/repositories/index.ts";
 import { facilitatedWorkshop } from "../access.ts";
 import type { Actor, AppDependencies, Clock } from "../context.ts";
-import { loadWorkshopInput } from "./load-workshop.ts";
+import { loadGroupInput, loadWorkshopInput } from "./load-workshop.ts";
 
 export async function workshopReport(repos: Repositories, clock: Clock, workshopId: string): Promise<Report> {
   const input = await loadWorkshopInput(repos, workshopId);
@@ -22,6 +23,23 @@ export async function workshopReportFile(
   options: RenderOptions = {},
 ): Promise<RenderedReport> {
   return renderReport(await workshopReport(repos, clock, workshopId), format, options);
+}
+
+/** A working group's report: its cluster's results, the interest in them, its work-plan. */
+export async function groupReportFile(
+  repos: Repositories,
+  clock: Clock,
+  workshop: { id: string; name: string },
+  clusterId: string,
+  format: ReportFormat,
+  options: RenderOptions = {},
+): Promise<RenderedReport> {
+  const { input, label } = await loadGroupInput(repos, workshop.id, clusterId);
+  const report = buildReport(input, {
+    generatedOn: dayIn(clock.now(), input.workshop.timezone ?? "UTC"),
+    title: groupReportTitle(label, workshop.name),
+  });
+  return renderReport(report, format, options);
 }
 
 /** The current workshop's report for one of its facilitators (anyone else is refused). */

@@ -1,14 +1,18 @@
 // `/cluster report [format]` and `/cluster export [format]`: a facilitator asks in a channel, is answered at once
 // ("Building the report…", privately), and the file is built from the database and shared in that channel after.
 import { REPORT_FORMATS, type ReportFormat } from "../../core/report/formats.ts";
+import { summaryActions } from "../../core/report/summary-message.ts";
 import type { Message } from "../../core/screens/message.ts";
-import { facilitatedWorkshop } from "../access.ts";
+import type { Repositories } from "../../store/repositories/index.ts";
+import { currentWorkshop, facilitatedWorkshop, requireFacilitator } from "../access.ts";
+import type { Actor } from "../context.ts";
 import { EXPORT_FORMATS, type ExportFormat, exportWorkshop } from "../export/export-workshop.ts";
 import { reply } from "../interaction/reply.ts";
-import { onCommand, type Route, type RouteContext } from "../interaction/router.ts";
+import { onAction, onCommand, type Route, type RouteContext } from "../interaction/router.ts";
 import type { FileUpload } from "../ports/channels.ts";
 import { Refusal } from "../refusal.ts";
-import { workshopReportFile } from "./make-report.ts";
+import { groupReportFile, workshopReportFile } from "./make-report.ts";
+import { deliverSummaries, planSummaries, setSummariesOff, summariesPlannedMessage } from "./summaries.ts";
 
 /**
  * PDF by default: it is the document a facilitator hands out (page numbers, the map, the same on every screen and
@@ -20,17 +24,29 @@ export const DEFAULT_EXPORT_FORMAT: ExportFormat = "xlsx";
 
 export const reportRoutes: Route[] = [
   onCommand("report [format]", async (context) => {
-    const workshop = await facilitatedWorkshop(context.deps.repos, context.actor);
+    const { deps, actor, interaction } = context;
+    const { workshop, group } = await reportScope(deps.repos, actor, interaction.channelId);
     const format = chosen(REPORT_FORMATS, context.args.format, DEFAULT_REPORT_FORMAT, "report");
     return shareLater(context, "report", workshop, async () => {
-      const rendered = await workshopReportFile(context.deps.repos, context.deps.clock, workshop.id, format);
-      const base = fileBase(workshop.name);
+      const rendered = group
+        ? await groupReportFile(deps.repos, deps.clock, workshop, group.clusterId, format)
+        : await workshopReportFile(deps.repos, deps.clock, workshop.id, format);
+      const base = fileBase(group ? `${workshop.name} ${group.label}` : workshop.name);
+      const title = group ? `${group.label}: working group report` : `${workshop.name}: report`;
       return [rendered.main, ...rendered.attachments].map((file, k) => ({
         filename: k === 0 ? `${base}-report.${file.extension}` : file.extension,
-        title: k === 0 ? `${workshop.name}: report` : `${workshop.name}: ${file.extension}`,
+        title: k === 0 ? title : `${workshop.name}: ${file.extension}`,
         bytes: file.content,
       }));
     });
+  }),
+
+  // Not in chat yet (a file shared with the bot is not read): say what works instead of "I don't know".
+  onCommand("import", async ({ deps, actor }) => {
+    const workshop = await facilitatedWorkshop(deps.repos, actor);
+    return reply.message(
+      `Importing a spreadsheet in chat is not possible yet. Whoever runs Clusterbot can import it into “${workshop.name}” with “clusterbot import FILE” (every row checked first, all or nothing; “clusterbot import --template xlsx” writes an example). “/cluster export” shares what the workshop holds as a workbook in the same layout.`,
+    );
   }),
 
   onCommand("export [format]", async (context) => {
@@ -49,6 +65,45 @@ export const reportRoutes: Route[] = [
     });
   }),
 ];
+
+/** "Something back for every partner": each project's summary to its members; anyone may opt out (or in again). */
+export const summaryRoutes: Route[] = [
+  onCommand("summaries send", async ({ deps, actor, after }) => {
+    const plan = await planSummaries(deps, actor);
+    after(async () => {
+      await deliverSummaries(deps, plan);
+    });
+    return reply.message(summariesPlannedMessage(plan));
+  }),
+  onCommand("summaries off", async ({ deps, actor }) => reply.message(await setSummariesOff(deps, actor, true))),
+  onCommand("summaries on", async ({ deps, actor }) => reply.message(await setSummariesOff(deps, actor, false))),
+  onAction(summaryActions.off, async ({ deps, actor }) => reply.message(await setSummariesOff(deps, actor, true))),
+  onCommand("summaries", async () =>
+    reply.message(
+      "/cluster summaries send (facilitators): each project's summary to its members. /cluster summaries off or on: whether you receive yours.",
+    ),
+  ),
+];
+
+/**
+ * In a working group's channel, that group's report, for its members and the facilitators; anywhere else, the
+ * workshop's report, for the facilitators.
+ */
+async function reportScope(repos: Repositories, actor: Actor, channelId: string | undefined) {
+  const workshop = await currentWorkshop(repos, actor);
+  const found = channelId ? await repos.workingGroups.byChannel(actor.workspaceId, channelId) : null;
+  const group = found?.workshopId === workshop.id ? found : null;
+  if (!group) {
+    await requireFacilitator(repos, actor, workshop);
+    return { workshop, group: null };
+  }
+  if (!group.memberIds.includes(actor.personId) && !(await repos.workshops.isFacilitator(workshop.id, actor.personId)))
+    throw new Refusal(
+      "not_member",
+      `Only the members of “${group.label}” and the facilitators can ask for its report.`,
+    );
+  return { workshop, group };
+}
 
 /** The format typed, the default when none was, or a refusal listing the formats. */
 function chosen<F extends string>(formats: readonly F[], typed: string | undefined, fallback: F, what: string): F {

@@ -19,6 +19,8 @@ export interface BuildOptions {
   generatedOn: string;
   /** Options for the analysis run when the input has no clusters yet. */
   analysis?: AnalyzeOptions;
+  /** Instead of "Workshop report: <name>" (a working group's report). */
+  title?: string;
 }
 
 const LEVEL_RANK = { low: 0, medium: 1, high: 2 } as const;
@@ -107,7 +109,7 @@ export function buildReport(input: ReportInput, options: BuildOptions): Report {
   const summaries = projects.map((p) => summaryOf(p.id, context));
   const partners = new Set(projects.flatMap((p) => p.partners.map((o) => o.name)));
   return {
-    title: `Workshop report: ${input.workshop.name}`,
+    title: options.title ?? `Workshop report: ${input.workshop.name}`,
     workshop: input.workshop,
     generatedOn: options.generatedOn,
     clustersSource: clustering.source,

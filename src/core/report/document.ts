@@ -1,6 +1,7 @@
 // The report laid out as a document (sections, paragraphs, tables, one figure), shared by Markdown, HTML and DOCX:
 // what the reader sees and in which order is decided here once; each renderer only translates the blocks.
 import type { Report, ReportCluster, ReportResult } from "./model.ts";
+import { summaryHeadings, summaryLines } from "./summary-text.ts";
 import {
   clusterTitle,
   list,
@@ -262,35 +263,14 @@ function summariesSection(report: Report): DocSection {
     "Something back for every project",
     [paragraph("For each project: who wants its results, which clusters its results joined, and needs it could meet.")],
     report.summaries.map((s) => {
-      const interest =
-        s.interestInResults.length === 0
-          ? ["No other project expressed interest in its results yet."]
-          : s.interestInResults.map(
-              (i) =>
-                `${i.by} is interested in “${i.resultTitle}” (${[i.level, i.kind].filter(Boolean).join(", ")})` +
-                (i.note ? `: ${i.note}` : ""),
-            );
-      const clusters =
-        s.clusters.length === 0
-          ? ["Its results joined no cluster."]
-          : s.clusters.map(
-              (c) =>
-                `${clusterTitle(c)} through ${list(c.via.map((t) => `“${t}”`))}` +
-                (c.with.length > 0 ? `, with ${list(c.with)}` : ""),
-            );
-      const needs =
-        s.needsItCouldServe.length === 0
-          ? ["No unmet need of another project matched its results."]
-          : s.needsItCouldServe.map(
-              (n) => `“${n.resultTitle}” could serve ${n.forProject}'s “${n.forResultTitle}”, which needs: ${n.need}`,
-            );
+      const lines = summaryLines(s);
       return section(`summary-${s.project}`, s.acronym, [
-        label("Interest in its results"),
-        { kind: "list", items: interest },
-        label("Clusters"),
-        { kind: "list", items: clusters },
-        label("Unmet needs of others it could serve"),
-        { kind: "list", items: needs },
+        label(summaryHeadings.interest),
+        { kind: "list", items: lines.interest },
+        label(summaryHeadings.clusters),
+        { kind: "list", items: lines.clusters },
+        label(summaryHeadings.needs),
+        { kind: "list", items: lines.needs },
       ]);
     }),
   );

@@ -74,6 +74,20 @@ export function peopleRepository(prisma: PrismaClient) {
     setAwayUntil(personId: string, awayUntil: Date | null): Promise<Person> {
       return prisma.person.update({ where: { id: personId }, data: { awayUntil } });
     },
+
+    /** Whether the person receives the per-project summaries (off: they asked not to). */
+    async setSummariesOff(personId: string, off: boolean): Promise<void> {
+      await prisma.person.update({ where: { id: personId }, data: { summariesOff: off } });
+    },
+
+    /** Of these people, the ones who asked not to receive the per-project summaries. */
+    async withSummariesOff(personIds: string[]): Promise<Set<string>> {
+      const rows = await prisma.person.findMany({
+        where: { id: { in: personIds }, summariesOff: true },
+        select: { id: true },
+      });
+      return new Set(rows.map((row) => row.id));
+    },
   };
 }
 

@@ -26,6 +26,9 @@ const everything = {
       workPlan: { orderBy: [{ startDate: "asc" }, { createdAt: "asc" }] },
     },
   },
+  /** The review's edits (who changed what, when) and the facilitators' names for them. */
+  clusterEdits: { orderBy: { createdAt: "asc" } },
+  facilitators: { include: { person: { select: { id: true, displayName: true } } } },
 } as const satisfies Prisma.WorkshopInclude;
 
 /** A workshop with its projects, partners, members, results, interests, clusters and work-plans. */
