@@ -9,6 +9,7 @@ import type { TeamRecord, TeamsConversationStore } from "./conversation-store.ts
 import { NoConversationError } from "./errors.ts";
 import { ChannelNameTakenError as GraphNameTaken, type TeamsChannels } from "./graph/channels.ts";
 import type { TeamsMessenger } from "./messenger.ts";
+import { fileActivity } from "./render/file-card.ts";
 import { messageActivity } from "./render/message.ts";
 
 export function teamsLink(options: {
@@ -107,13 +108,23 @@ export function teamsLink(options: {
       // Bots cannot pin in Teams: the post stays where it is.
       async pin() {},
 
-      async upload(channelId, file) {
+      // Into the channel's files through Graph, then a post (or a reply in the thread) with its link.
+      async upload(channelId, file, threadId) {
         const home = await team();
-        await channels.uploadFile(home.aadGroupId, channelId, {
+        const uploaded = await channels.uploadFile(home.aadGroupId, channelId, {
           name: file.filename,
           bytes: file.bytes,
           contentType: "application/octet-stream",
         });
+        const shared = fileActivity({
+          title: file.title,
+          name: uploaded.name,
+          webUrl: uploaded.webUrl,
+          ...(file.comment ? { comment: file.comment } : {}),
+        });
+        const reference = await channelReference(channelId);
+        if (threadId) await messenger.replyInThread(reference, threadId, shared);
+        else await messenger.postToChannel(reference, shared);
       },
     },
   };
