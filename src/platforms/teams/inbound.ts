@@ -156,6 +156,9 @@ export function messageIncoming(activity: InboundActivity): TeamsIncoming | unde
     );
   }
   if (!personal && !mentioned) return undefined;
+  // No personal tab: "home" typed in the 1:1 chat is the person opening the bot's home (Slack's App Home).
+  if (personal && commandText(typed.data).toLowerCase() === "home")
+    return incoming(activity, { kind: "home" }, { delivery: true });
   // Typed in a channel (or a thread of one): files the command makes are shared there.
   const channelId = activity.conversation.conversationType === "channel" ? channelOf(activity) : undefined;
   return incoming(

@@ -124,6 +124,12 @@ describe("Teams: the whole workshop, from homework to the report", () => {
 
   let review: CardNode;
 
+  it("shows a partner the home view as a card when they type “home” in the 1:1 chat", async () => {
+    const home = textOf(await command(people.ana, "home"));
+    expect(home).toContain("Seeded workshop");
+    expect(home).toContain("ALPHA");
+  });
+
   it("refuses a partner, and tells a facilitator what was left out while the analysis runs", async () => {
     expect(textOf(await command(people.ana, "cluster analyze"))).toContain("Only the facilitators of");
     const started = textOf(await command(people.fran, "cluster analyze"));
@@ -174,16 +180,15 @@ describe("Teams: the whole workshop, from homework to the report", () => {
     expect(history).toContain(`merged “${battery.label}” into “${maintenance.label}”`);
   });
 
-  it("approves after showing which cluster breaks the design rule", async () => {
+  /** `cluster review` answers with a card whose button opens the review in a dialog. */
+  async function openReview() {
     const opened = await command(people.fran, "cluster review");
-    review = continuedCard(
-      (
-        await driver().openDialog(
-          people.fran,
-          cardActions(cardOf(opened.at(-1)!.activity))[0]!.data as Record<string, unknown>,
-        )
-      ).body,
-    );
+    const [button] = cardActions(cardOf(opened.at(-1)!.activity));
+    return continuedCard((await driver().openDialog(people.fran, button?.data as Record<string, unknown>)).body);
+  }
+
+  it("approves after showing which cluster breaks the design rule", async () => {
+    review = await openReview();
     const warnings = continuedCard(await press(people.fran, mustButton(review, /^review\.approve$|^review\.approve#/)));
     expect(JSON.stringify(warnings)).toContain("BETA is in every cluster");
     expect((await clusters()).every((candidate) => candidate.status === "suggested")).toBe(true);
@@ -218,6 +223,17 @@ describe("Teams: the whole workshop, from homework to the report", () => {
     await harness.core.settled();
     const twin = (await clusterOf("Layout simulator"))!;
     expect(twin.responses.map((response) => response.answer).sort()).toEqual(["decline", "join"]);
+
+    // Facilitators see the answers in the review; a rename after announcing updates the channel post.
+    review = await openReview();
+    expect(JSON.stringify(review)).toContain("(GAMMA): not for us");
+    expect(JSON.stringify(review)).toContain("asked to join");
+    const renameForm = continuedCard(await press(people.fran, mustButton(review, /^review\.rename/, twin.id)));
+    await press(people.fran, submitData(renameForm, "submit", { label: "Digital twins & layout" }));
+    await harness.core.settled();
+    await waitFor(() => JSON.stringify(twinPost.activity).includes("Digital twins"));
+    expect(twinPost.updates.length).toBeGreaterThan(0);
+    expect(JSON.stringify(twinPost.activity)).toContain("Digital twins & layout");
   });
 
   let twinsChannel: string;
