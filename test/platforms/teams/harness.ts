@@ -52,7 +52,11 @@ export async function startTeamsHarness(
       { aadObjectId: people.cleo, name: "Cleo Partner", email: "cleo@example.org", timezone: "Europe/Lisbon" },
     ],
     teams: [
-      { aadGroupId: facilitatorsTeam, name: "Cluster facilitators", members: [people.fran, people.ana, people.ben, people.cleo] },
+      {
+        aadGroupId: facilitatorsTeam,
+        name: "Cluster facilitators",
+        members: [people.fran, people.ana, people.ben, people.cleo],
+      },
     ],
   });
   const test = await createTestDatabase(backend);
