@@ -261,7 +261,9 @@ describe("Teams: the whole workshop, from homework to the report", () => {
     twinsChannel = twinChannel!.externalId;
     // Private, as in Slack: owned by the team's owner, with the cluster's members and the facilitators who are in
     // the team (Olly is not, and is left out without stopping the others).
-    const members = state().channels.get(twinsChannel)!.members.map((member) => member.userAadObjectId);
+    const members = state()
+      .channels.get(twinsChannel)!
+      .members.map((member) => member.userAadObjectId);
     expect(state().channels.get(twinsChannel)!.membershipType).toBe("private");
     expect(new Set(members)).toEqual(new Set([people.fran, people.ben, people.cleo]));
     const posts = botPosts(twinsChannel);
