@@ -9,9 +9,11 @@ import { decodeContext } from "../../core/screens/context.ts";
 import { submitKey } from "./cards/form-card.ts";
 import { readFields } from "./cards/form-values.ts";
 import { personExternalId, tenantOf } from "./conversation-ref.ts";
+import { teamsPlainText } from "./plain-text.ts";
 import { actionKey } from "./render/blocks.ts";
 import { replayKey } from "./render/message.ts";
 import { suggestPrefix } from "./render/screens.ts";
+import { splitConversationId } from "./thread-id.ts";
 
 /** Where an activity came from: what the conversation answers through. */
 export interface TeamsPlace {
@@ -38,9 +40,9 @@ export interface InboundActivity {
   value?: unknown;
   localTimezone?: string;
   from: { id: string; aadObjectId?: string; name?: string };
-  recipient: { id: string };
+  recipient: { id: string; name?: string };
   conversation: { id: string; conversationType?: string; tenantId?: string };
-  channelData?: { tenant?: { id: string } };
+  channelData?: { tenant?: { id: string }; channel?: { id: string } };
   entities?: { type: string; mentioned?: { id?: string } }[];
 }
 
@@ -112,23 +114,79 @@ function incoming(
 
 /** "cluster status", "/cluster status", "@Clusterbot cluster status" → "status"; anything else is the command text. */
 export function commandText(typed: string): string {
-  const words = typed
+  return withoutMentions(typed)
+    .replace(/^\/?cluster(?:\s+|$)/i, "")
+    .trim();
+}
+
+function withoutMentions(typed: string): string {
+  return typed
     .replace(/<at>[^<]*<\/at>/gi, " ")
     .replace(/&nbsp;/g, " ")
     .trim();
-  return words.replace(/^\/?cluster(?:\s+|$)/i, "").trim();
 }
 
-/** A message to the bot: in a 1:1 chat any text; elsewhere only when it @mentions the bot. */
+/**
+ * A message to the bot: in a 1:1 chat any text is a command; in a channel, a post that @mentions the bot is one.
+ * A reply in a channel post's thread (conversation "<channel>;messageid=<post>") is a thread message for the core
+ * (a working group's prompt thread), unless it @mentions the bot with a command ("@Clusterbot cluster workplan").
+ * Teams sends channel messages without a mention because the app asks for `ChannelMessage.Read.Group`.
+ */
 export function messageIncoming(activity: InboundActivity): TeamsIncoming | undefined {
   const typed = text.safeParse(activity.text ?? "");
-  if (!typed.success) return incoming(activity, { kind: "command", text: "" }, { delivery: true });
   const personal = (activity.conversation.conversationType ?? "personal") === "personal";
+  if (!typed.success)
+    return personal ? incoming(activity, { kind: "command", text: "" }, { delivery: true }) : undefined;
   const mentioned = (activity.entities ?? []).some(
     (entity) => entity.type === "mention" && entity.mentioned?.id === activity.recipient.id,
   );
+  const thread = personal ? undefined : threadOf(activity);
+  if (thread && !(mentioned && isClusterCommand(typed.data))) {
+    if (!activity.id) return undefined;
+    return incoming(
+      activity,
+      {
+        kind: "thread-message",
+        channelId: thread.channelId,
+        threadId: thread.threadId,
+        messageId: activity.id,
+        text: teamsPlainText(typed.data, activity.recipient.name),
+      },
+      { delivery: true },
+    );
+  }
   if (!personal && !mentioned) return undefined;
-  return incoming(activity, { kind: "command", text: commandText(typed.data) }, { delivery: true });
+  // No personal tab: "home" typed in the 1:1 chat is the person opening the bot's home (Slack's App Home).
+  if (personal && commandText(typed.data).toLowerCase() === "home")
+    return incoming(activity, { kind: "home" }, { delivery: true });
+  // Typed in a channel (or a thread of one): files the command makes are shared there.
+  const channelId = activity.conversation.conversationType === "channel" ? channelOf(activity) : undefined;
+  return incoming(
+    activity,
+    { kind: "command", text: commandText(typed.data), ...(channelId ? { channelId } : {}) },
+    { delivery: true },
+  );
+}
+
+/** The channel and the post a channel reply answers, when the activity is a reply in a thread. */
+function threadOf(activity: InboundActivity): { channelId: string; threadId: string } | undefined {
+  if (activity.conversation.conversationType !== "channel") return undefined;
+  const { threadId } = splitConversationId(activity.conversation.id);
+  const channelId = channelOf(activity);
+  if (!threadId || !channelId || !id.safeParse(threadId).success) return undefined;
+  return { channelId, threadId };
+}
+
+/** A channel activity's channel: channelData names it; the conversation id without its thread says the same. */
+function channelOf(activity: InboundActivity): string | undefined {
+  const channel = id.safeParse(
+    activity.channelData?.channel?.id || splitConversationId(activity.conversation.id).conversationId,
+  );
+  return channel.success ? channel.data : undefined;
+}
+
+function isClusterCommand(typed: string): boolean {
+  return /^\/?cluster(?:\s|$)/i.test(withoutMentions(typed));
 }
 
 /** What a pressed button carries, on a message (task/fetch), in a dialog (task/submit) or a card (Action.Execute). */

@@ -6,9 +6,10 @@ import { ChannelNameTakenError } from "../../app/ports/errors.ts";
 import type { PlatformLink } from "../../app/ports/platform.ts";
 import type { ConversationReference } from "./conversation-ref.ts";
 import type { TeamRecord, TeamsConversationStore } from "./conversation-store.ts";
-import { NoConversationError } from "./errors.ts";
+import { NoConversationError, TeamsCallError } from "./errors.ts";
 import { ChannelNameTakenError as GraphNameTaken, type TeamsChannels } from "./graph/channels.ts";
 import type { TeamsMessenger } from "./messenger.ts";
+import { fileActivity } from "./render/file-card.ts";
 import { messageActivity } from "./render/message.ts";
 
 export function teamsLink(options: {
@@ -60,10 +61,14 @@ export function teamsLink(options: {
     channels: {
       async create(name, isPrivate) {
         const home = await team();
+        // A private channel an app creates needs an owner from the team: its (first) owner.
+        const owner = isPrivate ? (await channels.teamOwners(home.aadGroupId))[0] : undefined;
+        if (isPrivate && !owner) throw new NoConversationError("an owner of the team (a private channel needs one)");
         try {
           const created = await channels.create(home.aadGroupId, {
             displayName: name,
             kind: isPrivate ? "private" : "standard",
+            ...(owner ? { members: [owner] } : {}),
           });
           if (isPrivate) privateChannels.add(created.id);
           return { channelId: created.id, name: created.displayName };
@@ -78,12 +83,18 @@ export function teamsLink(options: {
         // Everyone in the team is in its standard channels already.
         if (!privateChannels.has(channelId)) return { invited: [], alreadyIn: wanted };
         const home = await team();
-        await channels.addMembers(
-          home.aadGroupId,
-          { id: channelId, displayName: "", membershipType: "private", webUrl: null },
-          wanted,
-        );
-        return { invited: wanted, alreadyIn: [] };
+        const channel = { id: channelId, displayName: "", membershipType: "private" as const, webUrl: null };
+        const invited: string[] = [];
+        for (const userId of wanted) {
+          try {
+            await channels.addMembers(home.aadGroupId, channel, [userId]);
+            invited.push(userId);
+          } catch (error) {
+            // Graph refuses someone who is not in the team: the others are still added.
+            if (!(error instanceof TeamsCallError && error.failure === "permanent")) throw error;
+          }
+        }
+        return { invited, alreadyIn: [] };
       },
 
       async post(channelId, message) {
@@ -107,13 +118,23 @@ export function teamsLink(options: {
       // Bots cannot pin in Teams: the post stays where it is.
       async pin() {},
 
-      async upload(channelId, file) {
+      // Into the channel's files through Graph, then a post (or a reply in the thread) with its link.
+      async upload(channelId, file, threadId) {
         const home = await team();
-        await channels.uploadFile(home.aadGroupId, channelId, {
+        const uploaded = await channels.uploadFile(home.aadGroupId, channelId, {
           name: file.filename,
           bytes: file.bytes,
           contentType: "application/octet-stream",
         });
+        const shared = fileActivity({
+          title: file.title,
+          name: uploaded.name,
+          webUrl: uploaded.webUrl,
+          ...(file.comment ? { comment: file.comment } : {}),
+        });
+        const reference = await channelReference(channelId);
+        if (threadId) await messenger.replyInThread(reference, threadId, shared);
+        else await messenger.postToChannel(reference, shared);
       },
     },
   };

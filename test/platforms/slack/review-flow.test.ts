@@ -5,78 +5,11 @@
 // editing the same cluster at once: one edit wins, the other is told, nothing is overwritten silently.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { analysesSettled } from "../../../src/app/review/analyze.ts";
-import type { ResultCharacterisation } from "../../../src/store/repositories/results.ts";
 import { backends } from "../../support/database.ts";
 import { type SlackHarness, startSlackHarness, users } from "../../support/slack-bot.ts";
 import { type SeededWorkshop, seedWorkshop, waitFor } from "../../support/slack-seed.ts";
 import { answerTo, cluster, submitTopView } from "../../support/slack-ui.ts";
-
-const homework: Record<string, [string, string, string[]][]> = {
-  ALPHA: [
-    [
-      "Vibration sensor kit",
-      "Wireless vibration sensors for condition monitoring and predictive maintenance of rotating machines",
-      ["vibration", "predictive maintenance"],
-    ],
-    [
-      "Cathode recovery process",
-      "Hydrometallurgical recovery of lithium and cobalt from spent battery cathodes for recycling",
-      ["battery recycling", "lithium"],
-    ],
-  ],
-  BETA: [
-    [
-      "Bearing fault predictor",
-      "Predictive maintenance models that detect bearing faults from vibration signals in rotating machines",
-      ["predictive maintenance", "vibration"],
-    ],
-    [
-      "Battery sorting line",
-      "Automated sorting of spent lithium batteries by chemistry before recycling and cathode recovery",
-      ["battery recycling", "lithium"],
-    ],
-    [
-      "Factory <!channel> twin",
-      "A digital twin of the factory floor to simulate production layout and throughput",
-      ["digital twin", "simulation"],
-    ],
-  ],
-  GAMMA: [
-    [
-      "Maintenance scheduler",
-      "Schedules predictive maintenance of machines from condition monitoring alarms and vibration trends",
-      ["maintenance", "condition monitoring"],
-    ],
-    [
-      "Layout simulator",
-      "Discrete-event simulation of factory layout and production throughput with a digital twin",
-      ["simulation", "digital twin"],
-    ],
-    [
-      "Anti-reflective glass coating",
-      "A nano coating that reduces reflection on solar panel glass",
-      ["solar", "coating"],
-    ],
-  ],
-};
-
-function characterisation(description: string, keywords: string[]): ResultCharacterisation {
-  return {
-    description,
-    type: "product",
-    keywords,
-    usp: null,
-    trlNow: 5,
-    trlExpected: 7,
-    owners: [],
-    iprWithin: "Foreground",
-    iprProtection: [],
-    iprOutside: null,
-    targetMarket: "Manufacturers",
-    timeToMarket: null,
-    needs: null,
-  };
-}
+import { characterisation, homework } from "../../support/workshop-homework.ts";
 
 interface SlackButton {
   action_id: string;

@@ -19,6 +19,7 @@ export const people = {
   ana: "aad-ana-00001",
   ben: "aad-ben-00001",
   olly: "aad-olly-0001",
+  cleo: "aad-cleo-0001",
 } as const;
 
 export const facilitatorsTeam = "f0f0f0f0-0000-4000-8000-000000000001";
@@ -28,6 +29,7 @@ export interface TeamsHarness {
   /** What the use cases get: notify, channels, repositories. */
   deps: AppDependencies;
   adapter: TeamsAdapter;
+  core: ReturnType<typeof composeApp>["core"];
   repos: Repositories;
   database: Database;
   botUrl: string;
@@ -47,9 +49,14 @@ export async function startTeamsHarness(
       { aadObjectId: people.ana, name: "Ana Partner", email: "ana@example.org", timezone: "Europe/Madrid" },
       { aadObjectId: people.ben, name: "Ben Partner", email: "ben@example.org", timezone: "America/Los_Angeles" },
       { aadObjectId: people.olly, name: "Olly Outsider", email: "olly@example.org", timezone: "Asia/Tokyo" },
+      { aadObjectId: people.cleo, name: "Cleo Partner", email: "cleo@example.org", timezone: "Europe/Lisbon" },
     ],
     teams: [
-      { aadGroupId: facilitatorsTeam, name: "Cluster facilitators", members: [people.fran, people.ana, people.ben] },
+      {
+        aadGroupId: facilitatorsTeam,
+        name: "Cluster facilitators",
+        members: [people.fran, people.ana, people.ben, people.cleo],
+      },
     ],
   });
   const test = await createTestDatabase(backend);
@@ -65,6 +72,7 @@ export async function startTeamsHarness(
   return {
     teams,
     adapter,
+    core: app.core,
     deps: app.deps,
     repos: app.deps.repos,
     database: test.database,

@@ -84,6 +84,26 @@ export const build = {
     });
   },
 
+  /** A reply in a channel post's thread, without a mention (Teams sends it with ChannelMessage.Read.Group). */
+  channelReply(
+    sender: Sender,
+    user: StandInUser,
+    team: StandInTeam,
+    channel: StandInChannel,
+    threadRootId: string,
+    text: string,
+  ): Activity {
+    return base(sender, "message", {
+      from: from(user),
+      conversation: channelConversation(sender, channel, threadRootId),
+      text,
+      textFormat: "plain",
+      replyToId: threadRootId,
+      localTimezone: user.timezone ?? "UTC",
+      channelData: teamChannelData(sender, team, channel),
+    });
+  },
+
   invoke(sender: Sender, user: StandInUser, name: string, value: unknown, conversation?: Activity): Activity {
     return base(sender, "invoke", {
       name,

@@ -93,6 +93,37 @@ export class TeamsDriver {
     return { ...(await this.send(activity)), postId };
   }
 
+  /** A person's reply in the thread of a channel post (the bot's prompt, say); the activity is returned too. */
+  async replyInThread(
+    userAad: string,
+    channelId: string,
+    threadRootId: string,
+    text: string,
+  ): Promise<DriverAnswer & { activity: Activity }> {
+    const channel = this.#context.state.channels.get(channelId);
+    if (!channel) throw new Error(`the stand-in has no channel ${channelId}`);
+    const team = this.#context.state.team(channel.teamAadGroupId);
+    const activity = build.channelReply(
+      this.sender,
+      this.#context.state.user(userAad),
+      team,
+      channel,
+      threadRootId,
+      text,
+    );
+    return { ...(await this.send(activity)), activity };
+  }
+
+  /** A channel post that @mentions the bot, in any channel of a team (a working group's, say), or in a thread. */
+  mentionIn(userAad: string, channelId: string, text: string, threadRootId?: string): Promise<DriverAnswer> {
+    const channel = this.#context.state.channels.get(channelId);
+    if (!channel) throw new Error(`the stand-in has no channel ${channelId}`);
+    const team = this.#context.state.team(channel.teamAadGroupId);
+    return this.send(
+      build.channelMention(this.sender, this.#context.state.user(userAad), team, channel, text, threadRootId),
+    );
+  }
+
   /** An invoke (task/fetch, task/submit, adaptiveCard/action, application/search…); the answer is recorded. */
   async invoke(userAad: string, name: string, value: unknown, conversation?: Activity): Promise<DriverAnswer> {
     const activity = build.invoke(this.sender, this.#context.state.user(userAad), name, value, conversation);

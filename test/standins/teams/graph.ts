@@ -20,7 +20,10 @@ export function graph(context: ServiceContext, request: Request): Answer | undef
   if (!team) return graphError(404, "NotFound", `No team found with Group Id ${parts[1]}`);
   const [, , section, channelId, sub] = parts;
   if (section === "members" && parts.length === 3) {
-    if (request.method === "GET") return json(200, { value: team.members.map((aad) => memberOf(context, aad, [])) });
+    if (request.method === "GET")
+      return json(200, {
+        value: team.members.map((aad, index) => memberOf(context, aad, index === 0 ? ["owner"] : [])),
+      });
     if (request.method === "POST") return addTeamMember(context, request, team.aadGroupId);
   }
   if (section !== "channels") return graphError(404, "UnknownError", `no ${request.method} ${request.path}`);

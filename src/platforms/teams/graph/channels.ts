@@ -18,6 +18,7 @@ import {
   listChannelMembers,
   listChannels,
   listOf,
+  listTeamMembers,
   type MemberBody,
   uploadToFolder,
 } from "./endpoints.ts";
@@ -118,6 +119,12 @@ export class TeamsChannels {
         if (!(error instanceof TeamsCallError && error.status === 409)) throw error;
       }
     }
+  }
+
+  /** The team's owners (AAD object ids): one of them owns a private channel the app creates. */
+  async teamOwners(teamAadGroupId: string): Promise<string[]> {
+    const answer = await this.#call("listing a team's members", listOf(graphMember), listTeamMembers(teamAadGroupId));
+    return answer.value.flatMap((member) => (member.userId && member.roles?.includes("owner") ? [member.userId] : []));
   }
 
   async members(teamAadGroupId: string, channelId: string): Promise<GraphMember[]> {

@@ -61,6 +61,13 @@ export const addChannelMember = (teamId: string, channelId: string, body: Member
   body,
 });
 
+export const listTeamMembers = (teamId: string): EndpointRequest<unknown> => ({
+  method: "get",
+  path: "/teams/{team-id}/members",
+  paramDefs: path(["team-id"]),
+  params: { "team-id": teamId },
+});
+
 export const listChannelMembers = (teamId: string, channelId: string): EndpointRequest<unknown> => ({
   method: "get",
   path: "/teams/{team-id}/channels/{channel-id}/members",
