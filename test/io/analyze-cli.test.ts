@@ -41,7 +41,7 @@ describe("clusterbot analyze", () => {
       const json = await run(file, { json: true });
       const cluster = analysisSchema.parse(JSON.parse(json.stdout)).clusters[0];
       expect(cluster?.results).toEqual(["R1", "R2"]);
-      expect(cluster?.explanation).toContain("R1 needs validation / testing");
+      expect(cluster?.explanation).toContain("“Spindle health monitoring module” needs validation / testing");
     });
   }
 

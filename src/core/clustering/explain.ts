@@ -93,20 +93,44 @@ export function explanationOf(
   shared: SharedTerm[],
   cohesion: number,
 ): string {
-  const parts = [sharedTermsSentence(shared), interestSentence(members, context), complementSentence(members, context)];
+  const parts = [
+    sharedTermsSentence(shared, context),
+    interestSentence(members, context),
+    complementSentence(members, context),
+  ];
   parts.push(`Cohesion ${cohesion.toFixed(2)} (mean pairwise similarity, 0–1).`);
   return parts.filter(Boolean).join(" ");
 }
 
-function sharedTermsSentence(shared: SharedTerm[]): string {
+function sharedTermsSentence(shared: SharedTerm[], context: ExplainContext): string {
   if (shared.length === 0) return "";
-  const listed = shared.slice(0, 4).map((t) => `“${t.surface}” (${t.results.join(", ")})`);
+  const byId = new Map(context.results.map((r) => [r.id, r]));
+  const listed = shared.slice(0, 4).map((t) => {
+    const named = t.results.map((id) => {
+      const result = byId.get(id);
+      return result ? resultName(result) : id;
+    });
+    return `“${t.surface}” (${named.join(", ")})`;
+  });
   return `Shared terms: ${listed.join("; ")}.`;
 }
 
+const NAME_LENGTH = 40;
+
+// People read explanations: results and projects go by their titles and acronyms, never by stored ids.
+function resultName(result: ExploitableResult): string {
+  const title = result.title.trim();
+  return title.length > NAME_LENGTH ? `${title.slice(0, NAME_LENGTH - 1).trimEnd()}…` : title;
+}
+
+function resultNameById(id: string, context: ExplainContext): string {
+  const result = context.results.find((r) => r.id === id);
+  return result ? `“${resultName(result)}”` : id;
+}
+
 function projectName(id: string, context: ExplainContext): string {
-  const acronym = context.projects.get(id)?.acronym?.trim();
-  return acronym && acronym !== id ? `${acronym} (${id})` : id;
+  const project = context.projects.get(id);
+  return project?.acronym?.trim() || project?.title?.trim() || id;
 }
 
 function interestSentence(members: readonly number[], context: ExplainContext): string {
@@ -118,7 +142,7 @@ function interestSentence(members: readonly number[], context: ExplainContext): 
   if (relevant.length === 0) return "";
   const described = relevant.slice(0, LISTED).map((x) => {
     const details = [x.level, x.kind].filter(Boolean).join(", ");
-    return `${projectName(x.project, context)} → ${x.result} (${details})`;
+    return `${projectName(x.project, context)} → ${resultNameById(x.result, context)} (${details})`;
   });
   const more = relevant.length > LISTED ? ` and ${relevant.length - LISTED} more` : "";
   const mutual = mutualSentence(relevant, context);
@@ -155,8 +179,8 @@ function complementSentence(members: readonly number[], context: ExplainContext)
 }
 
 function describeComplement(c: Complement, context: ExplainContext): string {
-  const needer = context.results[c.needer]!.id;
-  const offerer = context.results[c.offerer]!.id;
+  const needer = `“${resultName(context.results[c.needer]!)}”`;
+  const offerer = `“${resultName(context.results[c.offerer]!)}”`;
   const concept = c.concepts[0];
   if (concept) return `${needer} needs ${concept.label} (“${concept.need}”) ↔ ${offerer} offers “${concept.offer}”`;
   return `${needer}'s needs match ${offerer}'s offer on ${c.sharedTerms.map((t) => `“${t}”`).join(", ")}`;
@@ -170,8 +194,9 @@ function typeFitPairs(members: readonly number[], context: ExplainContext): stri
     const x = context.results[link.a]!;
     const y = context.results[link.b]!;
     if (x.project === y.project) continue;
-    if (typesFit(x.type, y.type)) out.push(`${x.id} (${x.type}) serves ${y.id} (${y.type})`);
-    else if (typesFit(y.type, x.type)) out.push(`${y.id} (${y.type}) serves ${x.id} (${x.type})`);
+    const [nx, ny] = [`“${resultName(x)}”`, `“${resultName(y)}”`];
+    if (typesFit(x.type, y.type)) out.push(`${nx} (${x.type}) serves ${ny} (${y.type})`);
+    else if (typesFit(y.type, x.type)) out.push(`${ny} (${y.type}) serves ${nx} (${x.type})`);
   }
   return out;
 }

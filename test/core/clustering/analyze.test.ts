@@ -27,7 +27,7 @@ describe("analyzeWorkshop", () => {
     const analysis = analyzeWorkshop(themedWorkshop());
     const cluster = analysis.clusters.find((c) => c.results.includes("R1"));
     expect(cluster?.results).toContain("R2");
-    expect(cluster?.explanation).toMatch(/R1 needs data .*↔ R2 offers/);
+    expect(cluster?.explanation).toMatch(/“Crop disease detector” needs data .*↔ “Plant pathology archive” offers/);
   });
 
   it("does not find that pair from words alone", () => {
@@ -41,10 +41,17 @@ describe("analyzeWorkshop", () => {
     const battery = analysis.clusters.find((c) => c.results.includes("R3"))!;
     expect(battery.label).toMatch(/battery/i);
     expect(battery.explanation).toContain("Shared terms:");
-    expect(battery.explanation).toMatch(/ACR-P4 \(P4\) → R3 \(high, integrate\)/);
-    expect(battery.explanation).toMatch(/Mutual interest: ACR-P3 \(P3\) ↔ ACR-P4 \(P4\)/);
+    expect(battery.explanation).toMatch(/ACR-P4 → “Battery state of health estimation” \(high, integrate\)/);
+    expect(battery.explanation).toMatch(/Mutual interest: ACR-P3 ↔ ACR-P4/);
     expect(battery.cohesion).toBeGreaterThan(0);
     expect(battery.cohesion).toBeLessThanOrEqual(1);
+  });
+
+  it("names results and projects by their titles and acronyms, never by their ids", () => {
+    const analysis = analyzeWorkshop(themedWorkshop());
+    for (const cluster of analysis.clusters) {
+      expect(cluster.explanation).not.toMatch(/\bR\d\b|\(P\d\)/);
+    }
   });
 
   it("leaves an unrelated result unclustered", () => {
