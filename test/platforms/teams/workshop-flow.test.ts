@@ -259,13 +259,13 @@ describe("Teams: the whole workshop, from homework to the report", () => {
       (group) => group.clusterId === twin.id,
     )?.channel;
     twinsChannel = twinChannel!.externalId;
-    // Private, as in Slack: owned by the team's owner, with the cluster's members and the facilitators who are in
-    // the team (Olly is not, and is left out without stopping the others).
+    // Private, as in Slack: owned by the team's owner, with the cluster's members, Ana who pressed "Join" on the
+    // announcement, and the facilitators who are in the team (Olly is not, and is left out without stopping the others).
     const members = state()
       .channels.get(twinsChannel)!
       .members.map((member) => member.userAadObjectId);
     expect(state().channels.get(twinsChannel)!.membershipType).toBe("private");
-    expect(new Set(members)).toEqual(new Set([people.fran, people.ben, people.cleo]));
+    expect(new Set(members)).toEqual(new Set([people.fran, people.ben, people.cleo, people.ana]));
     const posts = botPosts(twinsChannel);
     expect(
       posts.map((post) => String((cardOf(post.activity) as { fallbackText?: string }).fallbackText).split(":")[0]),
