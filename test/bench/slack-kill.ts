@@ -68,7 +68,8 @@ export async function runKillBench({ partners, results }: KillBenchOptions): Pro
       facilitator.id,
     );
     await repos.workshops.setPhase(workshop.id, "homework");
-    await inParallel(partnerIds, 8, async (userId) => {
+    // Few at a time: on a loaded machine eight concurrent creates outlived Prisma's 5 s transaction timeout.
+    await inParallel(partnerIds, 3, async (userId) => {
       const person = await repos.people.ensure(workspace.id, userId);
       const project = await repos.projects.create(workshop.id, {
         acronym: `B${userId.slice(3)}`,

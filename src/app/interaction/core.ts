@@ -122,7 +122,7 @@ export function createInteractionCore(options: InteractionCoreOptions): Interact
       }
       const route = findRoute(routes, interaction);
       if (!route) return conversation.reply(unrouted(interaction));
-      const early = conversation.answersEarly ? (route.acknowledge?.(interaction) ?? null) : null;
+      const early = conversation.answersEarly ? (route.acknowledge?.(interaction, deps) ?? null) : null;
       if (early?.kind === "close") {
         // Durable before the ack: a redelivery (same submission) finds its row and is only answered again.
         const key = inboxKey(incoming);
