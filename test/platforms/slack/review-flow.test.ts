@@ -5,7 +5,7 @@
 // editing the same cluster at once: one edit wins, the other is told, nothing is overwritten silently.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { analysesSettled } from "../../../src/app/review/analyze.ts";
-import type { ResultCharacterisation } from "../../../src/store/repositories/results.ts";
+import type { ResultCharacterisation } from "../../../src/core/model/domain.ts";
 import { backends } from "../../support/database.ts";
 import { type SlackHarness, startSlackHarness, users } from "../../support/slack-bot.ts";
 import { type SeededWorkshop, seedWorkshop, waitFor } from "../../support/slack-seed.ts";
