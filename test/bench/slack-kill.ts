@@ -202,7 +202,7 @@ async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promi
   await Promise.all(Array.from({ length: limit }, worker));
 }
 
-async function waitFor(condition: () => boolean, timeoutMs = 60_000): Promise<void> {
+async function waitFor(condition: () => boolean, timeoutMs = 180_000): Promise<void> {
   const started = Date.now();
   while (!condition()) {
     if (Date.now() - started > timeoutMs) throw new Error("timed out waiting for the bot");
