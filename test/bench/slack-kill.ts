@@ -68,7 +68,8 @@ export async function runKillBench({ partners, results }: KillBenchOptions): Pro
       facilitator.id,
     );
     await repos.workshops.setPhase(workshop.id, "homework");
-    await inParallel(partnerIds, 8, async (userId) => {
+    // Few at a time: on a loaded machine eight concurrent creates outlived Prisma's 5 s transaction timeout.
+    await inParallel(partnerIds, 3, async (userId) => {
       const person = await repos.people.ensure(workspace.id, userId);
       const project = await repos.projects.create(workshop.id, {
         acronym: `B${userId.slice(3)}`,
@@ -201,7 +202,7 @@ async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promi
   await Promise.all(Array.from({ length: limit }, worker));
 }
 
-async function waitFor(condition: () => boolean, timeoutMs = 60_000): Promise<void> {
+async function waitFor(condition: () => boolean, timeoutMs = 180_000): Promise<void> {
   const started = Date.now();
   while (!condition()) {
     if (Date.now() - started > timeoutMs) throw new Error("timed out waiting for the bot");

@@ -33,7 +33,8 @@ export interface SlackHarness {
 export async function startSlackHarness(
   backend: Backend,
   clock: Clock = systemClock,
-  options: { logger?: Logger } = {},
+  /** socketMode: the bot connects to the stand-in's socket with an app-level token instead of serving HTTP. */
+  options: { logger?: Logger; socketMode?: boolean } = {},
 ): Promise<SlackHarness> {
   const slack = await createSlackStandIn({
     signingSecret,
@@ -53,9 +54,15 @@ export async function startSlackHarness(
     SLACK_BOT_TOKEN: slack.botToken,
     SLACK_SIGNING_SECRET: signingSecret,
     SLACK_API_URL: slack.url,
+    ...(options.socketMode ? { SLACK_APP_TOKEN: slack.appToken, CLUSTERBOT_SCHEDULER: "off" } : {}),
   });
   const logger = options.logger ?? createLogger((process.env.TEST_LOG_LEVEL as "silent") ?? "silent", false);
   const app = composeApp(settings, test.database, logger, clock);
+  if (options.socketMode) {
+    await app.start();
+    await slack.socketMode.whenConnected();
+    slack.driver.transport = "socket";
+  }
   const http = await startHttpServer({ host: "127.0.0.1", port: 0, routes: app.routes, logger });
   const botUrl = `http://127.0.0.1:${http.port}/slack/events`;
   slack.driver.botUrl = botUrl;
@@ -67,6 +74,7 @@ export async function startSlackHarness(
     prisma: test.database.prisma,
     stopDatabase: () => stopDatabase(backend, test),
     async close() {
+      if (options.socketMode) await app.stop();
       await http.close();
       await slack.close();
       await test.drop();

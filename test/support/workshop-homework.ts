@@ -1,7 +1,7 @@
 // The homework of the end-to-end workshop tests, the same on every surface (Slack, Teams): three projects' results
 // with descriptions and keywords that make three clusters and one unclustered result, so each surface's test
 // expects the same clusters, channels and report.
-import type { ResultCharacterisation } from "../../src/store/repositories/results.ts";
+import type { ResultCharacterisation } from "../../src/core/model/domain.ts";
 
 export const homework: Record<string, [string, string, string[]][]> = {
   ALPHA: [

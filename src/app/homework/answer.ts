@@ -28,6 +28,7 @@ import type { Actor, AppDependencies } from "../context.ts";
 import { editBy, staleEditSummary, unlessStale } from "../edits.ts";
 import { Refusal } from "../refusal.ts";
 import { interestIndexOf } from "./interest-index.ts";
+import { listVersionsOf } from "./list-versions.ts";
 
 /** Saved; or not: errors by field, or `stale` (someone saved first: who, what and when, in one line). */
 export type Saved =
@@ -134,6 +135,7 @@ export async function resultListFormFor(
   const { workshop, project } = await editableScope(deps, actor, projectId);
   // The version is read first: a save in between makes this form stale rather than silently newer.
   const { version } = await deps.repos.results.listStamp(project.id);
+  listVersionsOf(deps).seen(project.id, version);
   const results = await deps.repos.results.listForProject(project.id);
   const form = resultListForm(project.acronym, results, workshop.maxResultsPerProject);
   return {
@@ -171,9 +173,12 @@ export async function submitResultList(
     deps.repos.results.replaceList(project.id, items, editBy(deps, actor, version)),
   );
   if (saved.ok) {
+    // The store bumps the version by one with each save.
+    listVersionsOf(deps).seen(project.id, version + 1);
     interestIndexOf(deps).invalidate(workshop.id);
     return { ok: true };
   }
+  listVersionsOf(deps).seen(project.id, saved.current.version);
   return {
     ok: false,
     stale: await staleEditSummary(deps, actor, saved.current, `${project.acronym}'s list of results`),

@@ -31,6 +31,7 @@ import {
   submitInterest,
   submitResultList,
 } from "./answer.ts";
+import { listVersionsOf } from "./list-versions.ts";
 import { homeworkOpenedMessage, reopenedMessage, statusMessage } from "./messages.ts";
 import { openHomework, sendHomeworkInvitations } from "./open.ts";
 import { reopenHomework } from "./reopen.ts";
@@ -83,11 +84,12 @@ async function afterStep(
 
 /**
  * The results step checked from what its screen carries (the slots and the limit when it opened), with no I/O, so
- * Slack can be answered at once under load; null when the screen lacks them.
+ * Slack can be answered at once under load; null when the screen lacks them, or when the form is known to be stale
+ * (the full handling then gives what was typed back in the form).
  */
-function checkResultList(interaction: SubmitInteraction): Reply | null {
+function checkResultList(interaction: SubmitInteraction, deps: AppDependencies): Reply | null {
   const context = readContext(interaction.context, resultSlots);
-  if (!context) return null;
+  if (!context || listVersionsOf(deps).isBehind(context.project, context.version)) return null;
   const slots = context.slots.map((id) => id ?? undefined);
   const parsed = parseResultList(interaction.values, slots, context.limit);
   if (!parsed.ok) return reply.errors(parsed.errors);

@@ -40,7 +40,10 @@ const detached: Conversation = { answersEarly: false, reply: async () => {} };
 export function createInteractionCore(options: InteractionCoreOptions): InteractionCore {
   const { deps, routes } = options;
   const actors = actorResolver(deps.repos, deps.clock, deps.logger);
+  /** Answers being kept in the inbox before their ack; work after early answers does not start meanwhile. */
+  let keeping = 0;
   const later = followUps({
+    acksWaiting: () => keeping > 0,
     concurrency: options.followUpConcurrency ?? 2,
     onError: (error) => deps.logger.error({ err: error }, "work after an early answer failed"),
     ...(options.traffic ? { traffic: options.traffic } : {}),
@@ -122,11 +125,17 @@ export function createInteractionCore(options: InteractionCoreOptions): Interact
       }
       const route = findRoute(routes, interaction);
       if (!route) return conversation.reply(unrouted(interaction));
-      const early = conversation.answersEarly ? (route.acknowledge?.(interaction) ?? null) : null;
+      const early = conversation.answersEarly ? (route.acknowledge?.(interaction, deps) ?? null) : null;
       if (early?.kind === "close") {
         // Durable before the ack: a redelivery (same submission) finds its row and is only answered again.
         const key = inboxKey(incoming);
-        const first = await deps.repos.inbox.keep(key, incoming);
+        keeping++;
+        let first: boolean;
+        try {
+          first = await deps.repos.inbox.keep(key, incoming);
+        } finally {
+          keeping--;
+        }
         await conversation.reply(early);
         if (first) apply(key, route, incoming, conversation);
         return;

@@ -33,6 +33,12 @@ export interface FollowUpOptions {
   lullMs?: number;
   /** …or once the oldest waiting work has waited this long, so a steady stream of requests cannot starve it. */
   maxHoldMs?: number;
+  /**
+   * True while an answer is being kept before its ack: nothing starts then, whatever the hold, because with PGlite
+   * a save started now holds the one connection and the ack would wait behind it (the answer is already durable, so
+   * its save can wait for the burst to end).
+   */
+  acksWaiting?: () => boolean;
 }
 
 export function followUps(options: FollowUpOptions): FollowUps {
@@ -46,7 +52,9 @@ export function followUps(options: FollowUpOptions): FollowUps {
 
   const mayStart = () => {
     const oldest = waiting[0];
-    if (!oldest || !options.traffic) return true;
+    if (!oldest) return true;
+    if (options.acksWaiting?.()) return false;
+    if (!options.traffic) return true;
     return options.traffic.quietFor() >= lullMs || performance.now() - oldest.queuedAt >= maxHoldMs;
   };
 

@@ -37,12 +37,15 @@ export interface Route {
    * (`close` when it will be saved, `errors` when it cannot be) or null when only the full handling can tell.
    * Used where the platform needs its answer within seconds (`Conversation.answersEarly`).
    */
-  acknowledge?(interaction: Interaction): Reply | null;
+  acknowledge?(interaction: Interaction, deps: AppDependencies): Reply | null;
 }
 
 export function findRoute(routes: readonly Route[], interaction: Interaction): Route | undefined {
   return routes.find((route) => route.matches(interaction));
 }
+
+/** The ack-first check of a route (see Route.acknowledge). */
+type Acknowledge<I extends Interaction> = (interaction: I, deps: AppDependencies) => Reply | null;
 
 type Handler<I extends Interaction, Extra = object> = (context: RouteContext<I> & Extra) => Promise<Reply>;
 
@@ -50,14 +53,17 @@ function route<I extends Interaction>(
   name: string,
   accepts: (interaction: Interaction) => interaction is I,
   handle: Handler<I>,
-  acknowledge?: (interaction: I) => Reply | null,
+  acknowledge?: Acknowledge<I>,
 ): Route {
   return {
     name,
     matches: accepts,
     handle: (context) => handle(context as RouteContext<I>),
     ...(acknowledge
-      ? { acknowledge: (interaction: Interaction) => (accepts(interaction) ? acknowledge(interaction) : null) }
+      ? {
+          acknowledge: (interaction: Interaction, deps: AppDependencies) =>
+            accepts(interaction) ? acknowledge(interaction, deps) : null,
+        }
       : {}),
   };
 }
@@ -70,7 +76,7 @@ function byId<I extends Identified>(
   idOf: (interaction: I) => string,
   pattern: string | RegExp,
   handle: Handler<I>,
-  acknowledge?: (interaction: I) => Reply | null,
+  acknowledge?: Acknowledge<I>,
 ): Route {
   const accepts = (interaction: Interaction): interaction is I => {
     if (interaction.kind !== kind) return false;
@@ -102,7 +108,7 @@ export function onAction(actionId: string | RegExp, handle: Handler<ActionIntera
 export function onSubmit(
   formId: string | RegExp,
   handle: Handler<SubmitInteraction>,
-  acknowledge?: (interaction: SubmitInteraction) => Reply | null,
+  acknowledge?: Acknowledge<SubmitInteraction>,
 ): Route {
   return byId<SubmitInteraction>("submit", (interaction) => interaction.formId, formId, handle, acknowledge);
 }

@@ -63,11 +63,8 @@ export interface Project {
   memberIds: string[];
 }
 
-export interface ExploitableResult {
-  id: string;
-  projectId: string;
-  position: number;
-  title: string;
+/** What a partner says about one result in the characterisation step. */
+export interface ResultCharacterisation {
   description: string | null;
   type: string | null;
   keywords: string[];
@@ -81,6 +78,13 @@ export interface ExploitableResult {
   targetMarket: string | null;
   timeToMarket: string | null;
   needs: string | null;
+}
+
+export interface ExploitableResult extends ResultCharacterisation {
+  id: string;
+  projectId: string;
+  position: number;
+  title: string;
   status: ResultStatus;
 }
 

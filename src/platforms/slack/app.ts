@@ -71,8 +71,13 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     logger,
     ...(options.onRequest ? { onRequest: options.onRequest } : {}),
   });
+  // The socket-mode client calls apps.connections.open with its own Web API client: only `installerOptions` reaches it.
   const receiver = options.appToken
-    ? new SocketModeReceiver({ appToken: options.appToken, logger: boltLogger(logger) })
+    ? new SocketModeReceiver({
+        appToken: options.appToken,
+        logger: boltLogger(logger),
+        installerOptions: { clientOptions },
+      })
     : httpReceiver;
   const app = new App({ receiver, ...auth, logger: boltLogger(logger), clientOptions });
   registerListeners(app, core, logger);

@@ -1,26 +1,16 @@
-import type { EditRequest, EditStamp, ExploitableResult, ResultStatus } from "../../core/model/domain.ts";
+import type {
+  EditRequest,
+  EditStamp,
+  ExploitableResult,
+  ResultCharacterisation,
+  ResultStatus,
+} from "../../core/model/domain.ts";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.ts";
 import { StaleEditError } from "../errors.ts";
 
 export interface ResultListItem {
   id?: string;
   title: string;
-}
-
-export interface ResultCharacterisation {
-  description: string | null;
-  type: string | null;
-  keywords: string[];
-  usp: string | null;
-  trlNow: number | null;
-  trlExpected: number | null;
-  owners: string[];
-  iprWithin: string | null;
-  iprProtection: string[];
-  iprOutside: string | null;
-  targetMarket: string | null;
-  timeToMarket: string | null;
-  needs: string | null;
 }
 
 const withOwners = { owners: { orderBy: { name: "asc" } } } as const;

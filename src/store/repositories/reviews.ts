@@ -20,14 +20,7 @@ export interface StoredRun {
   createdAt: Date;
 }
 
-export interface NewRun {
-  requestedById: string | null;
-  input: unknown;
-  options: unknown;
-  engineVersion: string;
-  result: unknown;
-  leftOut: unknown;
-}
+export type NewRun = Omit<StoredRun, "id" | "workshopId" | "number" | "createdAt">;
 
 export interface ClusterDraft {
   label: string;

@@ -13,14 +13,24 @@ interface Waiting {
   reject: (error: unknown) => void;
 }
 
+/** Keeps arriving within this window are written together; the first of them waits at most this long. */
+const gatherMs = 8;
+/** A batch this large is written at once. */
+const maxBatch = 250;
+
 /**
  * Answers kept before their ack and applied after it (see `src/app/interaction/core.ts`). Keeps arriving together
- * (a burst) are written as one statement: one round trip instead of one per request before each ack.
+ * (a burst) are written as one statement: each statement costs far more than its rows (a single-row insert through
+ * Prisma into PGlite costs about as much as ten rows in one), and with PGlite that cost is paid on the thread that
+ * answers every other request of the burst.
  */
 export function submissionInboxRepository(prisma: PrismaClient) {
   let batch: Waiting[] = [];
+  let timer: NodeJS.Timeout | undefined;
 
   function flush(): void {
+    clearTimeout(timer);
+    timer = undefined;
     const items = batch;
     batch = [];
     const rows = Prisma.join(items.map((item) => Prisma.sql`(${item.key}, ${JSON.stringify(item.incoming)}::jsonb)`));
@@ -41,7 +51,8 @@ export function submissionInboxRepository(prisma: PrismaClient) {
     keep(key: string, incoming: object): Promise<boolean> {
       return new Promise((resolve, reject) => {
         batch.push({ key, incoming, resolve, reject });
-        if (batch.length === 1) setImmediate(flush);
+        if (batch.length >= maxBatch) flush();
+        else timer ??= setTimeout(flush, gatherMs);
       });
     },
 

@@ -1,5 +1,6 @@
 // Routing alone: a flat list, first match wins; command patterns; the ack-first check only for its own form.
 import { describe, expect, it } from "vitest";
+import type { AppDependencies } from "../../../src/app/context.ts";
 import { matchCommand } from "../../../src/app/interaction/command.ts";
 import type { Interaction } from "../../../src/app/interaction/interaction.ts";
 import { reply } from "../../../src/app/interaction/reply.ts";
@@ -76,8 +77,13 @@ describe("the router", () => {
       context: {},
     });
     const route = findRoute(routes, submit({}));
-    expect(route?.acknowledge?.(submit({ result_1: "Sensor kit" }))).toEqual({ kind: "close" });
-    expect(route?.acknowledge?.(submit({}))).toEqual({ kind: "errors", errors: { result_1: "Please list one." } });
+    // This check reads nothing but the interaction.
+    const deps = {} as AppDependencies;
+    expect(route?.acknowledge?.(submit({ result_1: "Sensor kit" }), deps)).toEqual({ kind: "close" });
+    expect(route?.acknowledge?.(submit({}), deps)).toEqual({
+      kind: "errors",
+      errors: { result_1: "Please list one." },
+    });
     expect(findRoute(routes, command("project add"))?.acknowledge).toBeUndefined();
   });
 });

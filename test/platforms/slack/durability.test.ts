@@ -78,7 +78,8 @@ describe.skipIf(!postgresUrl)("an acknowledged answer survives a crash (a real p
       cwd,
     );
     running.push(bot);
-    await waitForOutput(bot, /is ready/);
+    // A loaded machine can take more than half a minute to migrate and start.
+    await waitForOutput(bot, /is ready/, 120_000);
     slack.driver.botUrl = `http://127.0.0.1:${port}/slack/events`;
     return bot;
   }

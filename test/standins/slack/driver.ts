@@ -14,6 +14,7 @@ import {
 } from "./payloads.ts";
 import { applyViewSubmissionAnswer, type ResponseActionOutcome } from "./response-actions.ts";
 import { viewJson } from "./serialize.ts";
+import { envelopeFor, type SocketModeDesk } from "./socket-mode.ts";
 import type { WorkspaceState } from "./state.ts";
 import { storeMessage } from "./threads.ts";
 import type { JsonObject, SlackMessage, ViewStateValues } from "./types.ts";
@@ -27,6 +28,8 @@ export interface SlackDriverOptions {
   standInUrl: string;
   /** Default bot endpoint, e.g. `http://127.0.0.1:3000/slack/events`. */
   botUrl?: string;
+  /** The Socket Mode socket, for `transport: "socket"`. */
+  socketMode?: SocketModeDesk;
 }
 
 export interface SlashCommandInput extends SendOptions {
@@ -117,6 +120,9 @@ export type BlockSuggestionResult = DriverResponse & { problems: string[] };
 /** Sends correctly signed Slack requests to the bot, as Slack would, and applies their effects to the state. */
 export class SlackDriver {
   botUrl: string | undefined;
+  /** How requests reach the bot: signed HTTP POSTs to `botUrl` (default), or envelopes over the Socket Mode socket. */
+  transport: "http" | "socket" = "http";
+  readonly #socketMode: SocketModeDesk | undefined;
   readonly #state: WorkspaceState;
   readonly #signingSecret: string;
   readonly #standInUrl: string;
@@ -126,6 +132,7 @@ export class SlackDriver {
     this.#signingSecret = options.signingSecret;
     this.#standInUrl = options.standInUrl;
     this.botUrl = options.botUrl;
+    this.#socketMode = options.socketMode;
   }
 
   async slashCommand(input: SlashCommandInput): Promise<SlashCommandResult> {
@@ -316,6 +323,12 @@ export class SlackDriver {
   }
 
   #send(body: string, contentType: string, options: SendOptions): Promise<DriverResponse> {
+    if (this.transport === "socket") {
+      if (!this.#socketMode) throw new Error("SlackDriver: no Socket Mode desk");
+      const { type, payload } = envelopeFor(body, contentType);
+      // Slack lets the app answer commands and interactions with a payload; events are only acknowledged.
+      return this.#socketMode.deliver(type, payload, type !== "events_api");
+    }
     return sendSigned({
       url: this.#url(options),
       signingSecret: this.#signingSecret,

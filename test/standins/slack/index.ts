@@ -21,6 +21,7 @@ export { RateLimiter } from "./rate-limit.ts";
 export type { ResponseActionOutcome } from "./response-actions.ts";
 export { createSlackStandIn, type SlackStandIn, type SlackStandInOptions } from "./server.ts";
 export { isValidSignature, signatureHeaders, slackSignature } from "./signing.ts";
+export { type SocketAck, type SocketEnvelope, SocketModeDesk } from "./socket-mode.ts";
 export { type ChannelSeed, type UserSeed, WorkspaceState } from "./state.ts";
 export type * from "./types.ts";
 export { type SimpleInput, stateValuesFor } from "./view-values.ts";

@@ -1,10 +1,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { SlackDriver } from "./driver.ts";
-import { readRawBody, sendJson } from "./http.ts";
+import { readRawBody, requestToken, sendJson } from "./http.ts";
 import { type OAuthApp, OAuthDesk } from "./oauth.ts";
 import { RateLimiter, type RateLimits } from "./rate-limit.ts";
 import { handleResponseUrl } from "./response-url.ts";
+import { SocketModeDesk } from "./socket-mode.ts";
 import { type ChannelSeed, type UserSeed, WorkspaceState } from "./state.ts";
 import { handleUpload } from "./upload.ts";
 import { handleWebApi } from "./web-api.ts";
@@ -18,6 +19,8 @@ export interface SlackStandInOptions {
   teamId: string;
   /** The token the bot must send (`Authorization: Bearer …`); default `xoxb-stand-in-token`. */
   botToken?: string;
+  /** The app-level token Socket Mode connects with (`apps.connections.open`); default `xapp-stand-in-token`. */
+  appToken?: string;
   teamName?: string;
   teamDomain?: string;
   botId?: string;
@@ -46,6 +49,9 @@ export interface SlackStandIn {
   /** Present when `oauth` was given: what was authorized. */
   oauth?: OAuthDesk;
   botToken: string;
+  appToken: string;
+  /** Socket Mode: the socket an app connects to, the envelopes sent down it and the acks that came back. */
+  socketMode: SocketModeDesk;
   state: WorkspaceState;
   driver: SlackDriver;
   rateLimiter: RateLimiter;
@@ -73,6 +79,8 @@ export async function createSlackStandIn(options: SlackStandInOptions): Promise<
   const rateLimiter = new RateLimiter(options.rateLimits ?? {}, () => state.now());
 
   const oauth = options.oauth ? new OAuthDesk(options.oauth) : undefined;
+  const appToken = options.appToken ?? "xapp-stand-in-token";
+  const socketMode = new SocketModeDesk({ appToken, appId: state.identity.appId });
   const server = createServer((req, res) => {
     route(req, res).catch((error: unknown) => {
       if (!res.headersSent) sendJson(res, 500, { ok: false, error: "internal_error", detail: String(error) });
@@ -88,12 +96,24 @@ export async function createSlackStandIn(options: SlackStandInOptions): Promise<
     const rawBody = bytes.toString("utf8");
     if (oauth && url.pathname === "/oauth/v2/authorize") return oauth.authorize(url, res);
     if (oauth && url.pathname === "/api/oauth.v2.access") return oauth.access(state, req, rawBody, res);
+    if (url.pathname === "/api/apps.connections.open") return openConnection(req, res);
     const api = /^\/api\/([A-Za-z0-9_.]+)$/.exec(url.pathname);
     if (api?.[1]) return handleWebApi({ state, rateLimiter }, api[1], req, res, url.searchParams, rawBody);
     const response = /^\/response\/([A-Za-z0-9]+)$/.exec(url.pathname);
     if (response?.[1] && req.method === "POST") return handleResponseUrl(state, response[1], req, res, rawBody);
     sendJson(res, 404, { ok: false, error: "not_found" });
   }
+
+  /** Called with the app-level token, never the bot token (Slack answers `invalid_auth` to a bot token here). */
+  function openConnection(req: IncomingMessage, res: ServerResponse): void {
+    const token = requestToken(req, {});
+    const body = token === appToken ? { ok: true, ...socketMode.open(rootUrl) } : { ok: false, error: "invalid_auth" };
+    state.calls.push({ method: "apps.connections.open", args: {}, at: state.now(), status: 200, response: body });
+    sendJson(res, 200, body);
+  }
+  server.on("upgrade", (req, socket, head) => {
+    if (!socketMode.upgrade(req, socket, head)) socket.destroy();
+  });
 
   const host = options.host ?? "127.0.0.1";
   await new Promise<void>((resolve, reject) => {
@@ -107,6 +127,7 @@ export async function createSlackStandIn(options: SlackStandInOptions): Promise<
     state,
     signingSecret: options.signingSecret,
     standInUrl: rootUrl,
+    socketMode,
     ...(options.botUrl ? { botUrl: options.botUrl } : {}),
   });
 
@@ -116,11 +137,14 @@ export async function createSlackStandIn(options: SlackStandInOptions): Promise<
     authorizeUrl: `${rootUrl}oauth/v2/authorize`,
     ...(oauth ? { oauth } : {}),
     botToken,
+    appToken,
+    socketMode,
     state,
     driver,
     rateLimiter,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        socketMode.close();
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
       }),
