@@ -1,6 +1,8 @@
 // A running Clusterbot (Slack adapter on a real HTTP server) wired to a local Slack stand-in.
+
 import { type Clock, systemClock } from "../../src/app/context.ts";
 import { parseSettings } from "../../src/config/settings.ts";
+import { noQuietHours } from "../../src/core/reminders/quiet-hours.ts";
 import { startHttpServer } from "../../src/http/server.ts";
 import { createLogger, type Logger } from "../../src/logging/logger.ts";
 import { composeApp } from "../../src/runtime/compose.ts";
@@ -55,7 +57,14 @@ export async function startSlackHarness(
     SLACK_API_URL: slack.url,
   });
   const logger = options.logger ?? createLogger((process.env.TEST_LOG_LEVEL as "silent") ?? "silent", false);
-  const app = composeApp(settings, test.database, logger, clock);
+  // On the real clock, a test's outcome must not depend on the hour it runs at: no quiet hours then.
+  const app = composeApp(
+    settings,
+    test.database,
+    logger,
+    clock,
+    clock === systemClock ? { quietHours: noQuietHours } : {},
+  );
   const http = await startHttpServer({ host: "127.0.0.1", port: 0, routes: app.routes, logger });
   const botUrl = `http://127.0.0.1:${http.port}/slack/events`;
   slack.driver.botUrl = botUrl;
