@@ -50,39 +50,39 @@ blockquote { margin: 4px 0; padding-left: 12px; border-left: 4px solid #ddd; }
 .unknown { color: #a0a0a0; font-style: italic; }
 `;
 
-function escape(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
 /** Slack mrkdwn (already escaped by the sender) as HTML: links, mentions, dates, *bold*, _italic_, `code`, quotes. */
 export function mrkdwn(source: string, names: Record<string, string> = {}): string {
   const tokens: string[] = [];
-  const keep = (html: string) => `\u0000${tokens.push(html) - 1}\u0000`;
+  const keep = (html: string) => `\uE000${tokens.push(html) - 1}\uE001`;
   let text = source.replace(/<([^<>]+)>/g, (_all, inner: string) => {
     const [target = "", label] = inner.split("|");
     if (target.startsWith("@"))
-      return keep(`<span class="mention">@${escape(names[target.slice(1)] ?? target.slice(1))}</span>`);
-    if (target.startsWith("#")) return keep(`<span class="mention">#${escape(label ?? "channel")}</span>`);
-    if (target.startsWith("!date^")) return keep(escape(label ?? ""));
-    if (target.startsWith("!")) return keep(`<span class="mention">@${escape(target.slice(1))}</span>`);
-    return keep(`<a>${escape(label ?? target)}</a>`);
+      return keep(`<span class="mention">@${escapeHtml(names[target.slice(1)] ?? target.slice(1))}</span>`);
+    if (target.startsWith("#")) return keep(`<span class="mention">#${escapeHtml(label ?? "channel")}</span>`);
+    if (target.startsWith("!date^")) return keep(escapeHtml(label ?? ""));
+    if (target.startsWith("!")) return keep(`<span class="mention">@${escapeHtml(target.slice(1))}</span>`);
+    return keep(`<a>${escapeHtml(label ?? target)}</a>`);
   });
   // The sender escaped &, < and > already: decode them, then escape once for HTML.
-  text = escape(text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&"));
+  text = escapeHtml(text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&"));
   text = text
     .replace(/`([^`\n]+)`/g, (_all, code: string) => keep(`<code>${code}</code>`))
     .replace(/(^|[\s(])\*([^*\n]+)\*/g, "$1<b>$2</b>")
     .replace(/(^|[\s(])_([^_\n]+)_/g, "$1<i>$2</i>")
     .replace(/(^|[\s(])~([^~\n]+)~/g, "$1<s>$2</s>")
     .replace(/^&gt; ?(.*)$/gm, "<blockquote>$1</blockquote>");
-  return text.replace(/\u0000(\d+)\u0000/g, (_all, index: string) => tokens[Number(index)] ?? "");
+  return text.replace(/\uE000(\d+)\uE001/g, (_all, index: string) => tokens[Number(index)] ?? "");
 }
 
 function textObject(value: unknown, names: Record<string, string>): string {
   if (!value || typeof value !== "object") return "";
   const text = value as Json;
   const raw = typeof text.text === "string" ? text.text : "";
-  return text.type === "mrkdwn" ? mrkdwn(raw, names) : escape(raw);
+  return text.type === "mrkdwn" ? mrkdwn(raw, names) : escapeHtml(raw);
 }
 
 function button(element: Json, names: Record<string, string>, big = false): string {
@@ -105,7 +105,9 @@ function element(value: unknown, names: Record<string, string>, multiline = fals
     ((el.initial_users as string[] | undefined) ?? []).map((user) => `@${names[user] ?? user}`).join(", ") ||
     (typeof el.initial_date_time === "number" ? new Date(el.initial_date_time * 1000).toUTCString() : "");
   const isSelect = /select/.test(type);
-  const shown = initial ? escape(String(initial)) : textObject(el.placeholder, names) || (isSelect ? "Select…" : "");
+  const shown = initial
+    ? escapeHtml(String(initial))
+    : textObject(el.placeholder, names) || (isSelect ? "Select…" : "");
   const classes = `field${initial ? "" : " placeholder"}${multiline || el.multiline ? " multiline" : ""}`;
   return `<div class="${classes}">${shown}${isSelect ? ' <span style="float:right">▾</span>' : ""}</div>`;
 }
@@ -134,12 +136,12 @@ function block(value: unknown, names: Record<string, string>, errors: Record<str
       const optional = b.optional ? ` <span class="optional">(optional)</span>` : "";
       return `<div class="block input${error ? " has-error" : ""}"><label>${textObject(b.label, names)}${optional}</label>${element(b.element, names)}${
         b.hint ? `<div class="hint">${textObject(b.hint, names)}</div>` : ""
-      }${error ? `<div class="error">${escape(error)}</div>` : ""}</div>`;
+      }${error ? `<div class="error">${escapeHtml(error)}</div>` : ""}</div>`;
     }
     case "rich_text":
       return `<div class="block unknown">(rich text)</div>`;
     default:
-      return `<div class="block unknown">(${escape(String(b.type))} block)</div>`;
+      return `<div class="block unknown">(${escapeHtml(String(b.type))} block)</div>`;
   }
 }
 
@@ -155,9 +157,9 @@ export function surfaceHtml(surface: TourSurface, names: Record<string, string> 
   if (surface.kind === "modal") {
     const foot = [surface.close ?? "Cancel", surface.submit]
       .filter((label): label is string => Boolean(label))
-      .map((label, index) => `<span class="button big${index === 1 ? " primary" : ""}">${escape(label)}</span>`)
+      .map((label, index) => `<span class="button big${index === 1 ? " primary" : ""}">${escapeHtml(label)}</span>`)
       .join("");
-    body = `<div class="modal"><div class="modal-head"><span>${escape(surface.title)}</span><span class="x">✕</span></div>
+    body = `<div class="modal"><div class="modal-head"><span>${escapeHtml(surface.title)}</span><span class="x">✕</span></div>
       <div class="modal-body">${blocksHtml(surface, names)}</div>${foot ? `<div class="modal-foot">${foot}</div>` : ""}</div>`;
   } else if (surface.kind === "home") {
     body = `<div class="home"><div class="tabs"><span class="on">Home</span><span>Messages</span><span>About</span></div>
@@ -168,7 +170,7 @@ export function surfaceHtml(surface: TourSurface, names: Record<string, string> 
       <div class="meta">Clusterbot<span class="app">APP</span><span class="time">10:00</span></div>
       ${blocksHtml(surface, names)}${surface.edited ? `<span class="edited">(edited)</span>` : ""}</div></div>`;
   }
-  const caption = `${surface.index}. ${escape(surface.who)} — ${escape(surface.step)}`;
+  const caption = `${surface.index}. ${escapeHtml(surface.who)} — ${escapeHtml(surface.step)}`;
   return `<!doctype html><html><head><meta charset="utf-8"><style>${css}</style></head>
     <body><div id="surface"><div class="step">${caption}</div>${body}</div></body></html>`;
 }

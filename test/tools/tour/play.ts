@@ -7,7 +7,7 @@ import type { SlackStandIn } from "../../standins/slack/index.ts";
 import type { SimpleInput } from "../../standins/slack/view-values.ts";
 import { startSlackHarness, users } from "../../support/slack-bot.ts";
 import { findButton, waitFor } from "../../support/slack-seed.ts";
-import { clickInMessage, cluster, submitTopView } from "../../support/slack-ui.ts";
+import { answerTo, clickInMessage, cluster, submitTopView } from "../../support/slack-ui.ts";
 
 export type SurfaceKind = "modal" | "home" | "message" | "private";
 
@@ -71,17 +71,22 @@ export async function playTour(): Promise<TourSurface[]> {
       reminderCadence: "7, soon",
     };
     await step("Fran saves a setup with a mistake", () => submitTopView(slack, fran, setup));
-    await step("Fran fixes it", () => submitTopView(slack, fran, { ...setup, reminderCadence: "7, 1" }));
+    await step("Fran fixes it", async () => {
+      await submitTopView(slack, fran, { ...setup, reminderCadence: "7, 1" });
+      await privateAnswer(slack, fran, "Workshop");
+    });
     await step("Fran adds a project", async () => {
       await opened(slack, fran, "project add", "project.add");
-      return submitTopView(slack, fran, { acronym: "ALPHA", title: "Sensors", members: [users.ana, users.ben] });
+      await submitTopView(slack, fran, { acronym: "ALPHA", title: "Sensors", members: [users.ana, users.ben] });
+      await privateAnswer(slack, fran, "Added ALPHA");
     });
     await step("Fran adds another project", async () => {
       await opened(slack, fran, "project add", "project.add");
-      return submitTopView(slack, fran, { acronym: "BETA", title: "Digital twins", members: [users.cleo] });
+      await submitTopView(slack, fran, { acronym: "BETA", title: "Digital twins", members: [users.cleo] });
+      await privateAnswer(slack, fran, "Added BETA");
     });
     await step("Fran opens the homework: invitations go out", async () => {
-      await cluster(slack, fran, "homework open");
+      await answerTo(slack, await cluster(slack, fran, "homework open"));
       await waitFor(() => dms(slack, users.ana).length === 1 && dms(slack, users.cleo).length === 1);
     });
     await step("Monday 09:00 in Los Angeles: Ben's invitation, held for the night, goes out", async () => {
@@ -125,15 +130,20 @@ export async function playTour(): Promise<TourSurface[]> {
       await runner.runDueJobsOnce();
     });
     await step("Ana snoozes her reminder", () => clickInMessage(slack, ana, dms(slack, ana).at(-1)!.ts, 1));
-    await step("Fran nudges everyone", () => cluster(slack, fran, "remind"));
-    await step("Fran reads the status", () => cluster(slack, fran, "status"));
+    await step("Fran nudges everyone", async () => answerTo(slack, await cluster(slack, fran, "remind")));
+    await step("Fran reads the status", async () => answerTo(slack, await cluster(slack, fran, "status")));
     await step("Ana opens the app's home", () => slack.driver.appHomeOpened({ userId: ana }));
     await step("Fran opens the app's home", () => slack.driver.appHomeOpened({ userId: fran }));
-    await step("Fran asks for help", () => cluster(slack, fran, "help"));
+    await step("Fran asks for help", async () => answerTo(slack, await cluster(slack, fran, "help")));
     return recorder.surfaces;
   } finally {
     await harness.close();
   }
+}
+
+/** Waits for the private answer (an ephemeral message) that starts with `start`. */
+async function privateAnswer(slack: SlackStandIn, userId: string, start: string) {
+  await waitFor(() => slack.state.ephemerals.some((post) => post.user === userId && post.text.startsWith(start)));
 }
 
 function dms(slack: SlackStandIn, userId: string) {
