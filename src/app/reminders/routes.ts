@@ -11,7 +11,9 @@ export const reminderRoutes: Route[] = [
     const until = await snoozeReminders(deps, actor, interaction.value);
     // The reminder itself says so (a snooze from elsewhere, with no message to rewrite, is answered privately).
     return interaction.where === "message"
-      ? reply.edit(snoozedReminderMessage(interaction.value, until))
+      ? reply.edit(
+          snoozedReminderMessage(interaction.value, until, (await deps.repos.people.find(actor.personId))?.timezone),
+        )
       : reply.message(rich`Snoozed: no reminder before ${dateTime(until)}.`);
   }),
 

@@ -74,8 +74,8 @@ export function reminderMessage(content: ReminderContent): Message {
 }
 
 /** What a snoozed reminder becomes: when reminders start again, and the way back to the homework. */
-export function snoozedReminderMessage(workshopId: string, until: Date): Message {
-  const line = rich`Snoozed until ${dateTime(until)}: no reminder before then.`;
+export function snoozedReminderMessage(workshopId: string, until: Date, zone?: string | null): Message {
+  const line = rich`Snoozed until ${dateTime(until, "datetime", zone ?? undefined)}: no reminder before then.`;
   return {
     summary: line,
     blocks: [

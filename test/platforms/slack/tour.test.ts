@@ -28,8 +28,11 @@ function limitProblems(surface: TourSurface): string[] {
   return [...problems.map((problem) => `${problem.pointer}: ${problem.message}`), ...tooLong];
 }
 
+/** Slack draws `<!date^…^{date_long_pretty}|fallback>` as a date: only the fallback could show through. */
+const dateTokens = /<!date\^[^|>]*\|([^>]*)>/g;
+
 function shownProblems(surface: TourSurface): string[] {
-  const texts = [...visibleTexts(surface.blocks), surface.title];
+  const texts = [...visibleTexts(surface.blocks), surface.title].map((text) => text.replace(dateTokens, "$1"));
   return texts.flatMap((text) => [
     ...internalValues(text),
     ...codeForms.filter(({ pattern }) => pattern.test(text)).map(({ name }) => name),
@@ -50,7 +53,7 @@ describe("the tour of a workshop in Slack", () => {
     expect(seen("message", "Ben Partner", "Start homework: ALPHA")).toBe(true);
     expect(seen("modal", "Ana Partner", "This is the same title as result 1")).toBe(true);
     expect(seen("message", "Ana Partner", "Snoozed until")).toBe(true);
-    expect(seen("private", "Fran Facilitator", "Reminding now")).toBe(true);
+    expect(seen("private", "Fran Facilitator", "reminded in the last 12 hours (one reminder per half day)")).toBe(true);
     expect(seen("home", "Ana Partner", "ALPHA")).toBe(true);
     expect(surfaces.length).toBeGreaterThan(20);
   });

@@ -219,6 +219,8 @@ function surfaceRecorder(slack: SlackStandIn) {
       }
       ephemerals = slack.state.ephemerals.length;
       for (const post of slack.state.responseUrlPosts.slice(responses)) {
+        // An ephemeral answer through the response URL is in the ephemerals already.
+        if (post.outcome === "ephemeral" || post.outcome === "rejected") continue;
         const body = post.body as { text?: string; blocks?: unknown[] };
         add({
           step,
