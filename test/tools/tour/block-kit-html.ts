@@ -90,7 +90,7 @@ function button(element: Json, names: Record<string, string>, big = false): stri
   return `<span class="button${style}${big ? " big" : ""}">${textObject(element.text, names)}</span>`;
 }
 
-function element(value: unknown, names: Record<string, string>, multiline = false): string {
+function element(value: unknown, names: Record<string, string>, multiline = false, typed?: string): string {
   const el = (value ?? {}) as Json;
   const type = String(el.type ?? "");
   if (type === "button") return button(el, names);
@@ -99,6 +99,7 @@ function element(value: unknown, names: Record<string, string>, multiline = fals
     return options.map((option) => `<div class="choice"><i></i>${textObject(option.text, names)}</div>`).join("");
   }
   const initial =
+    typed ||
     (typeof el.initial_value === "string" && el.initial_value) ||
     textObject((el.initial_option as Json | undefined)?.text, names) ||
     ((el.initial_options as Json[] | undefined) ?? []).map((option) => textObject(option.text, names)).join(", ") ||
@@ -112,7 +113,12 @@ function element(value: unknown, names: Record<string, string>, multiline = fals
   return `<div class="${classes}">${shown}${isSelect ? ' <span style="float:right">▾</span>' : ""}</div>`;
 }
 
-function block(value: unknown, names: Record<string, string>, errors: Record<string, string>): string {
+function block(
+  value: unknown,
+  names: Record<string, string>,
+  errors: Record<string, string>,
+  values: Record<string, string> = {},
+): string {
   const b = (value ?? {}) as Json;
   switch (b.type) {
     case "header":
@@ -133,8 +139,9 @@ function block(value: unknown, names: Record<string, string>, errors: Record<str
       return `<div class="block actions">${((b.elements as unknown[]) ?? []).map((item) => element(item, names)).join("")}</div>`;
     case "input": {
       const error = typeof b.block_id === "string" ? errors[b.block_id] : undefined;
+      const typed = typeof b.block_id === "string" ? values[b.block_id] : undefined;
       const optional = b.optional ? ` <span class="optional">(optional)</span>` : "";
-      return `<div class="block input${error ? " has-error" : ""}"><label>${textObject(b.label, names)}${optional}</label>${element(b.element, names)}${
+      return `<div class="block input${error ? " has-error" : ""}"><label>${textObject(b.label, names)}${optional}</label>${element(b.element, names, false, typed)}${
         b.hint ? `<div class="hint">${textObject(b.hint, names)}</div>` : ""
       }${error ? `<div class="error">${escapeHtml(error)}</div>` : ""}</div>`;
     }
@@ -147,7 +154,7 @@ function block(value: unknown, names: Record<string, string>, errors: Record<str
 
 function blocksHtml(surface: TourSurface, names: Record<string, string>): string {
   const errors = surface.errors ?? {};
-  const drawn = surface.blocks.map((item) => block(item, names, errors)).join("");
+  const drawn = surface.blocks.map((item) => block(item, names, errors, surface.values)).join("");
   return drawn || `<div class="section"><div class="text">${mrkdwn(surface.title, names)}</div></div>`;
 }
 

@@ -24,6 +24,8 @@ export interface TourSurface {
   blocks: unknown[];
   /** Errors shown next to a modal's fields (block id → message), when a submission was refused. */
   errors?: Record<string, string>;
+  /** What the person typed into a modal's fields (block id → text), shown again with its errors. */
+  values?: Record<string, string>;
   /** A modal's submit and close labels. */
   submit?: string;
   close?: string;
@@ -170,6 +172,19 @@ function settle(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 400));
 }
 
+/** The text a person typed into each field of a modal (Slack keeps it when the submission is refused). */
+function typed(values: unknown): Record<string, string> {
+  const shown: Record<string, string> = {};
+  for (const [blockId, actions] of Object.entries((values ?? {}) as Record<string, Record<string, unknown>>)) {
+    for (const state of Object.values(actions ?? {})) {
+      const value = (state as { value?: unknown; selected_option?: { text?: { text?: string } } } | null) ?? {};
+      const text = typeof value.value === "string" ? value.value : value.selected_option?.text?.text;
+      if (text) shown[blockId] = text;
+    }
+  }
+  return shown;
+}
+
 /** What changed on each person's screens since the last step. */
 function surfaceRecorder(slack: SlackStandIn) {
   const surfaces: TourSurface[] = [];
@@ -198,7 +213,9 @@ function surfaceRecorder(slack: SlackStandIn) {
             kind: "modal",
             title: view.title?.text ?? "",
             blocks: view.blocks,
-            ...(refused?.action === "errors" && refused.errors ? { errors: refused.errors } : {}),
+            ...(refused?.action === "errors" && refused.errors
+              ? { errors: refused.errors, values: typed(view.state.values) }
+              : {}),
             ...(view.submit ? { submit: view.submit.text } : {}),
             ...(view.close ? { close: view.close.text } : {}),
           });
