@@ -1,4 +1,5 @@
 import type { Clock } from "../core/reminders/clock.ts";
+import type { QuietHours } from "../core/reminders/quiet-hours.ts";
 import type { Logger } from "../logging/logger.ts";
 import type { Repositories } from "../store/repositories/index.ts";
 import type { ChannelsPort } from "./ports/channels.ts";
@@ -17,6 +18,8 @@ export interface AppDependencies {
   repos: Repositories;
   clock: Clock;
   logger: Logger;
+  /** When nobody is disturbed (default 20:00–08:00 their time, and weekends): reminders and invitations wait. */
+  quietHours?: QuietHours;
   /** Messages to a person, once per key. */
   notify: NotifyPort;
   /** Channels, posts and threads (working groups). */

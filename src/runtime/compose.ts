@@ -10,6 +10,7 @@ import type { PlatformLinks } from "../app/ports/platform.ts";
 import { reminderJobHandlers } from "../app/reminders/handlers.ts";
 import { appRoutes } from "../app/routes.ts";
 import { type Settings, slackMode } from "../config/settings.ts";
+import type { QuietHours } from "../core/reminders/quiet-hours.ts";
 import type { Route } from "../http/server.ts";
 import type { Logger } from "../logging/logger.ts";
 import { createSlackAdapter, type SlackAdapter, type SlackCredentials } from "../platforms/slack/app.ts";
@@ -34,6 +35,8 @@ export interface ComposedApp {
 /** Surfaces built before the app: the browser workspace (its bot API), when it is on. */
 export interface Surfaces {
   web?: WebBotApi;
+  /** When nobody is disturbed; default 20:00–08:00 in each person's zone, and weekends. */
+  quietHours?: QuietHours;
 }
 
 export function composeApp(
@@ -67,6 +70,7 @@ export function composeApp(
     logger,
     notify: notifier,
     channels: createChannels(repos, accounts),
+    ...(surfaces.quietHours ? { quietHours: surfaces.quietHours } : {}),
   };
   // Every surface hands what people do to one core; work after an early answer waits for a lull in requests.
   const requests = traffic();

@@ -1,6 +1,8 @@
 // A running Clusterbot (Slack adapter on a real HTTP server) wired to a local Slack stand-in.
+
 import { type Clock, systemClock } from "../../src/app/context.ts";
 import { parseSettings } from "../../src/config/settings.ts";
+import { noQuietHours } from "../../src/core/reminders/quiet-hours.ts";
 import { startHttpServer } from "../../src/http/server.ts";
 import { createLogger, type Logger } from "../../src/logging/logger.ts";
 import { composeApp } from "../../src/runtime/compose.ts";
@@ -57,7 +59,14 @@ export async function startSlackHarness(
     ...(options.socketMode ? { SLACK_APP_TOKEN: slack.appToken, CLUSTERBOT_SCHEDULER: "off" } : {}),
   });
   const logger = options.logger ?? createLogger((process.env.TEST_LOG_LEVEL as "silent") ?? "silent", false);
-  const app = composeApp(settings, test.database, logger, clock);
+  // On the real clock, a test's outcome must not depend on the hour it runs at: no quiet hours then.
+  const app = composeApp(
+    settings,
+    test.database,
+    logger,
+    clock,
+    clock === systemClock ? { quietHours: noQuietHours } : {},
+  );
   if (options.socketMode) {
     await app.start();
     await slack.socketMode.whenConnected();

@@ -40,12 +40,20 @@ export function statusMessage(report: StatusReport): Message {
 }
 
 export function homeworkOpenedMessage(workshopName: string, sent: InvitationsSent, invited: number): Message {
-  const newly = `Invited ${sent.sent} new member${sent.sent === 1 ? "" : "s"} (${invited} in all).`;
+  const count = sent.sent + sent.held;
+  const newly = `Invited ${count} new member${count === 1 ? "" : "s"} (${invited} in all).`;
   const failed =
     sent.failed > 0
       ? ` ${sent.failed} invitation${sent.failed === 1 ? "" : "s"} could not be sent yet: open homework again to retry.`
       : "";
-  return { summary: `Homework is open for "${workshopName}". ${newly}${failed}` };
+  return { summary: `Homework is open for "${workshopName}". ${newly}${heldWords(sent.held)}${failed}` };
+}
+
+/** Invitations held for quiet hours, in words. */
+export function heldWords(held: number): string {
+  if (held === 0) return "";
+  const who = held === 1 ? "1 of them is" : `${held} of them are`;
+  return ` ${who} outside working hours: they get it at 09:00 on their next working day.`;
 }
 
 export function reopenedMessage(acronym: string, until: Date): Message {

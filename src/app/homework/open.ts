@@ -1,6 +1,8 @@
 import { deadlineText } from "../../core/homework/deadline.ts";
 import { phaseText } from "../../core/homework/phase.ts";
 import type { Workshop } from "../../core/model/domain.ts";
+import { defaultQuietHours, nextSendableTime } from "../../core/reminders/quiet-hours.ts";
+import { usableTimeZone } from "../../core/reminders/zoned-time.ts";
 import type { Message } from "../../core/screens/message.ts";
 import { rich } from "../../core/screens/text.ts";
 import { facilitatedWorkshop } from "../access.ts";
@@ -45,7 +47,12 @@ export interface InvitationsSent {
   sent: number;
   /** The platform will never deliver them (listed in `/cluster status`); opening homework again retries them. */
   failed: number;
+  /** Held for quiet hours where the person is: sent on their next working morning (see `heldInvitationKind`). */
+  held: number;
 }
+
+/** A held invitation: a scheduled job, due on the person's next working morning, that then sends it. */
+export const heldInvitationKind = "homework.invitation";
 
 /** Sends each invitation once, however often homework is opened (a retried command, a second facilitator). */
 export async function sendHomeworkInvitations(
@@ -54,8 +61,11 @@ export async function sendHomeworkInvitations(
   invitations: HomeworkInvitation[],
   /** Tells this invitation apart from the one homework opening sends (e.g. a project added later). */
   keySuffix = "",
+  /** False when the held invitation's own morning has come (the job that sends it). */
+  holdForQuietHours = true,
 ): Promise<InvitationsSent> {
-  const outcome: InvitationsSent = { sent: 0, failed: 0 };
+  const outcome: InvitationsSent = { sent: 0, failed: 0, held: 0 };
+  const now = deps.clock.now();
   for (const invitation of invitations) {
     try {
       // A member added by a facilitator is known by id only: this fetches their name and zone from the platform once.
@@ -69,10 +79,33 @@ export async function sendHomeworkInvitations(
         deps.logger.debug({ err: error, personId: invitation.personId }, "no profile for an invitation's time zone");
         return null;
       });
+      const zone = usableTimeZone(recipient?.timeZone, workshop.timezone);
+      const key = `homework-invite:${workshop.id}:${invitation.personId}${keySuffix}`;
+      // Like reminders, an invitation does not reach anyone in their evening, night or weekend.
+      const sendAt = nextSendableTime(now, zone, deps.quietHours ?? defaultQuietHours);
+      if (holdForQuietHours && sendAt > now) {
+        await deps.repos.jobs.schedule([
+          {
+            kind: heldInvitationKind,
+            dedupeKey: `held:${key}`,
+            dueAt: sendAt,
+            createdAt: now,
+            workshopId: workshop.id,
+            target: invitation.personId,
+            payload: {
+              personId: invitation.personId,
+              projectIds: invitation.projects.map((project) => project.id).join(","),
+              keySuffix,
+            },
+          },
+        ]);
+        outcome.held++;
+        continue;
+      }
       const receipt = await deps.notify.notify({
         to: { workspaceId: workshop.workspaceId, personId: invitation.personId },
-        key: `homework-invite:${workshop.id}:${invitation.personId}${keySuffix}`,
-        message: invitationMessage(workshop, invitation, deps.clock.now(), recipient?.timeZone ?? workshop.timezone),
+        key,
+        message: invitationMessage(workshop, invitation, now, zone),
       });
       // Queued: kept in the outbox, which sends it as soon as the platform lets it.
       if (receipt.status === "sent" || (receipt.status === "queued" && !receipt.alreadyKept)) outcome.sent++;

@@ -7,6 +7,11 @@ import type { RichText } from "../../core/screens/text.ts";
 export type Reply =
   /** A message only the acting person sees (Slack: ephemeral or the command's response URL). */
   | { kind: "message"; message: Message }
+  /**
+   * The message whose button was pressed, rewritten to `message` (Slack: chat.update); surfaces that cannot edit it
+   * show `message` privately instead.
+   */
+  | { kind: "edit"; message: Message }
   /** A new dialog (Slack: views.open). */
   | { kind: "open"; screen: Screen }
   /** The next step on top of the current screen (Slack: views.push; surfaces without a stack replace it). */
@@ -33,6 +38,7 @@ export const reply = {
     kind: "message",
     message: typeof message === "string" || Array.isArray(message) ? { summary: message } : (message as Message),
   }),
+  edit: (message: Message): Reply => ({ kind: "edit", message }),
   open: (screen: Screen): Reply => ({ kind: "open", screen }),
   push: (screen: Screen): Reply => ({ kind: "push", screen }),
   update: (screen: Screen): Reply => ({ kind: "update", screen }),

@@ -8,7 +8,7 @@ import { currentWorkshop } from "../access.ts";
 import type { Actor, AppDependencies } from "../context.ts";
 import { Refusal } from "../refusal.ts";
 import { setAway, snooze } from "./preferences.ts";
-import { type RemindNowResult, remindNow } from "./remind-now.ts";
+import { type HoldReason, type RemindNowResult, remindNow } from "./remind-now.ts";
 
 export async function snoozeReminders(deps: AppDependencies, actor: Actor, workshopId: string): Promise<Date> {
   const workshop = await deps.repos.workshops.find(workshopId);
@@ -54,6 +54,14 @@ export async function nudgeNow(deps: AppDependencies, actor: Actor, acronym?: st
   }
 }
 
+const holdWords: Record<HoldReason, string> = {
+  away: "away",
+  snoozed: "snoozed",
+  "reminded recently": "reminded in the last 12 hours (one reminder per half day)",
+  "quiet hours": "quiet hours",
+  "do not disturb": "do not disturb",
+};
+
 type Queued = Extract<RemindNowResult, { status: "queued" }>;
 
 /** Who gets the reminder now, who is held and until when, who was reminded already, which projects are done. */
@@ -68,7 +76,7 @@ export function remindedMessage(result: Queued, zone: string): Message {
       kind: "list",
       items: held.map((person) => ({
         title: person.displayName,
-        text: rich`${person.heldBecause ?? "held"}: gets it ${dateTime(person.heldUntil as Date, "datetime", zone)}`,
+        text: rich`${holdWords[person.heldBecause ?? "do not disturb"]}: gets it ${dateTime(person.heldUntil as Date, "datetime", zone)}`,
         mark: "pending" as const,
       })),
     });

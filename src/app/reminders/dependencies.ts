@@ -1,7 +1,4 @@
-import type { QuietHours } from "../../core/reminders/quiet-hours.ts";
 import type { AppDependencies } from "../context.ts";
 
-/** The app's collaborators, plus the quiet hours to respect (default 20:00–08:00 and weekends). */
-export interface ReminderDependencies extends AppDependencies {
-  quietHours?: QuietHours;
-}
+/** The app's collaborators (their `quietHours`, default 20:00–08:00 and weekends, are respected). */
+export type ReminderDependencies = AppDependencies;

@@ -14,6 +14,9 @@ export const reminderKinds = {
   missing: "homework.missing",
 } as const;
 
+/** The reminders a partner gets, whatever asked for them: at most one of these per person per half day. */
+export const personReminderKinds: string[] = [reminderKinds.reminder, reminderKinds.nudge];
+
 /** Keys are stable (same plan → same keys), so planning twice changes nothing. */
 export const reminderKeys = {
   reminderPrefix: (workshopId: string) => `homework-reminder:${workshopId}:`,

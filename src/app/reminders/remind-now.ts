@@ -1,10 +1,12 @@
 // `/cluster remind [project]`: a facilitator nudges, now, the members of incomplete projects, at most once an hour
-// per person. The nudge goes through the scheduler like any reminder (quiet hours, snooze and DND still apply).
+// per person. The nudge goes through the scheduler like any reminder (quiet hours, snooze and DND still apply, and
+// one reminder per person per half day: someone reminded in the last 12 hours gets it when the 12 hours are over).
 import type { Person, Workshop } from "../../core/model/domain.ts";
 import { defaultQuietHours, isQuietTime } from "../../core/reminders/quiet-hours.ts";
+import { nextReminderAllowedAt, reminderGapMs } from "../../core/reminders/spacing.ts";
 import { workshopProgress } from "../homework/workshop-progress.ts";
 import type { ReminderDependencies } from "./dependencies.ts";
-import { reminderKeys, reminderKinds } from "./job-kinds.ts";
+import { personReminderKinds, reminderKeys, reminderKinds } from "./job-kinds.ts";
 import { nextDeliveryTime, resolveRecipient } from "./recipient.ts";
 
 export const nudgeIntervalMs = 3_600_000;
@@ -15,7 +17,7 @@ export interface NudgedPerson {
 }
 
 /** Why a queued nudge waits, and until when. */
-export type HoldReason = "away" | "snoozed" | "quiet hours" | "do not disturb";
+export type HoldReason = "away" | "snoozed" | "reminded recently" | "quiet hours" | "do not disturb";
 
 export interface QueuedNudge extends NudgedPerson {
   /** When the nudge can go out, if not now. */
@@ -99,19 +101,28 @@ async function hold(
   personId: string,
   now: Date,
 ): Promise<Pick<QueuedNudge, "heldUntil" | "heldBecause">> {
-  const [recipient, snoozedUntil] = await Promise.all([
+  const [recipient, snoozedUntil, reminded] = await Promise.all([
     resolveRecipient(deps, workshop.workspaceId, personId, workshop.timezone),
     deps.repos.jobs.snoozedUntil(workshop.id, personId),
+    deps.repos.jobs.lastSendStarted(
+      workshop.id,
+      personReminderKinds,
+      personId,
+      new Date(now.getTime() - reminderGapMs),
+    ),
   ]);
-  const sendAt = await nextDeliveryTime(deps, recipient, now, [snoozedUntil]);
+  const spacedUntil = reminded ? nextReminderAllowedAt(reminded) : null;
+  const sendAt = await nextDeliveryTime(deps, recipient, now, [snoozedUntil, spacedUntil]);
   if (sendAt <= now) return { heldUntil: null, heldBecause: null };
   const heldBecause: HoldReason =
     recipient.awayUntil && recipient.awayUntil > now
       ? "away"
       : snoozedUntil && snoozedUntil > now
         ? "snoozed"
-        : isQuietTime(now, recipient.timeZone, deps.quietHours ?? defaultQuietHours)
-          ? "quiet hours"
-          : "do not disturb";
+        : spacedUntil
+          ? "reminded recently"
+          : isQuietTime(now, recipient.timeZone, deps.quietHours ?? defaultQuietHours)
+            ? "quiet hours"
+            : "do not disturb";
   return { heldUntil: sendAt, heldBecause };
 }

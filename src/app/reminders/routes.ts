@@ -1,6 +1,6 @@
 // People's control over reminders (snooze, away, back) and a facilitator's nudge.
 
-import { reminderActions } from "../../core/reminders/messages.ts";
+import { reminderActions, snoozedReminderMessage } from "../../core/reminders/messages.ts";
 import { dateTime, rich } from "../../core/screens/text.ts";
 import { reply } from "../interaction/reply.ts";
 import { onAction, onCommand, type Route } from "../interaction/router.ts";
@@ -9,7 +9,12 @@ import { markAway, nudgeNow, snoozeReminders } from "./commands.ts";
 export const reminderRoutes: Route[] = [
   onAction(reminderActions.snooze, async ({ deps, actor, interaction }) => {
     const until = await snoozeReminders(deps, actor, interaction.value);
-    return reply.message(rich`Snoozed: no reminder before ${dateTime(until)}.`);
+    // The reminder itself says so (a snooze from elsewhere, with no message to rewrite, is answered privately).
+    return interaction.where === "message"
+      ? reply.edit(
+          snoozedReminderMessage(interaction.value, until, (await deps.repos.people.find(actor.personId))?.timezone),
+        )
+      : reply.message(rich`Snoozed: no reminder before ${dateTime(until)}.`);
   }),
 
   onCommand("remind [acronym]", async ({ deps, actor, args }) =>

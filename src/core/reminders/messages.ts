@@ -9,7 +9,7 @@ import {
 } from "../homework/progress.ts";
 import type { Block, Button, ListItem } from "../screens/blocks.ts";
 import type { Message } from "../screens/message.ts";
-import { type Inline, rich } from "../screens/text.ts";
+import { dateTime, type Inline, rich } from "../screens/text.ts";
 
 export const reminderActions = { continueHomework: "homework.continue", snooze: "reminder.snooze" } as const;
 
@@ -71,6 +71,21 @@ export function reminderMessage(content: ReminderContent): Message {
   ];
   blocks.push({ kind: "buttons", buttons });
   return { summary, blocks };
+}
+
+/** What a snoozed reminder becomes: when reminders start again, and the way back to the homework. */
+export function snoozedReminderMessage(workshopId: string, until: Date, zone?: string | null): Message {
+  const line = rich`Snoozed until ${dateTime(until, "datetime", zone ?? undefined)}: no reminder before then.`;
+  return {
+    summary: line,
+    blocks: [
+      { kind: "text", text: line },
+      {
+        kind: "buttons",
+        buttons: [{ actionId: reminderActions.continueHomework, label: "Continue homework", value: workshopId }],
+      },
+    ],
+  };
 }
 
 export interface ProjectStatusLine {

@@ -14,6 +14,9 @@ export interface QuietHours {
 
 export const defaultQuietHours: QuietHours = { startHour: 20, endHour: 8, sendHour: 9, weekendDays: [0, 6] };
 
+/** No quiet hours at all: for tests that run on the real clock, whose outcome must not depend on the hour. */
+export const noQuietHours: QuietHours = { startHour: 24, endHour: 0, sendHour: 9, weekendDays: [] };
+
 export function isQuietTime(at: Date, timeZone: string, rules: QuietHours = defaultQuietHours): boolean {
   const local = localDateTime(at, timeZone);
   return rules.weekendDays.includes(local.weekday) || local.hour >= rules.startHour || local.hour < rules.endHour;

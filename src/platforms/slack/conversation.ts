@@ -91,6 +91,13 @@ export function slackConversation(request: SlackRequest): Conversation {
         case "message":
           await answer();
           return privately(reply.message);
+        case "edit": {
+          await answer();
+          const { channelId, messageTs } = place;
+          if (!channelId || !messageTs) return privately(reply.message);
+          await client.chat.update({ channel: channelId, ts: messageTs, ...renderMessage(reply.message) });
+          return;
+        }
         case "open":
           return open(reply.screen, false);
         case "push":

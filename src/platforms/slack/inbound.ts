@@ -12,6 +12,8 @@ export interface SlackPlace {
   triggerId?: string;
   /** The channel of the message whose button was pressed, or of the command. */
   channelId?: string;
+  /** The message whose button was pressed. */
+  messageTs?: string;
   /** The view the request came from. */
   view?: { id: string; type: string; hash?: string; underneath?: string; inputBlockIds: string[] };
 }
@@ -64,7 +66,7 @@ const commandSchema = z.looseObject({
 
 const actionSchema = z.looseObject({
   ...interactionBase,
-  container: z.looseObject({ type: z.string() }).optional(),
+  container: z.looseObject({ type: z.string(), message_ts: z.string().max(40).optional() }).optional(),
   channel: z.looseObject({ id: z.string() }).nullish(),
   view: viewSchema.optional(),
   actions: z
@@ -162,6 +164,7 @@ export function actionIncoming(body: unknown): SlackIncoming | undefined {
       userId: payload.user.id,
       ...(payload.trigger_id ? { triggerId: payload.trigger_id } : {}),
       ...(payload.channel?.id ? { channelId: payload.channel.id } : {}),
+      ...(!view && payload.container?.message_ts ? { messageTs: payload.container.message_ts } : {}),
       ...(place ? { view: place } : {}),
     },
   );

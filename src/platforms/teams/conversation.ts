@@ -99,6 +99,7 @@ export function teamsConversation(request: TeamsRequest): TeamsConversation {
 
     async reply(reply: Reply): Promise<void> {
       switch (reply.kind) {
+        case "edit":
         case "message":
           if (inDialog) {
             answer = say(plain(reply.message));

@@ -243,6 +243,41 @@ export function jobRepository(prisma: PrismaClient) {
       return row ? toJob(row) : null;
     },
 
+    /**
+     * When the newest job of these kinds for this target (other than `exceptId`) was sent, or began to be sent, at
+     * or after `since`; null if none. A send begins with `reserveSend`, which stamps `doneAt` on the pending row.
+     */
+    async lastSendStarted(
+      workshopId: string,
+      kinds: string[],
+      target: string,
+      since: Date,
+      exceptId?: string,
+    ): Promise<Date | null> {
+      return lastSendStartedIn(prisma, { workshopId, kinds, target, since, exceptId });
+    },
+
+    /**
+     * "One of these per person per period", safe with concurrent workers and replicas: under a lock on the target,
+     * returns when another job of these kinds was sent or began to be sent since `since`; otherwise marks this job
+     * as being sent (outcome "sending", `doneAt` = now) and returns null.
+     */
+    async reserveSend(
+      jobId: string,
+      rule: { workshopId: string; kinds: string[]; target: string; since: Date; now: Date },
+    ): Promise<Date | null> {
+      return prisma.$transaction(async (tx) => {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`send:${rule.workshopId}:${rule.target}`}))`;
+        const other = await lastSendStartedIn(tx, { ...rule, exceptId: jobId });
+        if (other) return other;
+        await tx.scheduledJob.updateMany({
+          where: { id: jobId, status: "pending" },
+          data: { outcome: sendingOutcome, doneAt: rule.now },
+        });
+        return null;
+      });
+    },
+
     /** The newest job of these kinds for this target created at or after `since` and not cancelled, if any. */
     async lastRequested(workshopId: string, kinds: string[], target: string, since: Date): Promise<JobRecord | null> {
       const row = await prisma.scheduledJob.findFirst({
@@ -277,6 +312,31 @@ export function jobRepository(prisma: PrismaClient) {
 }
 
 export type JobRepository = ReturnType<typeof jobRepository>;
+
+/** The outcome of a pending job whose send has begun (see `reserveSend`). */
+const sendingOutcome = "sending";
+
+async function lastSendStartedIn(
+  prisma: Pick<PrismaClient, "scheduledJob">,
+  query: { workshopId: string; kinds: string[]; target: string; since: Date; exceptId?: string | undefined },
+): Promise<Date | null> {
+  const row = await prisma.scheduledJob.findFirst({
+    where: {
+      workshopId: query.workshopId,
+      kind: { in: query.kinds },
+      target: query.target,
+      doneAt: { gte: query.since },
+      ...(query.exceptId ? { id: { not: query.exceptId } } : {}),
+      OR: [
+        { status: "done", outcome: { startsWith: "sent" } },
+        { status: "pending", outcome: sendingOutcome },
+      ],
+    },
+    orderBy: { doneAt: "desc" },
+    select: { doneAt: true },
+  });
+  return row?.doneAt ?? null;
+}
 
 function toRow(job: NewJob): Prisma.ScheduledJobCreateManyInput {
   return {

@@ -49,6 +49,15 @@ describe("reminders through the Slack bot", () => {
 
   afterAll(() => harness.close());
 
+  const workshopId = async () => {
+    const workspace = await harness.deps.repos.workspaces.ensure("slack", teamId);
+    return (await harness.deps.repos.workshops.current(workspace.id))!.id;
+  };
+  const personId = async (userId: string) => {
+    const workspace = await harness.deps.repos.workspaces.ensure("slack", teamId);
+    return (await harness.deps.repos.people.ensure(workspace.id, userId)).id;
+  };
+
   const dms = (userId: string) => harness.slack.state.messagesIn(harness.slack.state.imWith(userId).id);
 
   it("plans reminders when homework opens and sends the 7-day one on the morning it is due", async () => {
@@ -68,7 +77,7 @@ describe("reminders through the Slack bot", () => {
     expect(JSON.stringify(reminder.blocks)).not.toContain("0 of 2 projects are done");
   });
 
-  it("opens the homework from the reminder's Continue button and snoozes from its Snooze button", async () => {
+  it("opens the homework from the reminder's Continue button; its Snooze button rewrites the reminder", async () => {
     const { state } = harness.slack;
     const reminder = dms(users.ana).at(-1)!;
     await clickInMessage(harness.slack, users.ana, reminder.ts, 0);
@@ -76,22 +85,70 @@ describe("reminders through the Slack bot", () => {
     expect(JSON.stringify(state.topView(users.ana)!.blocks)).toContain("ALPHA");
 
     await clickInMessage(harness.slack, users.ana, reminder.ts, 1);
-    await waitFor(() => state.ephemerals.some((post) => post.text?.startsWith("Snoozed: no reminder before") ?? false));
+    // The reminder itself now says it is snoozed, until when, and still leads to the homework.
+    const snoozedAt = Date.parse("2026-03-07T08:30:00Z") / 1000;
+    await waitFor(() => JSON.stringify(state.message(reminder.channel, reminder.ts)?.blocks).includes("Snoozed until"));
+    const updated = state.message(reminder.channel, reminder.ts)!;
+    expect(updated.text).toContain(`Snoozed until <!date^${snoozedAt}^`);
+    expect(JSON.stringify(updated.blocks)).toContain("Continue homework");
+    expect(JSON.stringify(updated.blocks)).not.toContain("Snooze a day");
+    expect(dms(users.ana).filter((message) => message.ts === reminder.ts)).toHaveLength(1);
   });
 
   it("lets a facilitator nudge now, once an hour per person, but not a partner", async () => {
     const { slack } = harness;
-    const before = dms(users.cleo).length;
-    expect(await answerTo(slack, await cluster(slack, users.facilitator, "remind beta"))).toContain(
-      "Reminding now: Cleo Partner.",
+    now = Date.parse("2026-03-06T09:00:00Z"); // Friday 6 March, 10:00 in Madrid: Ana may be reminded now
+    await harness.deps.repos.jobs.snooze(await workshopId(), await personId(users.ana), new Date(now));
+    const before = dms(users.ana).length;
+    expect(await answerTo(slack, await cluster(slack, users.facilitator, "remind alpha"))).toContain(
+      // Ana had the 7-day reminder half an hour ago: one reminder per person per half day.
+      "Nobody can be reminded right now.",
     );
+    await runner.runDueJobsOnce();
+    expect(dms(users.ana)).toHaveLength(before);
+    const again = await answerTo(slack, await cluster(slack, users.facilitator, "remind alpha"));
+    expect(again).toContain("Already reminded in the last hour: Ana Partner.");
+    expect(await answerTo(slack, await cluster(slack, users.ana, "remind"))).toContain("Only the facilitators");
+  });
+
+  it("holds a nudge to someone reminded in the last 12 hours, says until when, and sends it then", async () => {
+    const { slack } = harness;
+    // Cleo (Tokyo) had the 7-day reminder at 08:30 UTC, 17:30 in Tokyo; 12 hours later it is 05:30 on Saturday
+    // there, so the nudge waits for Monday 09:00 in Tokyo (00:00 UTC).
+    now = Date.parse("2026-03-06T10:30:00Z");
+    const before = dms(users.cleo).length;
+    const answer = await answerTo(slack, await cluster(slack, users.facilitator, "remind beta"));
+    expect(answer).toContain("Nobody can be reminded right now.");
+    expect(answer).toMatch(
+      /Cleo Partner\*?:? ?.*reminded in the last 12 hours \(one reminder per half day\): gets it <!date\^1773014400\^/,
+    );
+    await runner.runDueJobsOnce();
+    now = Date.parse("2026-03-08T23:59:00Z");
+    await runner.runDueJobsOnce();
+    expect(dms(users.cleo)).toHaveLength(before);
+    now = Date.parse("2026-03-09T00:01:00Z");
     await runner.runDueJobsOnce();
     expect(dms(users.cleo)).toHaveLength(before + 1);
     expect(JSON.stringify(dms(users.cleo).at(-1)!.blocks)).toContain("A facilitator asked me to remind you.");
+  });
 
-    const again = await answerTo(slack, await cluster(slack, users.facilitator, "remind beta"));
-    expect(again).toContain("Already reminded in the last hour: Cleo Partner.");
-    expect(await answerTo(slack, await cluster(slack, users.ana, "remind"))).toContain("Only the facilitators");
+  it("sends one reminder, not two, when a planned reminder and a nudge are due in the same minute", async () => {
+    const { slack } = harness;
+    now = Date.parse("2026-03-12T08:00:00Z"); // the 1-day reminders are due; 09:00 in Madrid
+    const before = dms(users.ana).length;
+    expect(await answerTo(slack, await cluster(slack, users.facilitator, "remind alpha"))).toContain(
+      "Reminding now: Ana Partner.",
+    );
+    await runner.runDueJobsOnce();
+    expect(dms(users.ana)).toHaveLength(before + 1);
+    const ana = await personId(users.ana);
+    const jobs = (await harness.deps.repos.jobs.list({ workshopId: await workshopId() })).filter(
+      (job) => job.target === ana && job.doneAt && job.doneAt.getTime() === now,
+    );
+    expect(jobs.map((job) => job.outcome).sort()).toEqual([
+      "sent",
+      "skipped: another reminder reached them in the last 12 hours",
+    ]);
   });
 
   it("plans a new co-facilitator's digests, and keeps them a facilitator when they save the setup", async () => {

@@ -34,6 +34,8 @@ describe("what people see in Slack", () => {
   const deadline = Date.parse("2026-03-13T16:00:00Z"); // Friday 13 March, 17:00 in Brussels, 09:00 in Los Angeles
   const clock = { now: () => new Date(now) };
   let setupForm = "";
+  let benAtOpening = -1;
+  let benBeforeMorning = -1;
 
   beforeAll(async () => {
     harness = await startSlackHarness("pglite", clock);
@@ -67,7 +69,15 @@ describe("what people see in Slack", () => {
       members: [users.cleo],
     });
     await cluster(slack, users.facilitator, "homework open");
-    await waitFor(() => dms(users.cleo).length === 1 && dms(users.ben).length === 1);
+    await waitFor(() => dms(users.cleo).length === 1 && dms(users.ana).length === 1);
+    // 02:00 in Los Angeles: Ben's invitation waits for his morning, like a reminder would.
+    benAtOpening = dms(users.ben).length;
+    now = Date.parse("2026-03-02T16:59:00Z");
+    await runner.runDueJobsOnce();
+    benBeforeMorning = dms(users.ben).length;
+    now = Date.parse("2026-03-02T17:00:00Z"); // 09:00 in Los Angeles, 18:00 in Brussels
+    await runner.runDueJobsOnce();
+    await waitFor(() => dms(users.ben).length === 1);
   }, 120_000);
 
   afterAll(() => harness.close());
@@ -101,6 +111,14 @@ describe("what people see in Slack", () => {
     expect(alpha?.text).toContain("Added ALPHA (2 members). Its members are invited when you open the homework");
   });
 
+  it("holds an invitation for the person's quiet hours and sends it on their morning", () => {
+    expect(benAtOpening).toBe(0);
+    expect(benBeforeMorning).toBe(0);
+    expect(dms(users.ben)[0]!.ts).toBeDefined();
+    const opened = ephemeralsTo(users.facilitator).find((post) => post.text.startsWith("Homework is open"));
+    expect(opened?.text).toContain("Invited 3 new members (3 in all). 1 of them is outside working hours");
+  });
+
   it("invites each partner with the deadline in their own time and the days left, in the visible message", () => {
     const invitation = dms(users.ben)[0]!;
     const blocks = visible(invitation);
@@ -108,7 +126,7 @@ describe("what people see in Slack", () => {
     expect(blocks).toContain(`<!date^${deadline / 1000}^`);
     expect(blocks).toContain("Friday, 13 March 2026, 09:00 GMT-7");
     expect(blocks).not.toContain("Brussels");
-    expect(blocks).toContain("11 days left");
+    expect(blocks).toContain("10 days left"); // sent on Monday 09:00 in Los Angeles
     expect(blocks).toContain("Smart Factories");
   });
 
@@ -119,7 +137,7 @@ describe("what people see in Slack", () => {
     let home = JSON.stringify(slack.state.homeView(users.ana)!.blocks);
     expect(home).toContain("Not started");
     expect(home).toContain("List your project's exploitable results");
-    expect(home).toContain("11 days left");
+    expect(home).toContain("10 days left");
     expect(home).toContain(`<!date^${deadline / 1000}^`);
 
     const project = await alpha();
@@ -164,7 +182,7 @@ describe("what people see in Slack", () => {
     expect(status).toContain("0 of 2 submitted · 0 interests");
     expect(status).toContain("Not started yet");
     expect(status).toContain("Cleo Partner");
-    expect(status).toContain("11 days left");
+    expect(status).toContain("10 days left");
     expect(status).toContain(`<!date^${deadline / 1000}^`);
   });
 

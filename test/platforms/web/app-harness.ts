@@ -1,7 +1,9 @@
 // Clusterbot itself on the browser workspace: the composed app (interaction core, notifier, channels) with the web
 // adapter connected to a workspace served over real HTTP on a real database. People act over HTTP, as the browser does.
+
 import { systemClock } from "../../../src/app/context.ts";
 import { parseSettings } from "../../../src/config/settings.ts";
+import { noQuietHours } from "../../../src/core/reminders/quiet-hours.ts";
 import { createLogger } from "../../../src/logging/logger.ts";
 import type { DialogView, FormDialogView, LiveEvent, PanelDialogView } from "../../../src/platforms/web/protocol.ts";
 import { type ComposedApp, composeApp } from "../../../src/runtime/compose.ts";
@@ -19,6 +21,7 @@ export async function startWebApp(backend: Backend): Promise<WebApp> {
   const settings = parseSettings({ CLUSTERBOT_SCHEDULER: "off" });
   const app = composeApp(settings, workspace.database.database, createLogger("silent", false), systemClock, {
     web: workspace.bot,
+    quietHours: noQuietHours,
   });
   await app.start();
   const general = workspace.web.service.context.generalChannelId;

@@ -67,6 +67,7 @@ export function webConversation(
 
     async reply(reply: Reply): Promise<void> {
       switch (reply.kind) {
+        case "edit":
         case "message":
           // As on Slack, a submission answered by a message closes its form.
           if (inDialog && kind === "submit") await bot.closeDialog(inDialog);
