@@ -13,6 +13,8 @@ export function registerDemoCommand(program: Command): void {
     .description(`a whole demo workshop in the browser workspace (its own data in ${demoDataDir}, reset on each run)`)
     .action(async () => {
       await runDemo(process.env);
+      // Stopped cleanly, but something of the analysis keeps the event loop alive (see bench:review): end here.
+      process.exit(0);
     });
 }
 
