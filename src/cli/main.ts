@@ -58,6 +58,11 @@ const SUBCOMMANDS: Subcommand[] = [
     register: async () => (await import("./import.ts")).registerImportCommand,
   },
   {
+    name: "demo",
+    description: "a whole demo workshop in the browser workspace (its own data folder, reset on each run)",
+    register: async () => (await import("./demo.ts")).registerDemoCommand,
+  },
+  {
     name: "export",
     description: "export a workshop's homework, interests, clusters and work-plans (xlsx, csv)",
     register: async () => (await import("./export.ts")).registerExportCommand,

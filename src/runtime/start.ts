@@ -10,12 +10,15 @@ import { checkEncryptionKeyAtStart } from "../security/startup-key-check.ts";
 import type { Database } from "../store/database.ts";
 import { applyMigrations } from "../store/migrations/migrations.ts";
 import { version } from "../version.ts";
-import { composeApp } from "./compose.ts";
+import { type ComposedApp, composeApp } from "./compose.ts";
 import { openConfiguredDatabase } from "./open-store.ts";
 import { webWorkspaceFromSettings } from "./web-workspace.ts";
 
 export interface RunningClusterbot {
   readonly port: number;
+  readonly app: ComposedApp;
+  /** The browser workspace, when it is on. */
+  readonly web: WebWorkspace | undefined;
   stop(): Promise<void>;
 }
 
@@ -51,6 +54,8 @@ export async function startClusterbot(settings: Settings, logger: Logger): Promi
     reportMissingPlatforms(settings, logger);
     return {
       port: http.port,
+      app,
+      web,
       async stop() {
         await app.stop();
         await web?.stop();

@@ -63,3 +63,13 @@ export async function openConversation(page: Page, name: RegExp, heading: string
 export function screenshotPath(name: string): string {
   return join(screenshotDir, `${name}.png`);
 }
+
+/** Signs someone already in the workspace in from the person switcher, in their own browser profile. */
+export async function signInAs(browser: Browser, url: string, name: string, errors: string[]): Promise<Page> {
+  const { page } = await openPage(browser, errors);
+  await page.goto(url);
+  await page.getByRole("region", { name: "Sign in as" }).getByRole("button", { name, exact: true }).click();
+  await page.getByTestId("me").filter({ hasText: name }).waitFor();
+  await page.locator(".topbar .live", { hasText: "Live" }).waitFor();
+  return page;
+}

@@ -65,3 +65,41 @@ export function engineInput(
       }),
   };
 }
+
+const wordsShown = 5;
+
+/**
+ * The engine names results and projects by their ids in its explanations, which are readable keys in a workshop
+ * file (R03, P01) but database ids here: people read the project's acronym and the start of the result's title.
+ */
+export function readableExplanations<T extends { explanation: string }, U extends { reason?: string | undefined }>(
+  input: WorkshopInput,
+  analysis: { clusters: T[]; unclustered: U[] },
+): { clusters: T[]; unclustered: U[] } {
+  const acronyms = new Map(input.projects.map((project) => [project.id, project.acronym ?? project.id]));
+  const names = new Map(acronyms);
+  for (const result of input.results) {
+    const words = result.title.split(/\s+/);
+    const short = words.length > wordsShown ? `${words.slice(0, wordsShown).join(" ")}…` : result.title;
+    names.set(result.id, `${acronyms.get(result.project) ?? "?"} “${short}”`);
+  }
+  const ids = [...names.keys()].sort((a, b) => b.length - a.length).map(escapeForPattern);
+  if (ids.length === 0) return analysis;
+  const pattern = new RegExp(`(\\S+ \\()?(${ids.join("|")})(\\))?`, "g");
+  const readable = (text: string) =>
+    text.replace(pattern, (whole, before: string | undefined, id: string, after: string | undefined) => {
+      // "ACRONYM (id)": the acronym alone says it.
+      if (before && after && before.slice(0, -2) === acronyms.get(id)) return acronyms.get(id)!;
+      return `${before ?? ""}${names.get(id) ?? whole}${after ?? ""}`;
+    });
+  return {
+    clusters: analysis.clusters.map((cluster) => ({ ...cluster, explanation: readable(cluster.explanation) })),
+    unclustered: analysis.unclustered.map((entry) =>
+      entry.reason === undefined ? entry : { ...entry, reason: readable(entry.reason) },
+    ),
+  };
+}
+
+function escapeForPattern(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

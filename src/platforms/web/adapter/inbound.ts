@@ -20,7 +20,7 @@ export function interactionOf(event: WebInboundEvent): { interaction: Interactio
   switch (event.type) {
     case "command":
       return {
-        interaction: { kind: "command", text: event.text },
+        interaction: { kind: "command", text: event.text, channelId: event.channelId },
         place: { ...place, channel: { channelId: event.channelId, threadRootId: event.threadRootId } },
       };
     case "action": {

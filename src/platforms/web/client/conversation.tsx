@@ -1,8 +1,10 @@
 // A channel or direct conversation: its header, its messages (earlier ones on request) and the message box.
+
 import { useLayoutEffect, useRef } from "preact/hooks";
 import type { CommandWord, WireChannel, WireMessage } from "../protocol.ts";
 import { Composer } from "./composer.tsx";
 import type { OnAction } from "./content.tsx";
+import { LockIcon } from "./lock-icon.tsx";
 import { Message } from "./message.tsx";
 
 export function channelLabel(channel: WireChannel): string {
@@ -44,7 +46,11 @@ export function Conversation(props: ConversationProps) {
     <section class="conversation" aria-labelledby="conversation-title">
       <header class="conversation-header">
         <h1 id="conversation-title" tabIndex={-1} data-focus-fallback>
-          {channel.kind === "private" && <span aria-hidden="true">🔒 </span>}
+          {channel.kind === "private" && (
+            <>
+              <LockIcon />{" "}
+            </>
+          )}
           {label}
           {channel.kind === "private" && <span class="visually-hidden"> (private channel)</span>}
         </h1>

@@ -1,5 +1,7 @@
 // The list of places: home, channels, direct conversations, with unread counts.
+
 import type { WireChannel } from "../protocol.ts";
+import { LockIcon } from "./lock-icon.tsx";
 import { hrefOf, type Place } from "./route.ts";
 
 export function Sidebar(props: {
@@ -26,7 +28,7 @@ export function Sidebar(props: {
         class={`${channel.unread > 0 ? "unread" : ""}${channel.kind === "public" && !channel.isMember ? " not-member" : ""}`}
       >
         <span class="sigil" aria-hidden="true">
-          {channel.kind === "direct" ? "●" : channel.kind === "private" ? "🔒" : "#"}
+          {channel.kind === "direct" ? "●" : channel.kind === "private" ? <LockIcon /> : "#"}
         </span>
         {channel.name}
         {channel.kind === "private" && <span class="visually-hidden"> (private)</span>}
