@@ -15,7 +15,7 @@ import type { Message } from "../../core/screens/message.ts";
 import { facilitatedWorkshop } from "../access.ts";
 import type { Actor, AppDependencies } from "../context.ts";
 import { Refusal } from "../refusal.ts";
-import { engineInput, readableExplanations } from "./engine-input.ts";
+import { engineInput } from "./engine-input.ts";
 import { analyseInWorker } from "./engine-thread.ts";
 import { runDetails } from "./load.ts";
 
@@ -80,7 +80,7 @@ async function analyse(
 ): Promise<void> {
   const options = { granularity, maxSize: DEFAULT_MAX_SIZE };
   const started = performance.now();
-  const analysis = readableExplanations(prepared.input, await analyseInWorker(prepared.input, options));
+  const analysis = await analyseInWorker(prepared.input, options);
   const engineMs = performance.now() - started;
   const run = await deps.repos.reviews.createRun(workshop.id, {
     requestedById: actor.personId,

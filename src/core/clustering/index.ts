@@ -357,10 +357,11 @@ function describe(
     const similarity = Math.round(meanSimilarity(i, nearest[i]!, labels, sums, model) * 100) / 100;
     const typical = (cohesionOf.get(nearest[i]!) ?? 0).toFixed(2);
     const size = sums.sizes.get(nearest[i]!) ?? 0;
+    const named = `“${clusters.find((c) => c.id === id)?.label ?? id}”`;
     const reason =
       size >= maxSize
-        ? `closest to ${id}, which is full (${size} results, the most a cluster may hold)`
-        : `closest to ${id}, but tied to its results by ${similarity.toFixed(2)} where they are tied to each other by ${typical}`;
+        ? `closest to ${named}, which is full (${size} results, the most a cluster may hold)`
+        : `closest to ${named}, but tied to its results by ${similarity.toFixed(2)} where they are tied to each other by ${typical}`;
     unclustered.push({ result, nearest: id, similarity, reason });
   }
   return { clusters, unclustered };

@@ -133,9 +133,10 @@ describe("the optional outlier rule (median − c·MAD of the workshop's attachm
     const withRule = analyzeWorkshop(input, { outlierSpread: 1.5 });
     expect(leftOut(withRule).length).toBeGreaterThan(leftOut(byDefault).length);
     const ids = new Set(withRule.clusters.map((c) => c.id));
+    const labels = new Map(withRule.clusters.map((c) => [c.id, c.label]));
     for (const u of withRule.unclustered.filter((x) => unrelated.includes(x.result))) {
       expect(ids.has(u.nearest ?? "")).toBe(true);
-      expect(u.reason).toMatch(/^closest to c\d+/);
+      expect(u.reason).toContain(`closest to “${labels.get(u.nearest!)}”`);
     }
   });
 

@@ -1,8 +1,7 @@
 // Two people editing the same thing through Slack: a save from a form opened before someone else's save is refused
 // with who changed what, the typed text is given back, and nobody's saved work is removed by the stale form.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ExploitableResult } from "../../../src/core/model/domain.ts";
-import type { ResultCharacterisation } from "../../../src/store/repositories/results.ts";
+import type { ExploitableResult, ResultCharacterisation } from "../../../src/core/model/domain.ts";
 import { backends } from "../../support/database.ts";
 import { type SlackHarness, startSlackHarness, users } from "../../support/slack-bot.ts";
 import { findButton, type SeededWorkshop, seedWorkshop, waitFor as waitForBot } from "../../support/slack-seed.ts";
