@@ -4,7 +4,6 @@ import { reminderJobHandlers } from "../../../src/app/reminders/handlers.ts";
 import { createLogger } from "../../../src/logging/logger.ts";
 import { createJobRunner } from "../../../src/scheduler/runner.ts";
 import type { SlackStandIn } from "../../standins/slack/index.ts";
-import type { SimpleInput } from "../../standins/slack/view-values.ts";
 import { startSlackHarness, users } from "../../support/slack-bot.ts";
 import { findButton, waitFor } from "../../support/slack-seed.ts";
 import { answerTo, clickInMessage, cluster, submitTopView } from "../../support/slack-ui.ts";
