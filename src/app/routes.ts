@@ -3,6 +3,7 @@
 import { helpRoutes, unknownCommandRoute } from "./commands/routes.ts";
 import { groupRoutes } from "./groups/routes.ts";
 import { homeworkRoutes } from "./homework/routes.ts";
+import { importRoutes } from "./import/routes.ts";
 import type { Route } from "./interaction/router.ts";
 import { projectRoutes } from "./projects/routes.ts";
 import { reminderRoutes } from "./reminders/routes.ts";
@@ -20,5 +21,6 @@ export const appRoutes: readonly Route[] = [
   ...groupRoutes,
   ...reportRoutes,
   ...summaryRoutes,
+  ...importRoutes,
   unknownCommandRoute,
 ];

@@ -49,45 +49,13 @@ export async function runImport(
       return { workshop, outcome: await importIntoWorkshop(repos, workshop.id, loaded.input, options) };
     });
     if (!done.outcome.ok) throw new WorkshopFileError(done.outcome.issues.map((i) => loaded.locate(i.path, i.message)));
-    output.stdout(describe(done.workshop.name, done.outcome.summary, options.dryRun ?? false));
+    const { describeImport } = await import("../app/import/describe.ts");
+    output.stdout(`${describeImport(done.workshop.name, done.outcome.summary, options.dryRun ?? false)}\n`);
     return 0;
   } catch (error) {
     return reportFailure(error, output, "Nothing was imported: the file has problems");
   }
 }
-
-type Summary = Extract<
-  Awaited<ReturnType<typeof import("../app/import/import-workshop.ts").importIntoWorkshop>>,
-  { ok: true }
->["summary"];
-
-function describe(workshop: string, s: Summary, dryRun: boolean): string {
-  const parts = [
-    count(s.projectsCreated, "project", "created"),
-    count(s.projectsUpdated, "project", "updated"),
-    count(s.partnersAdded, "partner", "added or updated"),
-    count(s.membersAdded, "member", "added"),
-    count(s.resultsCreated, "result", "created"),
-    count(s.resultsUpdated, "result", "updated"),
-    count(s.interestsSaved, "interest", "saved"),
-  ].filter(Boolean);
-  const lines = [
-    parts.length === 0
-      ? `Nothing to change: "${workshop}" already holds everything in the file.`
-      : `${dryRun ? "Would import" : "Imported"} into "${workshop}": ${parts.join(", ")}.`,
-  ];
-  if (s.peopleInvited > 0)
-    lines.push(
-      `${s.peopleInvited} ${s.peopleInvited === 1 ? "person is" : "people are"} known by email only: they are linked ` +
-        "to their chat account the first time they use the bot.",
-    );
-  if (s.notImported.length > 0)
-    lines.push(`Not imported (the analysis and working groups make them): ${s.notImported.join(", ")}.`);
-  if (dryRun) lines.push("Dry run: nothing was written.");
-  return `${lines.join("\n")}\n`;
-}
-
-const count = (n: number, noun: string, verb: string) => (n > 0 ? `${n} ${noun}${n === 1 ? "" : "s"} ${verb}` : "");
 
 async function writeTemplate(options: ImportCliOptions, output: CommandOutput): Promise<number> {
   const format = TEMPLATE_FORMATS.find((f) => f === options.template?.toLowerCase());

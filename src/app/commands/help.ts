@@ -10,6 +10,7 @@ export type HelpAudience = "facilitator" | "partner" | "newcomer";
 const facilitatorCommands = [
   ["/cluster setup", "1. create the workshop or change its settings (deadline, reminders, time zone)"],
   ["/cluster project add", "2. add a project and its members (also: project edit ACRONYM, project remove ACRONYM)"],
+  ["/cluster import", "or add projects, partners and members from a spreadsheet shared in your DM with Clusterbot"],
   ["/cluster homework open", "3. invite every project member to do their homework"],
   ["/cluster status", "4. see who has done what, and messages that could not be delivered"],
   ["/cluster remind [ACRONYM]", "remind whoever has not finished, now (at most once an hour per person)"],

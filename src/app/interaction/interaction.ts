@@ -83,6 +83,20 @@ export interface ThreadMessageInteraction {
   change?: "edited" | "deleted";
 }
 
+/** A file a person shared with the bot; its contents are fetched only when a use case reads it. */
+export interface SharedFile {
+  name: string;
+  /** Bytes, as the platform reports it. */
+  size: number;
+  read(): Promise<Uint8Array>;
+}
+
+/** Files a person shared in their direct conversation with the bot (e.g. a spreadsheet to import). */
+export interface FilesSharedInteraction {
+  kind: "files-shared";
+  files: SharedFile[];
+}
+
 export type Interaction =
   | CommandInteraction
   | ActionInteraction
@@ -90,7 +104,8 @@ export type Interaction =
   | ClosedInteraction
   | SuggestInteraction
   | HomeInteraction
-  | ThreadMessageInteraction;
+  | ThreadMessageInteraction
+  | FilesSharedInteraction;
 
 export interface Incoming {
   origin: Origin;

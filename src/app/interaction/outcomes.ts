@@ -29,6 +29,7 @@ export function noticeScreen(text: string): PanelScreen {
 export function refusalReply(interaction: Interaction, text: string): Reply {
   switch (interaction.kind) {
     case "command":
+    case "files-shared":
       return reply.message(text);
     case "action":
       return interaction.where === "screen" ? reply.push(noticeScreen(text)) : reply.message(text);

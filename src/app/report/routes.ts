@@ -41,14 +41,6 @@ export const reportRoutes: Route[] = [
     });
   }),
 
-  // Not in chat yet (a file shared with the bot is not read): say what works instead of "I don't know".
-  onCommand("import", async ({ deps, actor }) => {
-    const workshop = await facilitatedWorkshop(deps.repos, actor);
-    return reply.message(
-      `Importing a spreadsheet in chat is not possible yet. Whoever runs Clusterbot can import it into “${workshop.name}” with “clusterbot import FILE” (every row checked first, all or nothing; “clusterbot import --template xlsx” writes an example). “/cluster export” shares what the workshop holds as a workbook in the same layout.`,
-    );
-  }),
-
   onCommand("export [format]", async (context) => {
     const workshop = await facilitatedWorkshop(context.deps.repos, context.actor);
     const format = chosen(EXPORT_FORMATS, context.args.format, DEFAULT_EXPORT_FORMAT, "export");

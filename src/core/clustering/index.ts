@@ -327,8 +327,11 @@ function describe(
   const idOfLabel = new Map(groups.map(([label], k) => [label, `c${k + 1}`]));
   const cohesionOf = new Map<number, number>();
   const clusters: ClusterSuggestion[] = groups.map(([label, members], k) => {
-    const cohesion =
-      members.reduce((sum, i) => sum + meanSimilarity(i, label, labels, sums, model), 0) / members.length;
+    // Text, interest and complementarity add up; cohesion is read as a share (0–1), so it stops at 1.
+    const cohesion = Math.min(
+      1,
+      members.reduce((sum, i) => sum + meanSimilarity(i, label, labels, sums, model), 0) / members.length,
+    );
     cohesionOf.set(label, cohesion);
     const shared = distinctiveTerms(members, context);
     return {

@@ -38,13 +38,46 @@ export async function readRecordFiles(paths: string[]): Promise<LoadedRecord> {
     throw new WorkshopFileError([
       { file: files.join(", "), message: "give one .xlsx or .json file, or several .csv files (one table each)" },
     ]);
+  return readRecordData(await Promise.all(files.map(async (name) => ({ name, bytes: await bytesOf(name) }))), {
+    workshopName: files.length > 1 ? workshopNameOf(files) : undefined,
+  });
+}
+
+/** A file's name and contents, e.g. one shared in chat. */
+export interface RecordFileData {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * The same as readRecordFiles, from contents already in memory: one .xlsx or .json file, or CSV files named after
+ * their table. Problems name the file by `name`.
+ */
+export async function readRecordData(
+  files: RecordFileData[],
+  options: { workshopName?: string | undefined } = {},
+): Promise<LoadedRecord> {
+  if (files.length === 0) throw new WorkshopFileError([{ file: "(no file)", message: "no file to read" }]);
+  const extensions = new Set(files.map((f) => extname(f.name).toLowerCase()));
+  for (const { name } of files) {
+    const extension = extname(name).toLowerCase();
+    if (!(RECORD_EXTENSIONS as readonly string[]).includes(extension))
+      throw new WorkshopFileError([
+        { file: name, message: `unsupported file type "${extension || "(none)"}": expected .xlsx, .csv or .json` },
+      ]);
+  }
+  const names = files.map((f) => f.name);
+  if (files.length > 1 && (extensions.size > 1 || !extensions.has(".csv")))
+    throw new WorkshopFileError([
+      { file: names.join(", "), message: "give one .xlsx or .json file, or several .csv files (one table each)" },
+    ]);
   const first = files[0]!;
-  const name = basename(first, extname(first));
-  if (extensions.has(".json")) return fromJson(new TextDecoder().decode(await bytesOf(first)), first);
+  const name = options.workshopName ?? basename(first.name, extname(first.name));
+  if (extensions.has(".json")) return fromJson(new TextDecoder().decode(first.bytes), first.name);
   const tables: RawTable[] = extensions.has(".xlsx")
-    ? await tablesFromXlsx(await bytesOf(first), first)
-    : await Promise.all(files.map(async (f) => tableFromCsv(new TextDecoder().decode(await bytesOf(f)), f)));
-  return fromTables(tables, files.length > 1 ? workshopNameOf(files) : name, files.join(", "));
+    ? await tablesFromXlsx(first.bytes, first.name)
+    : await Promise.all(files.map(async (f) => tableFromCsv(new TextDecoder().decode(f.bytes), f.name)));
+  return fromTables(tables, name, names.join(", "));
 }
 
 function fromTables(tables: RawTable[], fallbackName: string, label: string): LoadedRecord {

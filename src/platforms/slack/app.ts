@@ -80,7 +80,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       })
     : httpReceiver;
   const app = new App({ receiver, ...auth, logger: boltLogger(logger), clientOptions });
-  registerListeners(app, core, logger);
+  registerListeners(app, core, logger, { apiUrl: options.apiUrl });
   registerUninstall(app, options.installations, (teamId) => links.delete(teamId), logger);
   app.error(async (error) => {
     logger.error({ err: error }, "Slack listener failed");

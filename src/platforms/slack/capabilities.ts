@@ -8,8 +8,8 @@ export interface SlackCapabilities {
 
 const recorded = { command: "commands", event: "events" } as const;
 
-/** Events whose manifest subscriptions are named apart: `message` comes from `message.channels` and `message.groups`. */
-const subscriptions: Record<string, string[]> = { message: ["message.channels", "message.groups"] };
+/** Events whose manifest subscriptions are named apart: `message` comes from `message.channels`, `message.groups` and `message.im`. */
+const subscriptions: Record<string, string[]> = { message: ["message.channels", "message.groups", "message.im"] };
 
 /** An App that records the commands and events registered on it, then registers them as usual. */
 export function recordingApp(app: App, capabilities: SlackCapabilities): App {

@@ -315,6 +315,56 @@ export function threadMessageChangeIncoming(body: unknown): SlackIncoming | unde
   );
 }
 
+const fileShareSchema = z.looseObject({
+  team_id: z.string().optional(),
+  event_id: id,
+  event: z.looseObject({
+    type: z.literal("message"),
+    subtype: z.literal("file_share"),
+    channel_type: z.literal("im"),
+    bot_id: z.string().nullish(),
+    user: id,
+    team: z.string().optional(),
+    channel: id,
+    files: z
+      .array(
+        z.looseObject({
+          name: z.string().min(1).max(255),
+          size: z.number().int().nonnegative().default(0),
+          url_private_download: z.url(),
+        }),
+      )
+      .min(1)
+      .max(20),
+  }),
+});
+
+/**
+ * Files a person shared in their direct message with the bot. The contents are downloaded only when the core reads
+ * them (after it checked who shared them), with `download`.
+ */
+export function filesSharedIncoming(
+  body: unknown,
+  download: (url: string) => Promise<Uint8Array>,
+): SlackIncoming | undefined {
+  const parsed = fileShareSchema.safeParse(body);
+  if (!parsed.success || parsed.data.event.bot_id) return undefined;
+  const { team_id, event_id, event } = parsed.data;
+  const who = origin(team_id ?? event.team, event.user);
+  return incoming(
+    who && { ...who, deliveryId: event_id },
+    {
+      kind: "files-shared",
+      files: event.files.map((file) => ({
+        name: file.name,
+        size: file.size,
+        read: () => download(file.url_private_download),
+      })),
+    },
+    { userId: event.user, channelId: event.channel },
+  );
+}
+
 /** The App Home tab opened (the Messages tab is not ours to draw). */
 export function homeIncoming(body: unknown): SlackIncoming | undefined {
   const parsed = homeEventSchema.safeParse(body);

@@ -9,16 +9,23 @@ import {
   actionIncoming,
   closedIncoming,
   commandIncoming,
+  filesSharedIncoming,
   homeIncoming,
   submissionIncoming,
   suggestionIncoming,
   threadMessageChangeIncoming,
   threadMessageIncoming,
 } from "./inbound.ts";
+import { fileDownloader } from "./web-api/download.ts";
 
 export const clusterCommand = "/cluster";
 
-export function registerListeners(app: App, core: InteractionCore, logger: Logger): void {
+export function registerListeners(
+  app: App,
+  core: InteractionCore,
+  logger: Logger,
+  options: { apiUrl?: string | undefined } = {},
+): void {
   app.command(clusterCommand, async ({ command, ack, respond, client }) => {
     await ack();
     const request = commandIncoming(command);
@@ -70,7 +77,10 @@ export function registerListeners(app: App, core: InteractionCore, logger: Logge
   });
 
   app.event("message", async ({ body, client }) => {
-    const request = threadMessageIncoming(body) ?? threadMessageChangeIncoming(body);
+    const request =
+      threadMessageIncoming(body) ??
+      threadMessageChangeIncoming(body) ??
+      filesSharedIncoming(body, fileDownloader(client.token, options.apiUrl));
     if (!request) return;
     await core.handle(request.incoming, slackConversation({ kind: "event", place: request.place, client, logger }));
   });

@@ -86,15 +86,6 @@ describe.each(backends)("/cluster report and export on %s", (backend) => {
     expect(slack().state.files.size).toBe(before);
   });
 
-  it("says how to import a spreadsheet (not in chat yet), to facilitators only", async () => {
-    await command(users.facilitator, "import");
-    await waitFor(() => privateAnswers(users.facilitator).some((text) => text.includes("clusterbot import FILE")));
-    await command(users.ana, "import");
-    await waitFor(
-      () => privateAnswers(users.ana).filter((text) => text.includes("Only the facilitators")).length === 3,
-    );
-  });
-
   it("lists the formats when the one asked for is unknown", async () => {
     await command(users.facilitator, "report odt");
     await waitFor(() => privateAnswers(users.facilitator).some((text) => text.includes("“odt”")));

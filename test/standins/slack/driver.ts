@@ -1,7 +1,9 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { findElement } from "./blocks.ts";
 import { type DriverResponse, type SendOptions, sendSigned } from "./bot-client.ts";
+import { fileDownloadUrl } from "./download.ts";
 import { formatProblems } from "./errors.ts";
+import { slackId } from "./ids.ts";
 import { checkSuggestionOptions } from "./limits.ts";
 import {
   blockActionsPayload,
@@ -102,6 +104,14 @@ export interface UserMessageInput extends SendOptions {
   /** Default: the user's DM with the bot. */
   channelId?: string;
   threadTs?: string;
+}
+
+export interface FileShareInput extends SendOptions {
+  userId: string;
+  filename: string;
+  bytes: Uint8Array;
+  /** The message typed with the file, if any. */
+  text?: string;
 }
 
 export interface RawInput extends SendOptions {
@@ -234,6 +244,60 @@ export class SlackDriver {
     };
     const response = await this.event({ ...input, event });
     return { ...response, ts: message.ts, channelId: channel.id };
+  }
+
+  /**
+   * A user shares a file in their DM with the bot: the file is stored (downloadable at its `url_private_download`
+   * with the bot token) and the `message` event with subtype `file_share` is delivered, signed.
+   */
+  async userSharesFile(input: FileShareInput): Promise<DriverResponse & { fileId: string }> {
+    const channel = this.#state.imWith(input.userId);
+    const fileId = slackId("F");
+    const bytes = Buffer.from(input.bytes);
+    this.#state.files.set(fileId, {
+      id: fileId,
+      filename: input.filename,
+      title: input.filename,
+      length: bytes.length,
+      bytes,
+      channels: [channel.id],
+      user: input.userId,
+    });
+    const ts = this.#state.nextTs();
+    const extension = /\.([a-z0-9]+)$/i.exec(input.filename)?.[1]?.toLowerCase() ?? "binary";
+    const event: JsonObject = {
+      type: "message",
+      subtype: "file_share",
+      text: input.text ?? "",
+      user: input.userId,
+      team: this.#state.identity.teamId,
+      upload: false,
+      display_as_bot: false,
+      channel: channel.id,
+      channel_type: "im",
+      ts,
+      event_ts: ts,
+      client_msg_id: randomUUID(),
+      files: [
+        {
+          id: fileId,
+          created: Math.floor(Number(ts)),
+          timestamp: Math.floor(Number(ts)),
+          name: input.filename,
+          title: input.filename,
+          mimetype: "application/octet-stream",
+          filetype: extension,
+          user: input.userId,
+          size: bytes.length,
+          mode: "hosted",
+          is_external: false,
+          url_private: fileDownloadUrl(this.#state, fileId, input.filename).replace("/download/", "/"),
+          url_private_download: fileDownloadUrl(this.#state, fileId, input.filename),
+        },
+      ],
+    };
+    const response = await this.event({ ...input, event });
+    return { ...response, fileId };
   }
 
   async appHomeOpened(input: SendOptions & { userId: string; tab?: "home" | "messages" }): Promise<DriverResponse> {

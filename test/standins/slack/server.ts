@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { downloadPath, handleDownload } from "./download.ts";
 import { SlackDriver } from "./driver.ts";
 import { readRawBody, requestToken, sendJson } from "./http.ts";
 import { type OAuthApp, OAuthDesk } from "./oauth.ts";
@@ -93,6 +94,8 @@ export async function createSlackStandIn(options: SlackStandInOptions): Promise<
     const bytes = await readRawBody(req);
     const upload = /^\/upload\/v1\/([A-Z0-9]+)$/.exec(url.pathname);
     if (upload?.[1] && req.method === "POST") return handleUpload(state, upload[1], req, res, bytes);
+    const download = downloadPath.exec(url.pathname);
+    if (download?.[1] && req.method === "GET") return handleDownload(state, download[1], req, res);
     const rawBody = bytes.toString("utf8");
     if (oauth && url.pathname === "/oauth/v2/authorize") return oauth.authorize(url, res);
     if (oauth && url.pathname === "/api/oauth.v2.access") return oauth.access(state, req, rawBody, res);

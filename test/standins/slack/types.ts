@@ -85,6 +85,10 @@ export interface SlackFile {
   title?: string;
   /** Channels it was shared in. */
   channels: string[];
+  /** Who shared it, for a file a user shared (the bot's uploads have none). */
+  user?: string;
+  /** How many times its `url_private_download` was fetched with the bot token. */
+  downloads?: number;
 }
 
 export interface EphemeralMessage {
