@@ -106,11 +106,12 @@ function sharedTermsSentence(shared: SharedTerm[], context: ExplainContext): str
   if (shared.length === 0) return "";
   const byId = new Map(context.results.map((r) => [r.id, r]));
   const listed = shared.slice(0, 4).map((t) => {
-    const named = t.results.map((id) => {
+    const named = t.results.slice(0, LISTED).map((id) => {
       const result = byId.get(id);
       return result ? resultName(result) : id;
     });
-    return `“${t.surface}” (${named.join(", ")})`;
+    const more = t.results.length > LISTED ? ` and ${t.results.length - LISTED} more` : "";
+    return `“${t.surface}” (${named.join(", ")}${more})`;
   });
   return `Shared terms: ${listed.join("; ")}.`;
 }

@@ -54,6 +54,21 @@ describe("analyzeWorkshop", () => {
     }
   });
 
+  it("names at most three results per shared term and counts the rest", () => {
+    const { workshop } = generateWorkshop({ results: 120, clusters: 10, seed: 3 });
+    const analysis = analyzeWorkshop(workshop);
+    const widelyShared = analysis.clusters.flatMap((c) =>
+      (c.evidence?.sharedTerms ?? [])
+        .slice(0, 4)
+        .filter((t) => t.results.length > 3)
+        .map((t) => ({ explanation: c.explanation, term: t.term, rest: t.results.length - 3 })),
+    );
+    expect(widelyShared.length).toBeGreaterThan(0);
+    for (const { explanation, term, rest } of widelyShared) {
+      expect(explanation).toMatch(new RegExp(`“${term}” \\([^)]* and ${rest} more\\)`));
+    }
+  });
+
   it("leaves an unrelated result unclustered", () => {
     const analysis = analyzeWorkshop(themedWorkshop());
     expect(analysis.unclustered.map((u) => u.result)).toContain("R9");
