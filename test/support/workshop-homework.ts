@@ -52,6 +52,23 @@ export const homework: Record<string, [string, string, string[]][]> = {
   ],
 };
 
+/** A characterisation with nothing filled in, to spread the fields a test needs over. */
+export const emptyCharacterisation: ResultCharacterisation = {
+  description: null,
+  type: null,
+  keywords: [],
+  usp: null,
+  trlNow: null,
+  trlExpected: null,
+  owners: [],
+  iprWithin: null,
+  iprProtection: [],
+  iprOutside: null,
+  targetMarket: null,
+  timeToMarket: null,
+  needs: null,
+};
+
 export function characterisation(description: string, keywords: string[]): ResultCharacterisation {
   return {
     description,

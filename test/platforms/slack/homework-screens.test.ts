@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type SlackHarness, startSlackHarness, teamId, users } from "../../support/slack-bot.ts";
 import { findButton, waitFor } from "../../support/slack-seed.ts";
 import { cluster, submitModal, submitTopView } from "../../support/slack-ui.ts";
+import { emptyCharacterisation } from "../../support/workshop-homework.ts";
 
 const longTitle = "Digital twin of the whole press line, with predictive maintenance of every spindle and bearing";
 
@@ -174,19 +175,3 @@ function drawnButton(blocks: unknown[], actionId: string) {
   if (!button) throw new Error(`no button ${actionId}`);
   return button as { action_id: string; value: string; style?: string; confirm?: unknown };
 }
-
-const emptyCharacterisation = {
-  description: null,
-  type: null,
-  keywords: [],
-  usp: null,
-  trlNow: null,
-  trlExpected: null,
-  owners: [],
-  iprWithin: null,
-  iprProtection: [],
-  iprOutside: null,
-  targetMarket: null,
-  timeToMarket: null,
-  needs: null,
-};

@@ -9,22 +9,7 @@ import { type SlackHarness, startSlackHarness, teamId, users } from "../../suppo
 import { findButton, waitFor } from "../../support/slack-seed.ts";
 import { answerTo, clickInMessage, cluster, submitModal } from "../../support/slack-ui.ts";
 import { internalValues, visibleTexts } from "../../support/visible-text.ts";
-
-const emptyCharacterisation = {
-  description: null,
-  type: null,
-  keywords: [],
-  usp: null,
-  trlNow: null,
-  trlExpected: null,
-  owners: [],
-  iprWithin: null,
-  iprProtection: [],
-  iprOutside: null,
-  targetMarket: null,
-  timeToMarket: null,
-  needs: null,
-};
+import { emptyCharacterisation } from "../../support/workshop-homework.ts";
 
 describe("what people see in Slack", () => {
   let harness: SlackHarness;
