@@ -70,6 +70,16 @@ export const settingsSchema = z.object({
       "expected a divisor of 60 (1, 2, 3, 5, 10, 15, 20, 30, 60)",
     )
     .default(5),
+  /**
+   * Messages a second this process sends to one workspace, all conversations together (each conversation also gets
+   * at most one a second). Slack documents "several hundred a minute" per workspace for chat.postMessage; a 429 lowers
+   * the pace below this ceiling on its own. With several replicas, give each its share.
+   */
+  CLUSTERBOT_MESSAGES_PER_SECOND: z.coerce
+    .number({ message: "expected a number of messages a second" })
+    .min(0.1, "expected at least 0.1 message a second")
+    .max(100, "expected at most 100 messages a second")
+    .default(10),
   CLUSTERBOT_PUBLIC_URL: url("expected an http(s) URL", ["http:", "https:"]),
   CLUSTERBOT_ENCRYPTION_KEY: secret(
     "expected 32 bytes as 64 hex characters or base64",

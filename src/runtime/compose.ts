@@ -18,7 +18,7 @@ import { type TeamsAdapter, teamsDescription, teamsPlatform } from "../platforms
 import { createWebAdapter, type WebAdapter } from "../platforms/web/adapter/index.ts";
 import type { WebBotApi } from "../platforms/web/bot-api.ts";
 import { type Scheduler, startScheduler } from "../scheduler/scheduler.ts";
-import { createChatThrottle } from "../scheduler/throttled-chat.ts";
+import { createChatThrottle, slackLimitsWith } from "../scheduler/throttled-chat.ts";
 import type { Database } from "../store/database.ts";
 import { createRepositories } from "../store/repositories/index.ts";
 
@@ -59,7 +59,7 @@ export function composeApp(
     throw new Error(`no ${workspace.platform} adapter is configured`);
   };
   // Every message and look-up outside a request, whichever use case sends it, waits for the platform's rate limits.
-  const throttle = createChatThrottle();
+  const throttle = createChatThrottle(slackLimitsWith(settings.CLUSTERBOT_MESSAGES_PER_SECOND));
   const accounts = platformAccounts(repos, async (workspace) =>
     throttle.wrap(`${workspace.platform}:${workspace.externalId}`, await links(workspace)),
   );

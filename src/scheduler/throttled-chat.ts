@@ -25,15 +25,26 @@ export interface ChatRateLimits {
 /** After a 429: 90 % of the rate, then +2 % of the configured rate a second (back in about 5 s); at least 25 %. */
 export const defaultAdaptiveRate: AdaptiveRate = { decrease: 0.9, minimum: 0.25, recoveryPerSecond: 0.02 };
 
-/** Slack's published tiers, conservatively; one process's share (see src/scheduler/README.md for replicas). */
+/**
+ * Slack's published limits; one process's share (see src/scheduler/README.md for replicas). chat.postMessage: "1
+ * message per second to a specific channel", and "several hundred messages per minute" for the whole workspace, so
+ * the per-conversation bucket sets the pace of a thread and the workspace's (10 a second, the top of that range, cut
+ * by the first 429s if the workspace allows less) that of a fan-out over many conversations.
+ */
 export const slackRateLimits: ChatRateLimits = {
-  messages: { perSecond: 4, burst: 8, adaptive: defaultAdaptiveRate },
+  messages: { perSecond: 10, burst: 10, adaptive: defaultAdaptiveRate },
   messagesPerConversation: { perSecond: 1, burst: 1 },
   lookups: { perSecond: 50 / 60, burst: 20, adaptive: defaultAdaptiveRate },
 };
 
 export interface ChatThrottle {
   wrap(workspaceId: string, link: PlatformLink): PlatformLink;
+}
+
+/** Slack's limits with another workspace-wide message ceiling (`CLUSTERBOT_MESSAGES_PER_SECOND`). */
+export function slackLimitsWith(messagesPerSecond: number): ChatRateLimits {
+  const burst = Math.max(1, Math.round(messagesPerSecond));
+  return { ...slackRateLimits, messages: { ...slackRateLimits.messages, perSecond: messagesPerSecond, burst } };
 }
 
 export function createChatThrottle(

@@ -106,8 +106,13 @@ export async function postFollowUpRound(deps: ReminderDependencies, job: JobReco
     await repos.workingGroups.releaseRound(group.clusterId, payload.round);
     throw error;
   });
-  await repos.workingGroups.setRoundMessage(group.clusterId, payload.round, root.messageId);
-  for (const item of open) await deps.channels.reply(root, followUpItemMessage(item));
+  await repos.workingGroups.setRoundMessage(
+    group.clusterId,
+    payload.round,
+    root.messageId,
+    open.map((item) => item.id),
+  );
+  for (const [index, item] of open.entries()) await deps.channels.reply(root, followUpItemMessage(item, index + 1));
   await repos.jobs.schedule([
     {
       kind: followUpKinds.check,

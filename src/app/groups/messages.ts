@@ -140,18 +140,18 @@ export function followUpRoundMessage(
   if (openItems > 0)
     blocks.push({
       kind: "context",
-      text: "Leads: answer under each item in this thread (done, on track, late or dropped, with a note). Items without an answer for two follow-ups are pointed out to the facilitators.",
+      text: "Leads: press an answer under each item, or reply in this thread, e.g. “late: waiting for data” (“#2 done” when you lead several). Items without an answer for two follow-ups are pointed out to the facilitators.",
     });
   return { summary, blocks };
 }
 
-/** One item in a follow-up thread, with the four answers. */
-export function followUpItemMessage(item: WorkPlanItemRecord): Message {
+/** One item in a follow-up thread, numbered so a plain reply can name it ("#2 done"), with the four answers. */
+export function followUpItemMessage(item: WorkPlanItemRecord, number: number): Message {
   const lead = item.leadPartner ? ` (lead ${item.leadPartner})` : "";
   return {
-    summary: `Status of “${shown(item.activity, 150)}”${lead}?`,
+    summary: `#${number} Status of “${shown(item.activity, 150)}”${lead}?`,
     blocks: [
-      { kind: "text", text: `Status of “${shown(item.activity, 300)}”${lead}?` },
+      { kind: "text", text: `#${number} Status of “${shown(item.activity, 300)}”${lead}?` },
       {
         kind: "buttons",
         buttons: followUpStatuses.map((status) => ({

@@ -11,7 +11,7 @@ import { addItemForm, editItemForm, removeItem, saveItem } from "./items.ts";
 import { createGroupsAction, creationMessage, groupActions, shown } from "./messages.ts";
 import { showWorkPlan } from "./plan.ts";
 import { answerFollowUp, saveFollowUp } from "./status.ts";
-import { readThreadReply } from "./thread.ts";
+import { noteChannelMessage, readThreadReply } from "./thread.ts";
 
 export const groupRoutes: Route[] = [
   onCommand("groups create", async ({ deps, actor }) =>
@@ -75,6 +75,11 @@ export const groupRoutes: Route[] = [
 
   onAny("thread-message", async ({ deps, actor, interaction }) => {
     await readThreadReply(deps, actor, interaction);
+    return reply.none();
+  }),
+
+  onAny("channel-message", async ({ deps, actor, interaction }) => {
+    await noteChannelMessage(deps, actor, interaction);
     return reply.none();
   }),
 ];

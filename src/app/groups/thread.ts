@@ -1,5 +1,6 @@
 // A reply in a prompt's thread → a work-plan item, confirmed in the thread with what was understood; a reply that
-// cannot be read gets help with an example. Replies elsewhere (other channels, the kick-off's thread) are not ours,
+// cannot be read gets help with an example. A reply in a follow-up round's thread is a status answer
+// (status-reply.ts). Replies elsewhere (other channels, the kick-off's thread) are not ours,
 // though any reply in a group's channel counts as the group's activity (follow-ups nudge quiet groups).
 // Editing the reply re-reads it and updates the item and its confirmation; deleting it keeps the item (the group
 // may have agreed on it) but marks it, so its author or a facilitator can remove it with one button.
@@ -8,11 +9,12 @@ import { exampleReply, parseWorkPlanReply, type WorkPlanDraft } from "../../core
 import { isWorkPlanTopic } from "../../core/workplan/topics.ts";
 import type { WorkPlanFields } from "../../store/repositories/working-groups.ts";
 import type { Actor, AppDependencies } from "../context.ts";
-import type { ThreadMessageInteraction } from "../interaction/interaction.ts";
+import type { ChannelMessageInteraction, ThreadMessageInteraction } from "../interaction/interaction.ts";
 import { groupDates } from "./dates.ts";
 import { showConfirmation } from "./items.ts";
 import { confirmationMessage, helpMessage } from "./messages.ts";
 import { workshopPartners } from "./partners.ts";
+import { readStatusReply } from "./status-reply.ts";
 
 export async function readThreadReply(
   deps: AppDependencies,
@@ -24,12 +26,16 @@ export async function readThreadReply(
   if (!group?.channel) return;
   if (message.change) return sourceChanged(deps, actor, message);
   await repos.workingGroups.touch(group.clusterId, deps.clock.now());
+  const thread = { workspaceId: actor.workspaceId, channelId: message.channelId, messageId: message.threadId };
   const topic = await repos.workingGroups.postKind(group.clusterId, message.threadId);
-  if (!topic || !isWorkPlanTopic(topic)) return;
+  if (!topic || !isWorkPlanTopic(topic)) {
+    const round = await repos.workingGroups.roundOfMessage(group.clusterId, message.threadId);
+    if (round) await readStatusReply(deps, actor, group, round, thread, message.text);
+    return;
+  }
 
   const partners = await workshopPartners(repos, group.workshopId);
   const reading = parseWorkPlanReply(message.text, { partners, topic, ...(await groupDates(deps, group.clusterId)) });
-  const thread = { workspaceId: actor.workspaceId, channelId: message.channelId, messageId: message.threadId };
   if (reading.kind === "unreadable") {
     await deps.channels.reply(thread, helpMessage(group.clusterId, reading.reason, exampleReply(partners)));
     return;
@@ -49,6 +55,16 @@ export async function readThreadReply(
   if (!created) return;
   const confirmation = await deps.channels.reply(thread, confirmationMessage(item));
   await repos.workingGroups.setConfirmation(item.id, confirmation.messageId);
+}
+
+/** A top-level message in a group's channel: the group is not quiet (follow-ups nudge quiet groups). */
+export async function noteChannelMessage(
+  deps: AppDependencies,
+  actor: Actor,
+  message: ChannelMessageInteraction,
+): Promise<void> {
+  const group = await deps.repos.workingGroups.byChannel(actor.workspaceId, message.channelId);
+  if (group?.channel) await deps.repos.workingGroups.touch(group.clusterId, deps.clock.now());
 }
 
 /** The reply an item came from was edited or deleted by its author. */

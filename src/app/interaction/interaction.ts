@@ -83,6 +83,16 @@ export interface ThreadMessageInteraction {
   change?: "edited" | "deleted";
 }
 
+/**
+ * A person's top-level message in a channel the bot is in (not in a thread). Only its being there matters: a working
+ * group's channel counts it as the group's activity.
+ */
+export interface ChannelMessageInteraction {
+  kind: "channel-message";
+  channelId: string;
+  messageId: string;
+}
+
 /** A file a person shared with the bot; its contents are fetched only when a use case reads it. */
 export interface SharedFile {
   name: string;
@@ -105,6 +115,7 @@ export type Interaction =
   | SuggestInteraction
   | HomeInteraction
   | ThreadMessageInteraction
+  | ChannelMessageInteraction
   | FilesSharedInteraction;
 
 export interface Incoming {

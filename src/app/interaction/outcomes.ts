@@ -41,6 +41,7 @@ export function refusalReply(interaction: Interaction, text: string): Reply {
       return reply.home({ kind: "panel", id: "home", title: "Home", blocks: [{ kind: "text", text }], context: {} });
     case "closed":
     case "thread-message":
+    case "channel-message":
       return reply.none();
   }
 }

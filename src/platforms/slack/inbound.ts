@@ -267,6 +267,38 @@ export function threadMessageIncoming(body: unknown): SlackIncoming | undefined 
   );
 }
 
+const channelMessageSchema = z.looseObject({
+  team_id: z.string().optional(),
+  event_id: id,
+  event: z.looseObject({
+    type: z.literal("message"),
+    subtype: z.string().optional(),
+    bot_id: z.string().nullish(),
+    user: id,
+    team: z.string().optional(),
+    channel: id,
+    channel_type: z.enum(["channel", "group"]),
+    ts: id,
+    thread_ts: z.string().optional(),
+  }),
+});
+
+/** A person's top-level message in a channel (not a DM, not in a thread): for the core, only that it was said. */
+export function channelMessageIncoming(body: unknown): SlackIncoming | undefined {
+  const parsed = channelMessageSchema.safeParse(body);
+  if (!parsed.success) return undefined;
+  const { team_id, event_id, event } = parsed.data;
+  if (event.bot_id || (event.thread_ts !== undefined && event.thread_ts !== event.ts)) return undefined;
+  // A plain message or one with a file; not joins, topic changes and other channel notices.
+  if (event.subtype !== undefined && event.subtype !== "file_share") return undefined;
+  const who = origin(team_id ?? event.team, event.user);
+  return incoming(
+    who && { ...who, deliveryId: event_id },
+    { kind: "channel-message", channelId: event.channel, messageId: event.ts },
+    { userId: event.user, channelId: event.channel },
+  );
+}
+
 const changedMessage = z.looseObject({
   user: id,
   ts: id,

@@ -7,6 +7,7 @@ import type { Logger } from "../../logging/logger.ts";
 import { slackConversation } from "./conversation.ts";
 import {
   actionIncoming,
+  channelMessageIncoming,
   closedIncoming,
   commandIncoming,
   filesSharedIncoming,
@@ -80,6 +81,7 @@ export function registerListeners(
     const request =
       threadMessageIncoming(body) ??
       threadMessageChangeIncoming(body) ??
+      channelMessageIncoming(body) ??
       filesSharedIncoming(body, fileDownloader(client.token, options.apiUrl));
     if (!request) return;
     await core.handle(request.incoming, slackConversation({ kind: "event", place: request.place, client, logger }));

@@ -43,6 +43,8 @@ export interface FollowUpRoundRecord {
   clusterId: string;
   round: number;
   messageId: string | null;
+  /** The items asked about, numbered #1, #2… in this order in the round's thread. */
+  itemIds: string[];
   quiet: boolean;
   postedAt: Date;
   checkedAt: Date | null;
@@ -347,14 +349,17 @@ export function workingGroupRepository(prisma: PrismaClient) {
       await prisma.followUpRound.deleteMany({ where: { clusterId, round, messageId: null } });
     },
 
-    async setRoundMessage(clusterId: string, round: number, messageId: string): Promise<void> {
-      await prisma.followUpRound.update({ where: { clusterId_round: { clusterId, round } }, data: { messageId } });
+    /** The round's message went out, asking about these items (in their numbered order). */
+    async setRoundMessage(clusterId: string, round: number, messageId: string, itemIds: string[]): Promise<void> {
+      await prisma.followUpRound.update({
+        where: { clusterId_round: { clusterId, round } },
+        data: { messageId, itemIds },
+      });
     },
 
-    /** Which round's thread this is, if it is one. */
-    async roundOfMessage(clusterId: string, messageId: string): Promise<number | null> {
-      const row = await prisma.followUpRound.findFirst({ where: { clusterId, messageId } });
-      return row?.round ?? null;
+    /** The round whose thread this message starts, if it is one. */
+    async roundOfMessage(clusterId: string, messageId: string): Promise<FollowUpRoundRecord | null> {
+      return prisma.followUpRound.findFirst({ where: { clusterId, messageId } });
     },
 
     /** Marks a round checked: true for the one caller that did it. */

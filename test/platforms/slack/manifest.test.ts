@@ -99,6 +99,26 @@ describe("the Slack manifest", () => {
     }
   });
 
+  it("declares the scope each bot event needs (thread replies and top-level messages in working-group channels)", async () => {
+    // Slack's event reference: the scope without which the event is not delivered.
+    const scopeOfEvent: Record<string, string | null> = {
+      app_home_opened: null,
+      app_uninstalled: null,
+      tokens_revoked: null,
+      "message.channels": "channels:history",
+      "message.groups": "groups:history",
+      "message.im": "im:history",
+    };
+    const manifest = await readSlackManifest();
+    const events = manifest.settings.event_subscriptions?.bot_events ?? [];
+    expect(events).toEqual(expect.arrayContaining(["message.channels", "message.groups"]));
+    for (const event of events) {
+      expect(Object.keys(scopeOfEvent), `no known scope for ${event}`).toContain(event);
+      const scope = scopeOfEvent[event];
+      if (scope) expect(manifest.oauth_config.scopes.bot, `${event} needs ${scope}`).toContain(scope);
+    }
+  });
+
   it("prints with the deployment's URLs, and for Socket Mode", async () => {
     const text = await renderSlackManifest({ baseUrl: "https://bot.example.org/" });
     const manifest = parse(text) as Awaited<ReturnType<typeof readSlackManifest>>;

@@ -474,6 +474,82 @@ describe.each(backends)("working groups in Slack on %s", (backend) => {
     expect(line("Joint pilot, extended")).not.toContain("no answer to two follow-ups");
   });
 
+  it("reads a status typed as a plain reply in the follow-up thread, and helps when it cannot tell which or what", async () => {
+    const twins = groupChannel("seeded-workshop-predictive-maintenance-and-twins");
+    const root = botPosts(twins.id).find((post) => post.text?.startsWith("Follow-up 2:"));
+    if (!root) throw new Error("no second follow-up");
+    const numberOf = (activity: string) => {
+      const question = followUpThread(twins.id, 2).find((message) => message.text?.includes(`“${activity}`));
+      const number = question?.text?.match(/^#(\d+) /)?.[1];
+      if (!number) throw new Error(`“${activity}” is not asked in follow-up 2`);
+      return Number(number);
+    };
+    const answersTo = async (userId: string, text: string) => {
+      const before = botRepliesIn(twins.id, root.ts).length;
+      await slack().driver.userMessage({ userId, channelId: twins.id, threadTs: root.ts, text });
+      await waitFor(() => botRepliesIn(twins.id, root.ts).length > before, 60_000);
+      return botRepliesIn(twins.id, root.ts)
+        .slice(before)
+        .map((message) => `${message.text}${JSON.stringify(message.blocks)}`)
+        .join("\n");
+    };
+    const item = (activity: string) => harness.prisma.workPlanItem.findFirstOrThrow({ where: { activity } });
+
+    // Ana wrote every item here: a bare status cannot tell which one she means.
+    const which = await answersTo(users.ana, "late: waiting for data");
+    expect(which).toContain("start with the item's number");
+    expect(which).toContain(`#${numberOf("Shared data model")} Shared data model`);
+    expect((await item("Shared data model")).progress).toBeNull();
+
+    const shared = numberOf("Shared data model");
+    const noted = await answersTo(users.ana, `#${shared}  LATE : waiting for data from BETA`);
+    expect(noted).toContain(`Noted: #${shared} “Shared data model”: late — note: waiting for data from BETA`);
+    expect(await item("Shared data model")).toMatchObject({
+      progress: "late",
+      progressNote: "waiting for data from BETA",
+    });
+    // Its confirmation under the prompt follows.
+    const confirmationId = (await item("Shared data model")).confirmationId ?? "";
+    await waitFor(() => JSON.stringify(slack().state.message(twins.id, confirmationId)?.blocks).includes("Late"));
+
+    const pilot = numberOf("Joint pilot, extended");
+    const both = await answersTo(users.ana, `#${pilot} on track – pilot next month\n#${shared} dropped, no budget`);
+    expect(both).toContain(`#${pilot} “Joint pilot, extended”: on track — note: pilot next month`);
+    expect(both).toContain(`#${shared} “Shared data model”: dropped — note: no budget`);
+    expect(await item("Joint pilot, extended")).toMatchObject({
+      progress: "on_track",
+      progressNote: "pilot next month",
+    });
+
+    const unreadable = await answersTo(users.ana, "not sure, ask Ben");
+    expect(unreadable).toContain("I could not read that as a status");
+    expect(unreadable).toContain("late: waiting for data");
+    expect(await answersTo(users.ana, "#99 done")).toContain("There is no #99 in this follow-up");
+    // Olly joined the group but wrote and leads nothing: refused with the reason, nothing changed.
+    const refused = await answersTo(users.outsider, `#${pilot} done`);
+    expect(refused).toContain("can answer for it");
+    expect((await item("Joint pilot, extended")).progress).toBe("on_track");
+  });
+
+  it("counts a top-level message in a group's channel as the group's activity (no “quiet” prompt for it)", async () => {
+    const twins = groupChannel("seeded-workshop-predictive-maintenance-and-twins");
+    const lastActivity = async () =>
+      (await harness.prisma.cluster.findFirstOrThrow({ where: { label: "Predictive maintenance & twins" } }))
+        .lastActivityAt;
+    const before = (await lastActivity())?.getTime() ?? 0;
+    ahead += 86_400_000;
+    await slack().driver.userMessage({
+      userId: users.ben,
+      channelId: twins.id,
+      text: "Call on Tuesday about the rig?",
+    });
+    const started = Date.now();
+    while (((await lastActivity())?.getTime() ?? 0) <= before) {
+      if (Date.now() - started > 60_000) throw new Error("the message was not counted as activity");
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  });
+
   it("ends the follow-ups on /cluster close and leaves the channels as they are", async () => {
     const answer = await answerTo(slack(), await command(users.facilitator, "close"));
     expect(answer).toContain("follow-ups ended");

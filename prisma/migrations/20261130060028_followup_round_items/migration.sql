@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "FollowUpRound" ADD COLUMN     "itemIds" TEXT[] DEFAULT ARRAY[]::TEXT[];
