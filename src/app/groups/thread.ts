@@ -24,9 +24,15 @@ export async function readThreadReply(
   const { repos } = deps;
   const group = await repos.workingGroups.byChannel(actor.workspaceId, message.channelId);
   if (!group?.channel) return;
-  if (message.change) return sourceChanged(deps, actor, message);
-  await repos.workingGroups.touch(group.clusterId, deps.clock.now());
   const thread = { workspaceId: actor.workspaceId, channelId: message.channelId, messageId: message.threadId };
+  if (message.change) {
+    // An edited status answer is read again (the new status replaces the old); a deleted one leaves it.
+    const round =
+      message.change === "edited" && (await repos.workingGroups.roundOfMessage(group.clusterId, message.threadId));
+    if (round) return readStatusReply(deps, actor, group, round, thread, message.text);
+    return sourceChanged(deps, actor, message);
+  }
+  await repos.workingGroups.touch(group.clusterId, deps.clock.now());
   const topic = await repos.workingGroups.postKind(group.clusterId, message.threadId);
   if (!topic || !isWorkPlanTopic(topic)) {
     const round = await repos.workingGroups.roundOfMessage(group.clusterId, message.threadId);

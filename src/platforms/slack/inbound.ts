@@ -227,20 +227,21 @@ export function suggestionIncoming(body: unknown): SlackIncoming | undefined {
   );
 }
 
+/** A message event from a person in a channel, as `message.channels` / `message.groups` deliver it. */
+const personMessage = {
+  type: z.literal("message"),
+  subtype: z.string().optional(),
+  bot_id: z.string().nullish(),
+  user: id,
+  team: z.string().optional(),
+  channel: id,
+  ts: id,
+};
+
 const threadMessageSchema = z.looseObject({
   team_id: z.string().optional(),
   event_id: id,
-  event: z.looseObject({
-    type: z.literal("message"),
-    subtype: z.string().optional(),
-    bot_id: z.string().nullish(),
-    user: id,
-    team: z.string().optional(),
-    channel: id,
-    ts: id,
-    thread_ts: id,
-    text: z.string().max(50_000).default(""),
-  }),
+  event: z.looseObject({ ...personMessage, thread_ts: id, text: z.string().max(50_000).default("") }),
 });
 
 /**
@@ -271,14 +272,8 @@ const channelMessageSchema = z.looseObject({
   team_id: z.string().optional(),
   event_id: id,
   event: z.looseObject({
-    type: z.literal("message"),
-    subtype: z.string().optional(),
-    bot_id: z.string().nullish(),
-    user: id,
-    team: z.string().optional(),
-    channel: id,
+    ...personMessage,
     channel_type: z.enum(["channel", "group"]),
-    ts: id,
     thread_ts: z.string().optional(),
   }),
 });

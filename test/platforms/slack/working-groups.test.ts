@@ -525,10 +525,20 @@ describe.each(backends)("working groups in Slack on %s", (backend) => {
     expect(unreadable).toContain("I could not read that as a status");
     expect(unreadable).toContain("late: waiting for data");
     expect(await answersTo(users.ana, "#99 done")).toContain("There is no #99 in this follow-up");
+    // Ana corrects her last answer by editing it: read again.
+    const edited = replyWith(twins.id, `#${pilot} on track`);
+    const before = botRepliesIn(twins.id, root.ts).length;
+    await slack().driver.event({
+      event: changeEvent("message_changed", twins.id, edited, `#${pilot} late: rig not delivered`),
+      eventId: "Ev0WG0STAT01",
+    });
+    await waitFor(() => botRepliesIn(twins.id, root.ts).length > before, 60_000);
+    expect(await item("Joint pilot, extended")).toMatchObject({ progress: "late", progressNote: "rig not delivered" });
+
     // Olly joined the group but wrote and leads nothing: refused with the reason, nothing changed.
     const refused = await answersTo(users.outsider, `#${pilot} done`);
     expect(refused).toContain("can answer for it");
-    expect((await item("Joint pilot, extended")).progress).toBe("on_track");
+    expect((await item("Joint pilot, extended")).progress).toBe("late");
   });
 
   it("counts a top-level message in a group's channel as the group's activity (no “quiet” prompt for it)", async () => {
