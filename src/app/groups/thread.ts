@@ -36,7 +36,11 @@ export async function readThreadReply(
   const topic = await repos.workingGroups.postKind(group.clusterId, message.threadId);
   if (!topic || !isWorkPlanTopic(topic)) {
     const round = await repos.workingGroups.roundOfMessage(group.clusterId, message.threadId);
-    if (round) await readStatusReply(deps, actor, group, round, thread, message.text);
+    // The same reply delivered again under another event id (Slack's own retries are caught by event id) is read once.
+    const first =
+      round &&
+      (await repos.deliveries.firstTime(`status-reply:${actor.workspaceId}:${message.channelId}:${message.messageId}`));
+    if (round && first) await readStatusReply(deps, actor, group, round, thread, message.text);
     return;
   }
 

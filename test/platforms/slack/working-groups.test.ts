@@ -524,7 +524,27 @@ describe.each(backends)("working groups in Slack on %s", (backend) => {
     const unreadable = await answersTo(users.ana, "not sure, ask Ben");
     expect(unreadable).toContain("I could not read that as a status");
     expect(unreadable).toContain("late: waiting for data");
+    // Slack refuses the bot's answer once for its rate limit: it comes after Retry-After all the same.
+    slack().rateLimiter.failNext("chat.postMessage", 1, 1);
+    expect(await answersTo(users.ana, `#${shared} late: partner left`)).toContain("partner left");
+    expect(slack().state.calls.some((call) => call.method === "chat.postMessage" && call.status === 429)).toBe(true);
+
+    // The same reply delivered again under another event id is read once.
+    const ts = slack().state.nextTs();
+    const repeated = {
+      type: "message",
+      user: users.ana,
+      text: `#${shared} dropped: budget cut`,
+      ts,
+      thread_ts: root.ts,
+    };
+    const event = { ...repeated, channel: twins.id, channel_type: "group", event_ts: ts };
+    const beforeRepeat = botRepliesIn(twins.id, root.ts).length;
+    await slack().driver.event({ event, eventId: "Ev0WG0STAT02" });
+    await waitFor(() => botRepliesIn(twins.id, root.ts).length > beforeRepeat, 60_000);
+    await slack().driver.event({ event, eventId: "Ev0WG0STAT03" });
     expect(await answersTo(users.ana, "#99 done")).toContain("There is no #99 in this follow-up");
+    expect(botRepliesIn(twins.id, root.ts).filter((reply) => reply.text?.includes("budget cut"))).toHaveLength(1);
     // Ana corrects her last answer by editing it: read again.
     const edited = replyWith(twins.id, `#${pilot} on track`);
     const before = botRepliesIn(twins.id, root.ts).length;
