@@ -16,6 +16,7 @@ import {
 } from "../reminders/seed.ts";
 import { createSlackStandIn, type SlackStandIn } from "../standins/slack/index.ts";
 import { createTestDatabase, postgresUrl, type TestDatabase } from "../support/database.ts";
+import { patientMs, waitFor } from "../support/wait.ts";
 
 const workerPath = new URL("../support/scheduler-worker.ts", import.meta.url).pathname;
 // Deadline Friday 2026-03-20 23:59 Brussels; "deadline morning" 09:00 CET = 08:00 UTC.
@@ -70,14 +71,6 @@ describe.skipIf(!postgresUrl)("scheduler replicas on one PostgreSQL", () => {
     return { child, output: () => output, exited };
   }
 
-  async function waitFor(condition: () => Promise<boolean>, what: string, timeoutMs = 60_000): Promise<void> {
-    const started = Date.now();
-    while (!(await condition())) {
-      if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-
   async function workshopWithDueReminders(people: number): Promise<SeededWorkshop> {
     const clock = manualClock("2026-03-19T10:00:00Z");
     const seeded = await seedWorkshop(test.database.prisma, repos, slack, {
@@ -114,7 +107,7 @@ describe.skipIf(!postgresUrl)("scheduler replicas on one PostgreSQL", () => {
     const seeded = await workshopWithDueReminders(1000);
     const workers = [startWorker("replica-a"), startWorker("replica-b")];
     try {
-      await waitFor(async () => (await pendingDue()) === 0, "all reminders to be sent");
+      await waitFor(async () => (await pendingDue()) === 0, patientMs, "all reminders to be sent");
     } finally {
       for (const worker of workers) worker.child.kill("SIGTERM");
       await Promise.all(workers.map((worker) => worker.exited));
@@ -132,7 +125,7 @@ describe.skipIf(!postgresUrl)("scheduler replicas on one PostgreSQL", () => {
         .map((group) => group.claimedBy)
         .sort(),
     ).toEqual(["replica-a", "replica-b"]);
-  }, 90_000);
+  }, 180_000);
 
   it("a replica killed with SIGKILL mid fan-out, then restarted: nothing lost, nothing twice", async () => {
     await test.database.prisma.scheduledJob.updateMany({ where: { status: "pending" }, data: { status: "cancelled" } });
@@ -149,7 +142,7 @@ describe.skipIf(!postgresUrl)("scheduler replicas on one PostgreSQL", () => {
 
     const restarted = startWorker("replica-restarted");
     try {
-      await waitFor(async () => (await pendingDue()) === 0, "the restarted replica to finish");
+      await waitFor(async () => (await pendingDue()) === 0, patientMs, "the restarted replica to finish");
     } finally {
       restarted.child.kill("SIGTERM");
       await restarted.exited;
@@ -159,5 +152,5 @@ describe.skipIf(!postgresUrl)("scheduler replicas on one PostgreSQL", () => {
       where: { workshopId: seeded.workshopId, outcome: "sent: found in the conversation after a retry" },
     });
     expect(recovered).toBeGreaterThanOrEqual(1);
-  }, 90_000);
+  }, 180_000);
 });

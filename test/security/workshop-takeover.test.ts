@@ -21,10 +21,6 @@ async function openSetup(harness: SlackHarness, userId: string) {
   await waitFor(() => harness.slack.state.topView(userId)?.callback_id === "workshop.setup");
 }
 
-async function waitForAsync(condition: () => Promise<boolean>): Promise<void> {
-  for (let tries = 0; tries < 250 && !(await condition()); tries++) await new Promise((r) => setTimeout(r, 20));
-}
-
 describe.each(backends)("workshop takeover through Slack on %s", (backend) => {
   let harness: SlackHarness;
   let facilitator: string = users.facilitator;
@@ -65,7 +61,7 @@ describe.each(backends)("workshop takeover through Slack on %s", (backend) => {
 
   it("creates one workshop when two people submit at once, after the first is closed", async () => {
     await cluster(harness.slack, users.facilitator, "close");
-    await waitForAsync(async () => (await openWorkshops()).length === 0);
+    await waitFor(async () => (await openWorkshops()).length === 0);
     await openSetup(harness, users.ben);
     await openSetup(harness, users.cleo);
     const answers = await Promise.all([

@@ -6,10 +6,7 @@ import { planHomeworkReminders } from "../../../src/app/reminders/plan.ts";
 import { createLogger } from "../../../src/logging/logger.ts";
 import { createJobRunner, type JobRunner } from "../../../src/scheduler/runner.ts";
 import { type SlackHarness, startSlackHarness, users } from "../../support/slack-bot.ts";
-import { type SeededWorkshop, seedWorkshop, waitFor as waitForBot } from "../../support/slack-seed.ts";
-
-// The shared machine can be slow: wait on the stand-in's record longer than the default before giving up.
-const waitFor = (condition: () => boolean) => waitForBot(condition, 20_000);
+import { type SeededWorkshop, seedWorkshop, waitFor } from "../../support/slack-seed.ts";
 
 describe("time zones through the Slack bot", () => {
   let harness: SlackHarness;
