@@ -1,4 +1,21 @@
+import { readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
+
+/**
+ * The cores this process may really use: a container's CPU quota (cgroup v2 `cpu.max`) can be far below the host's
+ * cores, which is all `availableParallelism()` (vitest's default of cores − 1 workers) sees.
+ */
+function usableCores(): number {
+  const cores = availableParallelism();
+  try {
+    const [quota, period] = readFileSync("/sys/fs/cgroup/cpu.max", "utf8").trim().split(/\s+/);
+    if (quota === undefined || quota === "max" || !period) return cores;
+    return Math.max(1, Math.min(cores, Math.ceil(Number(quota) / Number(period))));
+  } catch {
+    return cores;
+  }
+}
 
 export default defineConfig({
   test: {
@@ -9,5 +26,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 240_000,
     pool: "forks",
+    // vitest's own default (cores − 1; one file at a time on 2 cores), counted on the cores the quota allows.
+    maxWorkers: Math.max(1, usableCores() - 1),
   },
 });

@@ -27,7 +27,7 @@ describe("the browser workspace in Chromium", () => {
     workspace = await startTestWorkspace("pglite");
     bot = connectRecordingBot(workspace.bot);
     browser = await launchChromium();
-  }, 120_000);
+  });
   afterAll(async () => {
     await browser?.close();
     await workspace?.stop();

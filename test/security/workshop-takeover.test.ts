@@ -26,7 +26,7 @@ describe.each(backends)("workshop takeover through Slack on %s", (backend) => {
   let facilitator: string = users.facilitator;
   beforeAll(async () => {
     harness = await startSlackHarness(backend);
-  }, 180_000);
+  });
   afterAll(() => harness.close());
 
   const workspaceId = async () => (await harness.deps.repos.workspaces.ensure("slack", teamId)).id;
@@ -111,7 +111,7 @@ describe("clusterbot workshop handover", () => {
       await repos.people.ensure(workspace.id, ids.facilitator, { displayName: "fran", email: "Fran@Example.org" });
       return (await repos.workshops.create(workspace.id, { name: "Taken" }, usurper.id)).id;
     }, true);
-  }, 120_000);
+  });
 
   const handover = async (...args: string[]) => {
     const run = runCli(["workshop", "handover", "--workshop", workshopId, ...args], { CLUSTERBOT_DATA_DIR: dataDir });

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { backends } from "../../support/database.ts";
 import { users } from "../../support/slack-bot.ts";
 import { seededSlackBot, waitFor } from "../../support/slack-seed.ts";
+import { openModal } from "../../support/slack-ui.ts";
 
 describe.each(backends)("Slack retries on %s", (backend) => {
   const bot = seededSlackBot(backend, [{ acronym: "ALPHA", members: ["ana"] }]);
@@ -13,17 +14,7 @@ describe.each(backends)("Slack retries on %s", (backend) => {
       .state.callsTo("views.publish")
       .filter((call) => call.args.user_id === userId);
 
-  async function openProjectForm() {
-    const sent = await slack().driver.slashCommand({
-      command: "/cluster",
-      text: "project add",
-      userId: users.facilitator,
-      channelId: "C0GENERAL01",
-    });
-    expect(sent.status).toBe(200);
-    await waitFor(() => slack().state.topView(users.facilitator)?.callback_id === "project.add");
-    return slack().state.topView(users.facilitator)!;
-  }
+  const openProjectForm = () => openModal(slack(), users.facilitator, "project add", "project.add");
 
   it("publishes the App Home once when Slack redelivers the same app_home_opened event", async () => {
     const event = {

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { backends } from "../../support/database.ts";
 import { users } from "../../support/slack-bot.ts";
 import { seededSlackBot, waitFor } from "../../support/slack-seed.ts";
+import { openModal } from "../../support/slack-ui.ts";
 
 const forgedSignature = `v0=${"0".repeat(64)}`;
 
@@ -12,22 +13,8 @@ describe.each(backends)("Slack request security on %s", (backend) => {
 
   const slack = () => bot.harness.slack;
   const projects = () => bot.harness.deps.repos.projects.list(bot.seeded.workshop.id);
-  const callsTo = (method: string) => slack().state.callsTo(method).length;
 
-  async function openProjectForm(): Promise<string> {
-    const before = callsTo("views.open");
-    const sent = await slack().driver.slashCommand({
-      command: "/cluster",
-      text: "project add",
-      userId: users.facilitator,
-      channelId: "C0GENERAL01",
-    });
-    expect(sent.status).toBe(200);
-    await waitFor(() => callsTo("views.open") > before && slack().state.topView(users.facilitator) !== undefined);
-    const view = slack().state.topView(users.facilitator);
-    expect(view?.callback_id).toBe("project.add");
-    return view!.id;
-  }
+  const openProjectForm = async () => (await openModal(slack(), users.facilitator, "project add", "project.add")).id;
 
   const projectInputs = { acronym: "FORGED", title: "Forged project", partners: "Nobody", members: [] };
 

@@ -63,7 +63,7 @@ describe.each(backends)("project summaries and a working group's report on %s", 
       members: [bot, users.facilitator, users.ana, users.ben],
     });
     await harness.deps.repos.workingGroups.setChannel(cluster.id, seeded.workspaceId, groupChannel, "pm-group");
-  }, 180_000);
+  });
   afterAll(() => harness.close());
 
   const command = async (userId: string, text: string, channelId = general) => {
