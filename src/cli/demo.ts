@@ -4,6 +4,7 @@
 import type { Command } from "commander";
 import { type Environment, parseSettings } from "../config/settings.ts";
 import { createLogger } from "../logging/logger.ts";
+import { untilStopSignal } from "./stop-signal.ts";
 
 export const demoDataDir = ".clusterbot/demo";
 
@@ -13,8 +14,6 @@ export function registerDemoCommand(program: Command): void {
     .description(`a whole demo workshop in the browser workspace (its own data in ${demoDataDir}, reset on each run)`)
     .action(async () => {
       await runDemo(process.env);
-      // Stopped cleanly, but something of the analysis keeps the event loop alive (see bench:review): end here.
-      process.exit(0);
     });
 }
 
@@ -37,15 +36,7 @@ export async function runDemo(environment: Environment): Promise<void> {
   say(`Emptying the demo's own data folder ${settings.CLUSTERBOT_DATA_DIR} (each run starts afresh)…`);
   await resetDemoFolder(settings.CLUSTERBOT_DATA_DIR);
   const running = await startClusterbot(settings, logger);
-  const stopped = new Promise<void>((resolve) => {
-    const stop = () => {
-      process.off("SIGINT", stop);
-      process.off("SIGTERM", stop);
-      resolve();
-    };
-    process.on("SIGINT", stop);
-    process.on("SIGTERM", stop);
-  });
+  const stopped = untilStopSignal();
   try {
     const web = running.web!;
     const seeded = await seedDemo(

@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { loadSettings, secretValues } from "../config/settings.ts";
 import { createLogger } from "../logging/logger.ts";
 import { startClusterbot } from "../runtime/start.ts";
+import { untilStopSignal } from "./stop-signal.ts";
 
 export function registerStartCommand(program: Command): void {
   program
@@ -11,15 +12,7 @@ export function registerStartCommand(program: Command): void {
       const settings = loadSettings();
       const logger = createLogger(settings.LOG_LEVEL, undefined, { secrets: secretValues(settings) });
       const running = await startClusterbot(settings, logger);
-      await new Promise<void>((resolve) => {
-        const stop = () => {
-          process.off("SIGINT", stop);
-          process.off("SIGTERM", stop);
-          resolve();
-        };
-        process.on("SIGINT", stop);
-        process.on("SIGTERM", stop);
-      });
+      await untilStopSignal();
       await running.stop();
       logger.flush();
     });

@@ -15,27 +15,9 @@ import { reminderActions } from "../../src/core/reminders/messages.ts";
 import { reviewActions, reviewForms } from "../../src/core/review/actions.ts";
 import { plainText } from "../../src/core/screens/text.ts";
 import { workPlanForm } from "../../src/core/workplan/form.ts";
+import { draftResult } from "../support/workshop-homework.ts";
 
-const result = {
-  id: "r1",
-  projectId: "p1",
-  position: 0,
-  title: "Kit",
-  description: null,
-  type: null,
-  keywords: [],
-  usp: null,
-  trlNow: null,
-  trlExpected: null,
-  owners: [],
-  iprWithin: null,
-  iprProtection: [],
-  iprOutside: null,
-  targetMarket: null,
-  timeToMarket: null,
-  needs: null,
-  status: "draft" as const,
-};
+const result = draftResult({ title: "Kit" });
 const manyTargets = Array.from({ length: 120 }, (_, index) => ({ resultId: `r${index}`, label: `P: ${index}` }));
 const forms: FormSpec[] = [
   workshopSetupForm(null, [], null),

@@ -20,7 +20,7 @@ describe("every block and screen in Chromium", () => {
     browser = await launchChromium();
     page = await signInByName(browser, web.url, "Ana Lima", errors);
     await openConversation(page, /general/, "#general");
-  }, 120_000);
+  });
   afterAll(async () => {
     await browser?.close();
     await web?.stop();

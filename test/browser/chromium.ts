@@ -3,6 +3,7 @@ import { existsSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { patientMs } from "../support/wait.ts";
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -35,6 +36,8 @@ export async function openPage(browser: Browser, errors: string[]): Promise<{ co
     locale: "en-GB",
     timezoneId: "Europe/Rome",
   });
+  // Playwright's 30 s default is tight for a page of a local server on a loaded CI machine; waits return early.
+  context.setDefaultTimeout(patientMs);
   const page = await context.newPage();
   page.on("pageerror", (error) => errors.push(`page error: ${error.message}`));
   page.on("console", (message) => {

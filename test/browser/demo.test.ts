@@ -38,7 +38,7 @@ describe("the demo workshop in Chromium: review, announce, working groups, repor
     fran = await signInAs(browser, web.url, facilitator, errors);
     lucia = await signInAs(browser, web.url, member, errors);
     for (const page of [fran, lucia]) page.on("dialog", (dialog) => void dialog.accept());
-  }, 180_000);
+  });
   afterAll(async () => {
     await browser?.close();
     await web?.stop();

@@ -48,7 +48,7 @@ describe("homework in Chromium, through the core", () => {
       partners: ["Politecnico di Torino"],
       memberIds: [anaId!],
     });
-  }, 120_000);
+  });
   afterAll(async () => {
     await browser?.close();
     await web?.stop();

@@ -7,6 +7,7 @@ import { ownerOptionValue } from "../../src/core/forms/owner-options.ts";
 import { parseWorkshopSetup, searchTimezones, workshopSetupForm } from "../../src/core/forms/workshop-setup.ts";
 import { startTestWorkspace, type TestWorkspace } from "../platforms/web/harness.ts";
 import { connectRecordingBot, type RecordingBot } from "../platforms/web/recording-bot.ts";
+import { draftResult } from "../support/workshop-homework.ts";
 import { launchChromium, openConversation, openPage, screenshotDir, screenshotPath, signInByName } from "./chromium.ts";
 
 const slow = { timeout: 120_000 };
@@ -26,7 +27,7 @@ describe("the browser workspace in Chromium", () => {
     workspace = await startTestWorkspace("pglite");
     bot = connectRecordingBot(workspace.bot);
     browser = await launchChromium();
-  }, 120_000);
+  });
   afterAll(async () => {
     await browser?.close();
     await workspace?.stop();
@@ -216,26 +217,7 @@ describe("the browser workspace in Chromium", () => {
   it("renders choice and several-choice fields, and sends what was picked", slow, async () => {
     const page = await signIn("Ivo Partner");
     const userId = (await workspace.bot.people()).find((person) => person.name === "Ivo Partner")!.id;
-    const result = {
-      id: "r1",
-      projectId: "p1",
-      position: 0,
-      title: "Predictive maintenance toolkit",
-      description: null,
-      type: null,
-      keywords: [],
-      usp: null,
-      trlNow: null,
-      trlExpected: null,
-      owners: [],
-      iprWithin: null,
-      iprProtection: [],
-      iprOutside: null,
-      targetMarket: null,
-      timeToMarket: null,
-      needs: null,
-      status: "draft" as const,
-    };
+    const result = draftResult({ title: "Predictive maintenance toolkit" });
     await workspace.bot.openDialog(userId, {
       kind: "form",
       form: characterisationForm(result, ["Politecnico di Torino", "Fraunhofer IPT"]),

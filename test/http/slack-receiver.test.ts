@@ -10,6 +10,7 @@ import { signatureHeaders } from "../standins/slack/index.ts";
 import { backends } from "../support/database.ts";
 import { type SlackHarness, signingSecret, startSlackHarness, users } from "../support/slack-bot.ts";
 import { seedWorkshop, waitFor } from "../support/slack-seed.ts";
+import { openModal } from "../support/slack-ui.ts";
 import { openRaw, postHead, type RawConnection } from "./raw-client.ts";
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
@@ -31,15 +32,7 @@ describe.each(backends)("the Slack endpoint refuses before reading on %s", (back
   });
 
   it("refuses a correctly signed request from 6 minutes in the future", async () => {
-    const opened = await harness.slack.driver.slashCommand({
-      command: "/cluster",
-      text: "project add",
-      userId: users.facilitator,
-      channelId: "C0GENERAL01",
-    });
-    expect(opened.status).toBe(200);
-    await waitFor(() => harness.slack.state.topView(users.facilitator) !== undefined);
-    const viewId = harness.slack.state.topView(users.facilitator)!.id;
+    const viewId = (await openModal(harness.slack, users.facilitator, "project add", "project.add")).id;
     const fromTheFuture = await harness.slack.driver.viewSubmission({
       userId: users.facilitator,
       viewId,

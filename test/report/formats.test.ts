@@ -66,7 +66,7 @@ describe("PDF (Chromium)", () => {
   beforeAll(async () => {
     file = join(dir, "report.pdf");
     writeFileSync(file, (await renderReport(reportOf(reviewedWorkshop()), "pdf")).main.content);
-  }, 60_000);
+  });
 
   it("holds the cluster label, the work-plan item and the non-ASCII names as text", () => {
     const text = execFileSync("pdftotext", [file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
@@ -107,7 +107,7 @@ describe("PDF (Chromium)", () => {
     );
     expect(pagesWithInterestRows.length).toBeGreaterThan(1);
     for (const text of pagesWithInterestRows) expect(text).toMatch(/Result\s+Owner\s+Interested\s+Level\s+Kind\s+Note/);
-  }, 60_000);
+  });
 });
 
 describe("DOCX", () => {

@@ -7,6 +7,7 @@ import { startScheduler } from "../../src/scheduler/scheduler.ts";
 import { createRepositories, type Repositories } from "../../src/store/repositories/index.ts";
 import { type ManualClock, manualClock, silentLogger } from "../reminders/seed.ts";
 import { backends, createTestDatabase, type TestDatabase } from "../support/database.ts";
+import { patientMs, waitFor } from "../support/wait.ts";
 
 const start = "2026-03-13T08:00:00Z";
 
@@ -153,9 +154,11 @@ describe.each(backends)("job runner on %s", (backend) => {
       logger: silentLogger,
       tickSeconds: 1,
     });
-    const deadline = Date.now() + 5000;
-    while (handled < 3 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
-    await scheduler.stop();
+    try {
+      await waitFor(() => handled === 3, patientMs, "three ticks");
+    } finally {
+      await scheduler.stop();
+    }
     expect(handled).toBe(3);
     expect(await repos.jobs.countByStatus()).toMatchObject({ done: 3 });
   });

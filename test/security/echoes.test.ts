@@ -10,7 +10,7 @@ describe("echoes of user text through Slack", () => {
   beforeAll(async () => {
     harness = await startSlackHarness("pglite");
     await seedWorkshop(harness, [{ acronym: "ALPHA", members: ["ana"] }]);
-  }, 180_000);
+  });
   afterAll(() => harness.close());
 
   async function answer(text: string): Promise<{ text: string; body: string }> {
@@ -47,7 +47,7 @@ describe("status text through Slack", () => {
     await harness.deps.repos.workshops.update(seeded.workshop.id, {
       name: "<!channel> Big day http://evil.example #general @here",
     });
-  }, 180_000);
+  });
   afterAll(() => harness.close());
 
   it("escapes the notification text and marks every mrkdwn object verbatim", async () => {
@@ -90,7 +90,7 @@ describe("an owner organisation with a long name, through Slack", () => {
       memberIds: project.memberIds,
     });
     resultId = (await harness.deps.repos.results.listForProject(project.id))[0]!.id;
-  }, 180_000);
+  });
   afterAll(() => harness.close());
 
   it("can be chosen as an owner and the result submitted", async () => {

@@ -31,7 +31,7 @@ describe.each(backends)("forged ids from another workspace, through Slack on %s"
     await repos.results.replaceList(project.id, [{ title: "Their result" }]);
     const [result] = await repos.results.listForProject(project.id);
     foreign = { workshopId: workshop.id, project, resultId: result!.id };
-  }, 180_000);
+  });
   afterAll(() => harness.close());
 
   const lastAnswer = () => harness.slack.state.ephemerals.at(-1)?.text ?? "";

@@ -11,15 +11,8 @@ import type { SlackStandIn } from "../standins/slack/index.ts";
 import { backends, createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { freePort } from "../support/process.ts";
 import { teamId, users } from "../support/slack-bot.ts";
+import { waitFor } from "../support/wait.ts";
 import { installThroughBrowser, oauthEnvironment, startOAuthStandIn } from "./support.ts";
-
-async function eventually(condition: () => Promise<boolean>, timeoutMs = 5_000): Promise<void> {
-  const started = Date.now();
-  while (!(await condition())) {
-    if (Date.now() - started > timeoutMs) throw new Error("timed out waiting for the bot");
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 describe.each(backends)("Slack installations over their life on %s", (backend) => {
   let slack: SlackStandIn;
@@ -94,7 +87,7 @@ describe.each(backends)("Slack installations over their life on %s", (backend) =
     await profile();
     const sent = await slack.driver.event({ event: { type: "app_uninstalled", event_ts: "1.2" } });
     expect(sent.status).toBe(200);
-    await eventually(async () => (await installations()) === 0);
+    await waitFor(async () => (await installations()) === 0);
     await expect(profile()).rejects.toThrow(/not installed/);
   });
 
@@ -105,6 +98,6 @@ describe.each(backends)("Slack installations over their life on %s", (backend) =
       event: { type: "tokens_revoked", tokens: { bot: ["U0BOT000001"] }, event_ts: "1.3" },
     });
     expect(sent.status).toBe(200);
-    await eventually(async () => (await installations()) === 0);
+    await waitFor(async () => (await installations()) === 0);
   });
 });

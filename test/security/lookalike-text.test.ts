@@ -1,30 +1,24 @@
 // Text that looks like something else, through Slack: an acronym in look-alike letters is refused next to the
 // field; invisible, bidi and control characters never reach the store; full-width and compatibility forms are
 // stored in their plain form.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { cleanUserText, lookalikeAcronymProblem, looksAlike, skeleton } from "../../src/core/text/index.ts";
 import { backends } from "../support/database.ts";
-import { type SlackHarness, startSlackHarness, users } from "../support/slack-bot.ts";
-import { type SeededWorkshop, seedWorkshop } from "../support/slack-seed.ts";
+import { users } from "../support/slack-bot.ts";
+import { seededSlackBot } from "../support/slack-seed.ts";
 import { submitModal } from "../support/slack-ui.ts";
 
 describe.each(backends)("look-alike and invisible text from Slack on %s", (backend) => {
-  let harness: SlackHarness;
-  let seeded: SeededWorkshop;
-  beforeAll(async () => {
-    harness = await startSlackHarness(backend);
-    seeded = await seedWorkshop(harness, [{ acronym: "ALPHA", members: ["ana"] }]);
-  });
-  afterAll(() => harness.close());
+  const bot = seededSlackBot(backend, [{ acronym: "ALPHA", members: ["ana"] }]);
 
   const addProject = (inputs: { acronym: string; title: string; summary?: string; partners?: string }) =>
-    submitModal(harness.slack, users.facilitator, "project add", "project.add", {
+    submitModal(bot.harness.slack, users.facilitator, "project add", "project.add", {
       partners: "",
       members: [],
       ...inputs,
     });
   const stored = async (acronym: string) =>
-    (await harness.deps.repos.projects.list(seeded.workshop.id)).find((project) => project.acronym === acronym);
+    (await bot.harness.deps.repos.projects.list(bot.seeded.workshop.id)).find((project) => project.acronym === acronym);
 
   it.each([
     ["Greek capital alpha beside Latin letters", "\u0391LPHA", /mixes Greek and Latin letters/],
@@ -36,7 +30,7 @@ describe.each(backends)("look-alike and invisible text from Slack on %s", (backe
     const errors = (answer.responseAction as { errors: Record<string, string> }).errors;
     expect(Object.keys(errors)).toEqual(["acronym"]);
     expect(errors.acronym).toMatch(message);
-    expect((await harness.deps.repos.projects.list(seeded.workshop.id)).length).toBe(1);
+    expect((await bot.harness.deps.repos.projects.list(bot.seeded.workshop.id)).length).toBe(1);
   });
 
   it("accepts an acronym in one non-Latin alphabet that does not pass for a Latin one", async () => {

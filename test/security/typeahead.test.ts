@@ -17,7 +17,7 @@ describe("type-ahead through Slack", () => {
       { acronym: "ALPHA", members: ["ana"], results: ["Sensor kit"] },
       { acronym: "BETA", members: ["ben"], results: ["Digital twin"] },
     ]);
-  }, 180_000);
+  });
   afterAll(() => harness.close());
 
   async function openStep(userId: string, projectId: string, step: "homework.interest" | "homework.results") {

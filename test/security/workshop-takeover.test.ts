@@ -21,16 +21,12 @@ async function openSetup(harness: SlackHarness, userId: string) {
   await waitFor(() => harness.slack.state.topView(userId)?.callback_id === "workshop.setup");
 }
 
-async function waitForAsync(condition: () => Promise<boolean>): Promise<void> {
-  for (let tries = 0; tries < 250 && !(await condition()); tries++) await new Promise((r) => setTimeout(r, 20));
-}
-
 describe.each(backends)("workshop takeover through Slack on %s", (backend) => {
   let harness: SlackHarness;
   let facilitator: string = users.facilitator;
   beforeAll(async () => {
     harness = await startSlackHarness(backend);
-  }, 180_000);
+  });
   afterAll(() => harness.close());
 
   const workspaceId = async () => (await harness.deps.repos.workspaces.ensure("slack", teamId)).id;
@@ -65,7 +61,7 @@ describe.each(backends)("workshop takeover through Slack on %s", (backend) => {
 
   it("creates one workshop when two people submit at once, after the first is closed", async () => {
     await cluster(harness.slack, users.facilitator, "close");
-    await waitForAsync(async () => (await openWorkshops()).length === 0);
+    await waitFor(async () => (await openWorkshops()).length === 0);
     await openSetup(harness, users.ben);
     await openSetup(harness, users.cleo);
     const answers = await Promise.all([
@@ -115,7 +111,7 @@ describe("clusterbot workshop handover", () => {
       await repos.people.ensure(workspace.id, ids.facilitator, { displayName: "fran", email: "Fran@Example.org" });
       return (await repos.workshops.create(workspace.id, { name: "Taken" }, usurper.id)).id;
     }, true);
-  }, 120_000);
+  });
 
   const handover = async (...args: string[]) => {
     const run = runCli(["workshop", "handover", "--workshop", workshopId, ...args], { CLUSTERBOT_DATA_DIR: dataDir });

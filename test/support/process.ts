@@ -1,6 +1,7 @@
 // Runs the real `clusterbot` command as a child process, the way a user would.
 import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:net";
+import { patientMs } from "./wait.ts";
 
 export const cliPath = new URL("../../src/cli/main.ts", import.meta.url).pathname;
 
@@ -27,7 +28,7 @@ export function runCli(args: string[], env: Record<string, string | undefined>, 
   return { child, output: () => output, exited };
 }
 
-export async function waitForOutput(spawned: Spawned, pattern: RegExp, timeoutMs = 30_000): Promise<void> {
+export async function waitForOutput(spawned: Spawned, pattern: RegExp, timeoutMs = patientMs): Promise<void> {
   const started = Date.now();
   while (!pattern.test(spawned.output())) {
     if (spawned.child.exitCode !== null) throw new Error(`process exited early:\n${spawned.output()}`);

@@ -6,6 +6,8 @@ import { noQuietHours } from "../../src/core/reminders/quiet-hours.ts";
 import { startHttpServer } from "../../src/http/server.ts";
 import { createLogger, type Logger } from "../../src/logging/logger.ts";
 import { composeApp } from "../../src/runtime/compose.ts";
+import type { JobHandlers } from "../../src/scheduler/job-handler.ts";
+import { createJobRunner, type JobRunner } from "../../src/scheduler/runner.ts";
 import { openDatabase } from "../../src/store/database.ts";
 import { createSlackStandIn, type SlackStandIn } from "../standins/slack/index.ts";
 import { type Backend, createTestDatabase, postgresUrl, type TestDatabase } from "./database.ts";
@@ -89,6 +91,17 @@ export async function startSlackHarness(
       await test.drop();
     },
   };
+}
+
+/** A runner of the harness's jobs on the test's clock, for tests that run what is due themselves. */
+export function harnessJobRunner(harness: SlackHarness, handlers: JobHandlers, clock: Clock): JobRunner {
+  return createJobRunner({
+    jobs: harness.deps.repos.jobs,
+    handlers,
+    clock,
+    logger: createLogger("silent", false),
+    owner: "test-runner",
+  });
 }
 
 async function stopDatabase(backend: Backend, test: TestDatabase): Promise<void> {

@@ -1,6 +1,10 @@
 // Workshop data for Slack tests, created straight through the repositories (fast, no UI round trips).
+import { afterAll, beforeAll } from "vitest";
 import type { Project, Workshop } from "../../src/core/model/domain.ts";
-import { type SlackHarness, teamId, users } from "./slack-bot.ts";
+import type { Backend } from "./database.ts";
+import { type SlackHarness, startSlackHarness, teamId, users } from "./slack-bot.ts";
+
+export { waitFor } from "./wait.ts";
 
 export interface SeededWorkshop {
   workspaceId: string;
@@ -47,13 +51,18 @@ export async function seedWorkshop(harness: SlackHarness, projects: SeedProject[
   return { workspaceId: workspace.id, workshop, personIds, projects: rows };
 }
 
-/** Polls until the condition holds; the bot works after it acknowledged a request (saves wait up to 10 s for a pause in requests). */
-export async function waitFor(condition: () => boolean, timeoutMs = 20_000): Promise<void> {
-  const started = Date.now();
-  while (!condition()) {
-    if (Date.now() - started > timeoutMs) throw new Error("timed out waiting for the bot");
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+/** A bot and a seeded workshop for the describe block this is called in: started before its tests, closed after. */
+export function seededSlackBot(
+  backend: Backend,
+  projects: SeedProject[],
+): { harness: SlackHarness; seeded: SeededWorkshop } {
+  const bot = {} as { harness: SlackHarness; seeded: SeededWorkshop };
+  beforeAll(async () => {
+    bot.harness = await startSlackHarness(backend);
+    bot.seeded = await seedWorkshop(bot.harness, projects);
+  });
+  afterAll(() => bot.harness?.close());
+  return bot;
 }
 
 export interface Button {

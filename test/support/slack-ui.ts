@@ -17,6 +17,17 @@ export async function answerTo(slack: SlackStandIn, sent: { responseUrl: string 
     .join("\n");
 }
 
+/** Runs a command that opens a modal and waits for that modal (a new one, not one already open) to show. */
+export async function openModal(slack: SlackStandIn, userId: string, command: string, callbackId: string) {
+  const before = slack.state.topView(userId)?.id;
+  await cluster(slack, userId, command);
+  await waitFor(() => {
+    const top = slack.state.topView(userId);
+    return top?.callback_id === callbackId && top.id !== before;
+  });
+  return slack.state.topView(userId)!;
+}
+
 /** Runs a command that opens a modal, submits it with these inputs, and returns Slack's reading of the answer. */
 export async function submitModal(
   slack: SlackStandIn,
@@ -25,8 +36,7 @@ export async function submitModal(
   callbackId: string,
   inputs: Record<string, SimpleInput>,
 ) {
-  await cluster(slack, userId, command);
-  await waitFor(() => slack.state.topView(userId)?.callback_id === callbackId);
+  await openModal(slack, userId, command, callbackId);
   return submitTopView(slack, userId, inputs);
 }
 

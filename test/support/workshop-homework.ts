@@ -1,7 +1,7 @@
 // The homework of the end-to-end workshop tests, the same on every surface (Slack, Teams): three projects' results
 // with descriptions and keywords that make three clusters and one unclustered result, so each surface's test
 // expects the same clusters, channels and report.
-import type { ResultCharacterisation } from "../../src/core/model/domain.ts";
+import type { ExploitableResult, ResultCharacterisation } from "../../src/core/model/domain.ts";
 
 export const homework: Record<string, [string, string, string[]][]> = {
   ALPHA: [
@@ -69,20 +69,28 @@ export const emptyCharacterisation: ResultCharacterisation = {
   needs: null,
 };
 
+/** A draft result with nothing characterised yet (result r1 of project p1), with what a test needs filled in. */
+export function draftResult(overrides: Partial<ExploitableResult> = {}): ExploitableResult {
+  return {
+    id: "r1",
+    projectId: "p1",
+    position: 0,
+    title: "Edge analytics kit",
+    ...emptyCharacterisation,
+    status: "draft",
+    ...overrides,
+  };
+}
+
 export function characterisation(description: string, keywords: string[]): ResultCharacterisation {
   return {
+    ...emptyCharacterisation,
     description,
     type: "product",
     keywords,
-    usp: null,
     trlNow: 5,
     trlExpected: 7,
-    owners: [],
     iprWithin: "Foreground",
-    iprProtection: [],
-    iprOutside: null,
     targetMarket: "Manufacturers",
-    timeToMarket: null,
-    needs: null,
   };
 }

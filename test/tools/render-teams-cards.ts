@@ -11,7 +11,7 @@ import { characterisationForm, interestForm } from "../../src/core/forms/homewor
 import { projectForm } from "../../src/core/forms/project.ts";
 import { workshopSetupForm } from "../../src/core/forms/workshop-setup.ts";
 import { formCard } from "../../src/platforms/teams/cards/form-card.ts";
-import { draftResult } from "../platforms/teams/fixtures.ts";
+import { draftResult } from "../support/workshop-homework.ts";
 
 const { values: flags } = parseArgs({ options: { out: { type: "string", default: "/tmp/teams-cards" } } });
 const require = createRequire(import.meta.url);

@@ -17,7 +17,6 @@ const waiting = new Map<number, { resolve: (analysis: Analysis) => void; reject:
 function engineWorker(): Worker {
   if (worker) return worker;
   const started = new Worker(new URL("./engine-worker.ts", import.meta.url));
-  started.unref();
   started.on("message", (reply: Reply) => {
     const job = waiting.get(reply.id);
     waiting.delete(reply.id);
@@ -31,6 +30,8 @@ function engineWorker(): Worker {
   };
   started.on("error", fail);
   started.on("exit", (code) => fail(new Error(`the clustering engine stopped (exit code ${code})`)));
+  // After the listeners: attaching a "message" listener refs the worker's port again, so an earlier unref is undone.
+  started.unref();
   worker = started;
   return started;
 }

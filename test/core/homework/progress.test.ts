@@ -9,28 +9,9 @@ import {
   resultProgressText,
   workshopProgressText,
 } from "../../../src/core/homework/progress.ts";
-import type { ExploitableResult } from "../../../src/core/model/domain.ts";
+import { draftResult } from "../../support/workshop-homework.ts";
 
-const blank: ExploitableResult = {
-  id: "r1",
-  projectId: "p1",
-  position: 0,
-  title: "Sensor kit",
-  description: null,
-  type: null,
-  keywords: [],
-  usp: null,
-  trlNow: null,
-  trlExpected: null,
-  owners: [],
-  iprWithin: null,
-  iprProtection: [],
-  iprOutside: null,
-  targetMarket: null,
-  timeToMarket: null,
-  needs: null,
-  status: "draft",
-};
+const blank = draftResult({ title: "Sensor kit" });
 const draft = { ...blank, id: "r2", title: "Twin", description: "A twin", type: "product", trlNow: 4 };
 const submitted = { ...blank, id: "r3", title: "Robot", status: "submitted" as const };
 

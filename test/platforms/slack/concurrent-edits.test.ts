@@ -4,10 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ExploitableResult, ResultCharacterisation } from "../../../src/core/model/domain.ts";
 import { backends } from "../../support/database.ts";
 import { type SlackHarness, startSlackHarness, users } from "../../support/slack-bot.ts";
-import { findButton, type SeededWorkshop, seedWorkshop, waitFor as waitForBot } from "../../support/slack-seed.ts";
-
-// The shared machine can be slow: wait on the stand-in's record longer than the default before giving up.
-const waitFor = (condition: () => boolean) => waitForBot(condition, 20_000);
+import { findButton, type SeededWorkshop, seedWorkshop, waitFor } from "../../support/slack-seed.ts";
 
 describe.each(backends)("concurrent edits through Slack on %s", (backend) => {
   let harness: SlackHarness;
@@ -45,14 +42,6 @@ describe.each(backends)("concurrent edits through Slack on %s", (backend) => {
       const view = slack().state.topView(userId);
       return view?.callback_id === "homework.overview" && view.id !== before;
     });
-  }
-
-  async function until(condition: () => Promise<boolean>, timeoutMs = 20_000) {
-    const started = Date.now();
-    while (!(await condition())) {
-      if (Date.now() - started > timeoutMs) throw new Error("timed out waiting for the store");
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
   }
 
   async function openStep(userId: string, actionId: RegExp, callbackId: string) {
@@ -158,7 +147,7 @@ describe.each(backends)("concurrent edits through Slack on %s", (backend) => {
     });
     expect(bens.delivered).toBe(true);
     // Ben's draft is kept from the inbox after the ack; the scenario starts once it is stored.
-    await until(
+    await waitFor(
       async () =>
         (await harness.deps.repos.results.listForProject(alpha().id))[0]?.description === "Ben's newer account",
     );

@@ -3,13 +3,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backends } from "../../support/database.ts";
 import { type SlackHarness, startSlackHarness, users } from "../../support/slack-bot.ts";
-import { type SeededWorkshop, seedWorkshop, waitFor as waitForBot } from "../../support/slack-seed.ts";
+import { type SeededWorkshop, seedWorkshop, waitFor } from "../../support/slack-seed.ts";
 import { answerTo, cluster } from "../../support/slack-ui.ts";
 
 const outage = "Clusterbot cannot reach its database just now; nothing was changed, try again in a minute.";
-
-// The shared machine can be slow: wait on the stand-in's record longer than the default before giving up.
-const waitFor = (condition: () => boolean) => waitForBot(condition, 20_000);
 
 describe.each(backends)("a database outage on %s", (backend) => {
   let harness: SlackHarness;

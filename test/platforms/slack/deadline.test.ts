@@ -73,7 +73,7 @@ describe("homework drafts and the deadline", () => {
     });
     expect(closed.delivered).toBe(true);
     await waitFor(() => state.topView(users.ana)?.callback_id === "homework.overview");
-    await waitForAsync(
+    await waitFor(
       async () => (await harness.deps.repos.results.find(result!.id))?.description === "Half-written description",
     );
     const saved = await harness.deps.repos.results.find(result!.id);
@@ -130,11 +130,3 @@ describe("homework drafts and the deadline", () => {
     expect(JSON.stringify(reopened.blocks)).toContain("homework.results");
   });
 });
-
-async function waitForAsync(condition: () => Promise<boolean>, timeoutMs = 5_000): Promise<void> {
-  const started = Date.now();
-  while (!(await condition())) {
-    if (Date.now() - started > timeoutMs) throw new Error("timed out waiting for the bot");
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}

@@ -10,7 +10,7 @@ import { createSlackStandIn, type SlackStandIn } from "../../standins/slack/inde
 import { createTestDatabase, postgresUrl, type TestDatabase } from "../../support/database.ts";
 import { freePort, runCli, type Spawned, waitForOutput } from "../../support/process.ts";
 import { signingSecret, teamId, users } from "../../support/slack-bot.ts";
-import { waitFor } from "../../support/slack-seed.ts";
+import { patientMs, waitFor } from "../../support/wait.ts";
 
 // Two processes share the database, so this needs PostgreSQL (the embedded store is one process's folder).
 describe.skipIf(!postgresUrl)("an acknowledged answer survives a crash (a real process, PostgreSQL)", () => {
@@ -90,13 +90,13 @@ describe.skipIf(!postgresUrl)("an acknowledged answer survives a crash (a real p
       userId: users.ana,
       actions: [{ actionId: "homework.start", blockId: "crash", value: projectId }],
     });
-    await waitFor(() => slack.state.topView(users.ana)?.callback_id === "homework.overview", 60_000);
+    await waitFor(() => slack.state.topView(users.ana)?.callback_id === "homework.overview");
     await slack.driver.blockActions({
       userId: users.ana,
       viewId: slack.state.topView(users.ana)!.id,
       actions: [{ actionId: "homework.results", value: projectId }],
     });
-    await waitFor(() => slack.state.topView(users.ana)?.callback_id === "homework.results", 60_000);
+    await waitFor(() => slack.state.topView(users.ana)?.callback_id === "homework.results");
     return slack.state.topView(users.ana)!.id;
   }
 
@@ -142,8 +142,7 @@ describe.skipIf(!postgresUrl)("an acknowledged answer survives a crash (a real p
 
     const second = await startBot();
     // It applies what was kept as it starts: poll our records until the row is marked applied.
-    const deadline = Date.now() + 30_000;
-    while ((await repos.inbox.pending()).length > 0 && Date.now() < deadline) await pause(100);
+    await waitFor(async () => (await repos.inbox.pending()).length === 0, patientMs, "the kept answer to be applied");
     expect(await titles()).toEqual(["Edge analytics", "Sensor kit"]);
     const applied = await repos.inbox.find(kept!.key);
     expect(applied?.appliedAt).toBeInstanceOf(Date);

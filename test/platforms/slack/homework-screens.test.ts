@@ -24,7 +24,7 @@ describe("homework screens in Slack", () => {
       homeworkDeadline: deadline / 1000,
       reminderCadence: "7, 1",
     });
-  }, 120_000);
+  });
   afterAll(() => harness.close());
 
   const slack = () => harness.slack;

@@ -143,5 +143,5 @@ describe.each(backends)("hostile Slack payloads on %s", (backend) => {
       (line) => line.err?.type === "TypeError" || /TypeError/.test(line.msg ?? ""),
     );
     expect(typeErrors.map((line) => line.err?.message ?? line.msg)).toEqual([]);
-  }, 90_000);
+  }, 180_000);
 });

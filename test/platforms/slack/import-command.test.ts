@@ -2,10 +2,10 @@
 // message event; the bot downloads the file from the stand-in with its token) and the core's import runs on it —
 // all rows checked first, one line per bad row, all or nothing, the same file twice changes nothing.
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { backends } from "../../support/database.ts";
-import { type SlackHarness, startSlackHarness, users } from "../../support/slack-bot.ts";
-import { type SeededWorkshop, seedWorkshop, waitFor } from "../../support/slack-seed.ts";
+import { users } from "../../support/slack-bot.ts";
+import { seededSlackBot, waitFor } from "../../support/slack-seed.ts";
 
 const general = "C0GENERAL01";
 
@@ -24,29 +24,23 @@ const badProjects = [
 ].join("\n");
 
 describe.each(backends)("/cluster import from a file shared in Slack on %s", (backend) => {
-  let harness: SlackHarness;
-  let seeded: SeededWorkshop;
-  beforeAll(async () => {
-    harness = await startSlackHarness(backend);
-    seeded = await seedWorkshop(harness, [{ acronym: "ALPHA", members: ["ana"] }]);
-  });
-  afterAll(() => harness.close());
+  const bot = seededSlackBot(backend, [{ acronym: "ALPHA", members: ["ana"] }]);
 
-  const slack = () => harness.slack;
+  const slack = () => bot.harness.slack;
   const dmOf = (userId: string) => slack().state.imWith(userId).id;
   const dmAnswers = (userId: string) =>
     slack()
       .state.ephemerals.filter((m) => m.channel === dmOf(userId) && m.user === userId)
       .map((m) => ({ text: m.text, blocks: JSON.stringify(m.blocks ?? []) }));
   const acronyms = async () =>
-    (await harness.deps.repos.projects.list(seeded.workshop.id)).map((p) => p.acronym).sort();
+    (await bot.harness.deps.repos.projects.list(bot.seeded.workshop.id)).map((p) => p.acronym).sort();
 
   async function share(userId: string, filename: string, content: string | Uint8Array) {
     const before = dmAnswers(userId).length;
     const bytes = typeof content === "string" ? new TextEncoder().encode(content) : content;
     const sent = await slack().driver.userSharesFile({ userId, filename, bytes });
     expect(sent.status).toBe(200);
-    await waitFor(() => dmAnswers(userId).length > before, 20_000);
+    await waitFor(() => dmAnswers(userId).length > before);
     return { ...dmAnswers(userId)[before]!, fileId: sent.fileId };
   }
 
@@ -61,7 +55,7 @@ describe.each(backends)("/cluster import from a file shared in Slack on %s", (ba
       slack()
         .state.responseUrlPosts.filter((post) => sent.responseUrl.endsWith(`/response/${post.id}`))
         .map((post) => JSON.stringify(post.body));
-    await waitFor(() => answer().length > 0, 15_000);
+    await waitFor(() => answer().length > 0);
     return answer().join();
   }
 

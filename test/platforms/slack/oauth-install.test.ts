@@ -10,6 +10,7 @@ import { createSlackStandIn, type SlackStandIn } from "../../standins/slack/inde
 import { createTestDatabase, type TestDatabase } from "../../support/database.ts";
 import { freePort } from "../../support/process.ts";
 import { signingSecret, teamId, users } from "../../support/slack-bot.ts";
+import { waitFor } from "../../support/wait.ts";
 
 describe("Slack OAuth install", () => {
   let slack: SlackStandIn;
@@ -95,11 +96,3 @@ describe("Slack OAuth install", () => {
     expect(slack.state.calls.some((call) => call.method === "users.info" && call.status === 200)).toBe(true);
   });
 });
-
-async function waitFor(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
-  const started = Date.now();
-  while (!condition()) {
-    if (Date.now() - started > timeoutMs) throw new Error("timed out waiting for the bot");
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backends } from "../../support/database.ts";
 import { type SlackHarness, startSlackHarness, users } from "../../support/slack-bot.ts";
 import { type SeededWorkshop, seedWorkshop, waitFor } from "../../support/slack-seed.ts";
+import { patientMs } from "../../support/wait.ts";
 
 describe.each(backends)("Slack outbox on %s", (backend) => {
   let harness: SlackHarness;
@@ -33,13 +34,13 @@ describe.each(backends)("Slack outbox on %s", (backend) => {
       channelId: "C0GENERAL01",
     });
     expect(sent.status).toBe(200);
-    await waitFor(() => privateAnswers(sent.responseUrl).length > 0, 15_000);
+    await waitFor(() => privateAnswers(sent.responseUrl).length > 0);
     return privateAnswers(sent.responseUrl).join();
   }
 
   /** Polls our records (the barrier: once a row is settled nothing more is sent for it). */
   async function settled(key: string) {
-    const deadline = Date.now() + 20_000;
+    const deadline = Date.now() + patientMs;
     for (;;) {
       const row = await harness.deps.repos.outbox.find(key);
       if (row && row.status !== "pending") return row;

@@ -2,9 +2,8 @@
 // buttons work, a facilitator can nudge now, and closing the workshop cancels the rest.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reminderJobHandlers } from "../../../src/app/reminders/handlers.ts";
-import { createLogger } from "../../../src/logging/logger.ts";
-import { createJobRunner, type JobRunner } from "../../../src/scheduler/runner.ts";
-import { type SlackHarness, startSlackHarness, teamId, users } from "../../support/slack-bot.ts";
+import type { JobRunner } from "../../../src/scheduler/runner.ts";
+import { harnessJobRunner, type SlackHarness, startSlackHarness, teamId, users } from "../../support/slack-bot.ts";
 import { waitFor } from "../../support/slack-seed.ts";
 import { answerTo, clickInMessage, cluster, submitModal, submitTopView } from "../../support/slack-ui.ts";
 
@@ -18,13 +17,7 @@ describe("reminders through the Slack bot", () => {
 
   beforeAll(async () => {
     harness = await startSlackHarness("pglite", clock);
-    runner = createJobRunner({
-      jobs: harness.deps.repos.jobs,
-      handlers: reminderJobHandlers(harness.deps),
-      clock,
-      logger: createLogger("silent", false),
-      owner: "test-runner",
-    });
+    runner = harnessJobRunner(harness, reminderJobHandlers(harness.deps), clock);
     const { slack } = harness;
     await submitModal(slack, users.facilitator, "setup", "workshop.setup", {
       name: "Reminders",

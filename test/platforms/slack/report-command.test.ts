@@ -41,7 +41,7 @@ describe.each(backends)("/cluster report and export on %s", (backend) => {
     const before = sharedIn(general).length;
     await command(users.facilitator, "report md");
     await waitFor(() => privateAnswers(users.facilitator).some((text) => text.includes("Building the report")));
-    await waitFor(() => sharedIn(general).length > before, 30_000);
+    await waitFor(() => sharedIn(general).length > before);
     await harness.core.settled();
 
     const report = sharedIn(general).find((file) => file.filename.endsWith("-report.md"));
@@ -56,7 +56,7 @@ describe.each(backends)("/cluster report and export on %s", (backend) => {
   it("shares the export workbook, which reads back with every project", async () => {
     const before = sharedIn(general).length;
     await command(users.facilitator, "export xlsx");
-    await waitFor(() => sharedIn(general).length > before, 30_000);
+    await waitFor(() => sharedIn(general).length > before);
     await harness.core.settled();
 
     const file = sharedIn(general).find((f) => f.filename === "Seeded-workshop-export.xlsx");
@@ -104,12 +104,10 @@ describe.each(backends)("/cluster report and export on %s", (backend) => {
       channelId: "C0PRIVATE01",
     });
     expect(sent.status).toBe(200);
-    await waitFor(
-      () =>
-        slack()
-          .state.messagesIn(dm)
-          .some((message) => message.text.includes("could not be built or shared")),
-      30_000,
+    await waitFor(() =>
+      slack()
+        .state.messagesIn(dm)
+        .some((message) => message.text.includes("could not be built or shared")),
     );
     await harness.core.settled();
     expect(shared()).toBe(before);
@@ -133,7 +131,7 @@ describe.each(backends)("/cluster report and export on %s", (backend) => {
       retryReason: "http_timeout",
     });
     expect(retried.status).toBe(200);
-    await waitFor(() => slack().state.files.size > before, 30_000);
+    await waitFor(() => slack().state.files.size > before);
     await new Promise((resolve) => setTimeout(resolve, 300));
     await harness.core.settled();
     expect(slack().state.files.size).toBe(before + 1);

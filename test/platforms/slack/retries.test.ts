@@ -1,35 +1,20 @@
 // Slack redelivers, people double-click and the Web API rate-limits: none of it shows twice or gets lost.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { backends } from "../../support/database.ts";
-import { type SlackHarness, startSlackHarness, users } from "../../support/slack-bot.ts";
-import { type SeededWorkshop, seedWorkshop, waitFor } from "../../support/slack-seed.ts";
+import { users } from "../../support/slack-bot.ts";
+import { seededSlackBot, waitFor } from "../../support/slack-seed.ts";
+import { openModal } from "../../support/slack-ui.ts";
 
 describe.each(backends)("Slack retries on %s", (backend) => {
-  let harness: SlackHarness;
-  let seeded: SeededWorkshop;
-  beforeAll(async () => {
-    harness = await startSlackHarness(backend);
-    seeded = await seedWorkshop(harness, [{ acronym: "ALPHA", members: ["ana"] }]);
-  });
-  afterAll(() => harness.close());
+  const bot = seededSlackBot(backend, [{ acronym: "ALPHA", members: ["ana"] }]);
 
-  const slack = () => harness.slack;
+  const slack = () => bot.harness.slack;
   const publishesFor = (userId: string) =>
     slack()
       .state.callsTo("views.publish")
       .filter((call) => call.args.user_id === userId);
 
-  async function openProjectForm() {
-    const sent = await slack().driver.slashCommand({
-      command: "/cluster",
-      text: "project add",
-      userId: users.facilitator,
-      channelId: "C0GENERAL01",
-    });
-    expect(sent.status).toBe(200);
-    await waitFor(() => slack().state.topView(users.facilitator)?.callback_id === "project.add");
-    return slack().state.topView(users.facilitator)!;
-  }
+  const openProjectForm = () => openModal(slack(), users.facilitator, "project add", "project.add");
 
   it("publishes the App Home once when Slack redelivers the same app_home_opened event", async () => {
     const event = {
@@ -49,7 +34,10 @@ describe.each(backends)("Slack retries on %s", (backend) => {
       retryReason: "http_timeout",
     });
     expect(retried.status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // A barrier in the stand-in's record: an event sent after the redelivery has been handled.
+    const later = { ...event, user: users.ben, channel: slack().state.imWith(users.ben).id };
+    expect((await slack().driver.event({ event: later, eventId: "Ev0RETRY0002" })).status).toBe(200);
+    await waitFor(() => publishesFor(users.ben).length === 1);
     expect(publishesFor(users.ana)).toHaveLength(1);
     expect(JSON.stringify(slack().state.homeView(users.ana)?.blocks)).toContain("ALPHA");
   });
@@ -65,7 +53,7 @@ describe.each(backends)("Slack retries on %s", (backend) => {
     expect(answers.map((answer) => answer.status)).toEqual([200, 200]);
     // Neither click shows an error: the second one finds its project already saved.
     expect(answers.map((answer) => answer.responseAction?.action)).toEqual(["close", "close"]);
-    const projects = await harness.deps.repos.projects.list(seeded.workshop.id);
+    const projects = await bot.harness.deps.repos.projects.list(bot.seeded.workshop.id);
     expect(projects.filter((project) => project.acronym === "TWICE")).toHaveLength(1);
   });
 

@@ -116,7 +116,7 @@ describe.each(backends)("Slack: analysis, review and announcement on %s", (backe
     expect(started).toMatch(/Left out, not submitted: 1 draft: ALPHA \(1 draft; members: [^)]+\)/);
     await analysesSettled();
     // The first analysis loads the engine's language model: slow on a loaded machine.
-    await waitFor(() => JSON.stringify(dmsTo(users.facilitator)).includes("review.open"), 30_000);
+    await waitFor(() => JSON.stringify(dmsTo(users.facilitator)).includes("review.open"));
     expect(JSON.stringify(dmsTo(users.facilitator))).toContain("3 suggested clusters, 1 unclustered");
     expect(await harness.deps.repos.reviews.runNumbers(seeded.workshop.id)).toBe(1);
   });
@@ -215,7 +215,7 @@ describe.each(backends)("Slack: analysis, review and announcement on %s", (backe
     });
     const twin = (await clusters()).find((candidate) => candidate.id === decline.value)!;
     const responses = async () => (await clusters()).find((candidate) => candidate.id === decline.value)!.responses;
-    for (let i = 0; i < 100 && (await responses()).length < 2; i++) await new Promise((r) => setTimeout(r, 20));
+    await waitFor(async () => (await responses()).length === 2);
     expect((await responses()).map((r) => r.answer).sort()).toEqual(["decline", "join"]);
 
     await opensReview(users.facilitator, () => cluster(slack(), users.facilitator, "review"));
@@ -258,7 +258,7 @@ describe.each(backends)("Slack: analysis, review and announcement on %s", (backe
     const started = await answerTo(slack(), await cluster(slack(), users.facilitator, "analyze fine"));
     expect(started).toContain("Analysing");
     await analysesSettled();
-    await waitFor(() => JSON.stringify(dmsTo(users.facilitator).at(-1)?.blocks).includes("review.replace"), 30_000);
+    await waitFor(() => JSON.stringify(dmsTo(users.facilitator).at(-1)?.blocks).includes("review.replace"));
     expect(JSON.stringify(dmsTo(users.facilitator).at(-1)?.blocks)).toContain("Nothing was replaced");
     expect(await harness.deps.repos.reviews.runNumbers(seeded.workshop.id)).toBe(2);
     expect(await clusters()).toHaveLength(2);
@@ -273,8 +273,7 @@ describe.each(backends)("Slack: analysis, review and announcement on %s", (backe
       actions: [{ actionId: replace.action_id, value: replace.value }],
       message: { channelId: slack().state.imWith(users.facilitator).id, ts: question.ts },
     });
-    for (let i = 0; i < 200 && (await harness.deps.repos.reviews.review(seeded.workshop.id))?.runId === runBefore; i++)
-      await new Promise((r) => setTimeout(r, 20));
+    await waitFor(async () => (await harness.deps.repos.reviews.review(seeded.workshop.id))?.runId !== runBefore);
     expect((await harness.deps.repos.reviews.review(seeded.workshop.id))?.runId).not.toBe(runBefore);
     const target = (await clusters())[0];
     await slack().driver.blockActions({

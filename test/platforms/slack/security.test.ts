@@ -1,39 +1,20 @@
 // Requests that do not come from Slack are refused before any work is done; odd but signed ones do not take the
 // bot down.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { backends } from "../../support/database.ts";
-import { type SlackHarness, startSlackHarness, users } from "../../support/slack-bot.ts";
-import { type SeededWorkshop, seedWorkshop, waitFor } from "../../support/slack-seed.ts";
+import { users } from "../../support/slack-bot.ts";
+import { seededSlackBot, waitFor } from "../../support/slack-seed.ts";
+import { openModal } from "../../support/slack-ui.ts";
 
 const forgedSignature = `v0=${"0".repeat(64)}`;
 
 describe.each(backends)("Slack request security on %s", (backend) => {
-  let harness: SlackHarness;
-  let seeded: SeededWorkshop;
-  beforeAll(async () => {
-    harness = await startSlackHarness(backend);
-    seeded = await seedWorkshop(harness, []);
-  });
-  afterAll(() => harness.close());
+  const bot = seededSlackBot(backend, []);
 
-  const slack = () => harness.slack;
-  const projects = () => harness.deps.repos.projects.list(seeded.workshop.id);
-  const callsTo = (method: string) => slack().state.callsTo(method).length;
+  const slack = () => bot.harness.slack;
+  const projects = () => bot.harness.deps.repos.projects.list(bot.seeded.workshop.id);
 
-  async function openProjectForm(): Promise<string> {
-    const before = callsTo("views.open");
-    const sent = await slack().driver.slashCommand({
-      command: "/cluster",
-      text: "project add",
-      userId: users.facilitator,
-      channelId: "C0GENERAL01",
-    });
-    expect(sent.status).toBe(200);
-    await waitFor(() => callsTo("views.open") > before && slack().state.topView(users.facilitator) !== undefined);
-    const view = slack().state.topView(users.facilitator);
-    expect(view?.callback_id).toBe("project.add");
-    return view!.id;
-  }
+  const openProjectForm = async () => (await openModal(slack(), users.facilitator, "project add", "project.add")).id;
 
   const projectInputs = { acronym: "FORGED", title: "Forged project", partners: "Nobody", members: [] };
 
@@ -57,7 +38,7 @@ describe.each(backends)("Slack request security on %s", (backend) => {
 
     expect(submitted.status).toBe(401);
     expect(command.status).toBe(401);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await bot.harness.core.settled();
     expect(await projects()).toEqual([]);
     expect(slack().state.calls.length).toBe(callsBefore);
     expect(slack().state.responseUrlPosts.filter((post) => command.responseUrl.endsWith(`/${post.id}`))).toEqual([]);

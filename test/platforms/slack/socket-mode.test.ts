@@ -9,7 +9,7 @@ describe("Slack over Socket Mode", () => {
   let harness: SlackHarness;
   beforeAll(async () => {
     harness = await startSlackHarness("pglite", undefined, { socketMode: true });
-  }, 180_000);
+  });
   afterAll(() => harness.close());
   const slack = () => harness.slack;
 

@@ -63,7 +63,7 @@ describe.each(backends)("project summaries and a working group's report on %s", 
       members: [bot, users.facilitator, users.ana, users.ben],
     });
     await harness.deps.repos.workingGroups.setChannel(cluster.id, seeded.workspaceId, groupChannel, "pm-group");
-  }, 180_000);
+  });
   afterAll(() => harness.close());
 
   const command = async (userId: string, text: string, channelId = general) => {
@@ -74,7 +74,7 @@ describe.each(backends)("project summaries and a working group's report on %s", 
   const answerTo = async (sent: { responseUrl: string }) => {
     const posts = () =>
       slack().state.responseUrlPosts.filter((post) => sent.responseUrl.endsWith(`/response/${post.id}`));
-    await waitFor(() => posts().length > 0, 30_000);
+    await waitFor(() => posts().length > 0);
     return posts()
       .map((post) => JSON.stringify(post.body))
       .join("\n");
@@ -181,7 +181,7 @@ describe.each(backends)("project summaries and a working group's report on %s", 
     const shared = () =>
       [...slack().state.files.values()].filter((file) => file.channels.includes(groupChannel) && file.bytes);
     await command(users.ana, "report md", groupChannel);
-    await waitFor(() => shared().some((file) => file.filename.endsWith("-report.md")), 30_000);
+    await waitFor(() => shared().some((file) => file.filename.endsWith("-report.md")));
     await harness.core.settled();
     const file = shared().find((f) => f.filename.endsWith("-report.md"))!;
     expect(file.filename).toBe("Seeded-workshop-Predictive-maintenance-report.md");

@@ -3,13 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reminderJobHandlers } from "../../../src/app/reminders/handlers.ts";
 import { planHomeworkReminders } from "../../../src/app/reminders/plan.ts";
-import { createLogger } from "../../../src/logging/logger.ts";
-import { createJobRunner, type JobRunner } from "../../../src/scheduler/runner.ts";
-import { type SlackHarness, startSlackHarness, users } from "../../support/slack-bot.ts";
-import { type SeededWorkshop, seedWorkshop, waitFor as waitForBot } from "../../support/slack-seed.ts";
-
-// The shared machine can be slow: wait on the stand-in's record longer than the default before giving up.
-const waitFor = (condition: () => boolean) => waitForBot(condition, 20_000);
+import type { JobRunner } from "../../../src/scheduler/runner.ts";
+import { harnessJobRunner, type SlackHarness, startSlackHarness, users } from "../../support/slack-bot.ts";
+import { type SeededWorkshop, seedWorkshop, waitFor } from "../../support/slack-seed.ts";
 
 describe("time zones through the Slack bot", () => {
   let harness: SlackHarness;
@@ -21,13 +17,7 @@ describe("time zones through the Slack bot", () => {
 
   beforeAll(async () => {
     harness = await startSlackHarness("pglite", clock);
-    runner = createJobRunner({
-      jobs: harness.deps.repos.jobs,
-      handlers: reminderJobHandlers(harness.deps),
-      clock,
-      logger: createLogger("silent", false),
-      owner: "test-runner",
-    });
+    runner = harnessJobRunner(harness, reminderJobHandlers(harness.deps), clock);
     seeded = await seedWorkshop(harness, [{ acronym: "ALPHA", members: ["ana"], results: ["Sensor kit"] }]);
     await harness.deps.repos.workshops.update(seeded.workshop.id, {
       timezone: "Europe/Brussels",

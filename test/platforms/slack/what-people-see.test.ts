@@ -3,9 +3,8 @@
 // nudge that say plainly who has done what.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reminderJobHandlers } from "../../../src/app/reminders/handlers.ts";
-import { createLogger } from "../../../src/logging/logger.ts";
-import { createJobRunner, type JobRunner } from "../../../src/scheduler/runner.ts";
-import { type SlackHarness, startSlackHarness, teamId, users } from "../../support/slack-bot.ts";
+import type { JobRunner } from "../../../src/scheduler/runner.ts";
+import { harnessJobRunner, type SlackHarness, startSlackHarness, teamId, users } from "../../support/slack-bot.ts";
 import { findButton, waitFor } from "../../support/slack-seed.ts";
 import { answerTo, clickInMessage, cluster, submitModal } from "../../support/slack-ui.ts";
 import { internalValues, visibleTexts } from "../../support/visible-text.ts";
@@ -24,13 +23,7 @@ describe("what people see in Slack", () => {
 
   beforeAll(async () => {
     harness = await startSlackHarness("pglite", clock);
-    runner = createJobRunner({
-      jobs: harness.deps.repos.jobs,
-      handlers: reminderJobHandlers(harness.deps),
-      clock,
-      logger: createLogger("silent", false),
-      owner: "test-runner",
-    });
+    runner = harnessJobRunner(harness, reminderJobHandlers(harness.deps), clock);
     const { slack } = harness;
     await cluster(slack, users.facilitator, "setup");
     await waitFor(() => slack.state.topView(users.facilitator)?.callback_id === "workshop.setup");
@@ -63,7 +56,7 @@ describe("what people see in Slack", () => {
     now = Date.parse("2026-03-02T17:00:00Z"); // 09:00 in Los Angeles, 18:00 in Brussels
     await runner.runDueJobsOnce();
     await waitFor(() => dms(users.ben).length === 1);
-  }, 120_000);
+  });
 
   afterAll(() => harness.close());
 

@@ -94,7 +94,7 @@ describe.each(backends)("working groups in Slack on %s", (backend) => {
   const answerTo = async (_slack: unknown, sent: { responseUrl: string }) => {
     const posts = () =>
       slack().state.responseUrlPosts.filter((post) => sent.responseUrl.endsWith(`/response/${post.id}`));
-    await waitFor(() => posts().length > 0, 30_000);
+    await waitFor(() => posts().length > 0);
     return posts()
       .map((post) => JSON.stringify(post.body))
       .join("\n");

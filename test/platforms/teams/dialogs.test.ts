@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { characterisationForm, parseCharacterisation } from "../../../src/core/forms/homework.ts";
 import type { FormSpec, RawValues } from "../../../src/core/forms/spec.ts";
-import { draftResult } from "./fixtures.ts";
+import { draftResult } from "../../support/workshop-homework.ts";
 import { continuedCard, elements, inputById, submitData } from "./forms.ts";
 import { people, startTeamsHarness, type TeamsHarness } from "./harness.ts";
 

@@ -7,7 +7,7 @@ import type { FormSpec } from "../../../src/core/forms/spec.ts";
 import { workshopSetupForm } from "../../../src/core/forms/workshop-setup.ts";
 import { escapeCardText, formCard } from "../../../src/platforms/teams/cards/form-card.ts";
 import { readSubmission } from "../../../src/platforms/teams/cards/form-values.ts";
-import { draftResult } from "./fixtures.ts";
+import { draftResult } from "../../support/workshop-homework.ts";
 import { elements, inputById, submitData } from "./forms.ts";
 
 const result = draftResult({ title: "Edge analytics **kit**" });

@@ -45,3 +45,31 @@ export function continuedCard(body: unknown): CardNode {
     throw new Error(`expected a card, got ${JSON.stringify(body)}`);
   return task.value.card.content;
 }
+
+/** Every button in a card (its actions, and action sets in its body). */
+export function cardActions(card: CardNode): CardNode[] {
+  const inBody = elements(card).flatMap((element) =>
+    element.type === "ActionSet" ? ((element.actions as CardNode[]) ?? []) : [],
+  );
+  return [...((card.actions as CardNode[] | undefined) ?? []), ...inBody];
+}
+
+/** The card a bot's message carries. */
+export function cardOf(activity: Record<string, unknown>): CardNode {
+  const attachments = activity.attachments as { content: CardNode }[] | undefined;
+  const card = attachments?.[0]?.content;
+  if (!card) throw new Error(`no card in ${JSON.stringify(activity)}`);
+  return card;
+}
+
+/** The data of the button whose core action id is (or matches) actionId, and whose value is value when given. */
+export function mustButton(card: CardNode, actionId: string | RegExp, value?: string): Record<string, unknown> {
+  const action = cardActions(card).find((candidate) => {
+    const data = (candidate.data as { clusterbotAction?: { actionId?: string; value?: string } })?.clusterbotAction;
+    if (data?.actionId === undefined) return false;
+    const named = typeof actionId === "string" ? data.actionId === actionId : actionId.test(data.actionId);
+    return named && (value === undefined || data.value === value);
+  });
+  if (!action) throw new Error(`no ${actionId} ${value ?? ""} button in ${JSON.stringify(card).slice(0, 2000)}`);
+  return action.data as Record<string, unknown>;
+}

@@ -87,3 +87,15 @@ export async function startTeamsHarness(
     },
   };
 }
+
+/** A harness where these people have the app in their 1:1 chat and Fran has added it to the facilitators' team. */
+export async function startInstalledTeamsHarness(
+  backend: Backend,
+  personal: readonly string[] = Object.values(people),
+): Promise<TeamsHarness> {
+  const harness = await startTeamsHarness(backend);
+  for (const aad of personal) await harness.teams.driver.installPersonal(aad);
+  await harness.teams.driver.installInTeam(people.fran, facilitatorsTeam);
+  await harness.adapter.idle();
+  return harness;
+}

@@ -3,33 +3,17 @@
 // expectations as the Slack homework flow.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { waitFor } from "../../support/slack-seed.ts";
-import { type CardNode, continuedCard, elements, inputById, submitData } from "./forms.ts";
-import { facilitatorsTeam, people, startTeamsHarness, type TeamsHarness } from "./harness.ts";
-
-/** Every Action.Submit in a card (its actions, and action sets in its body). */
-function cardActions(card: CardNode): CardNode[] {
-  const inBody = elements(card).flatMap((element) =>
-    element.type === "ActionSet" ? ((element.actions as CardNode[]) ?? []) : [],
-  );
-  return [...((card.actions as CardNode[] | undefined) ?? []), ...inBody];
-}
-
-function cardOf(activity: Record<string, unknown>): CardNode {
-  const attachments = activity.attachments as { content: CardNode }[] | undefined;
-  const card = attachments?.[0]?.content;
-  if (!card) throw new Error(`no card in ${JSON.stringify(activity)}`);
-  return card;
-}
-
-/** The data of the button whose core action id matches. */
-function buttonData(card: CardNode, actionId: string): Record<string, unknown> {
-  const action = cardActions(card).find(
-    (candidate) =>
-      (candidate.data as { clusterbotAction?: { actionId?: string } })?.clusterbotAction?.actionId === actionId,
-  );
-  if (!action) throw new Error(`no ${actionId} button in ${JSON.stringify(card)}`);
-  return action.data as Record<string, unknown>;
-}
+import {
+  type CardNode,
+  cardActions,
+  cardOf,
+  continuedCard,
+  elements,
+  inputById,
+  mustButton,
+  submitData,
+} from "./forms.ts";
+import { facilitatorsTeam, people, startInstalledTeamsHarness, type TeamsHarness } from "./harness.ts";
 
 function fieldError(card: CardNode, fieldId: string): string | undefined {
   const error = elements(card).find((element) => element.id === `${fieldId}.error`);
@@ -55,10 +39,7 @@ describe("Teams homework flow on pglite", () => {
   };
 
   beforeAll(async () => {
-    harness = await startTeamsHarness("pglite");
-    for (const aad of [people.fran, people.ana, people.ben, people.olly]) await driver().installPersonal(aad);
-    await driver().installInTeam(people.fran, facilitatorsTeam);
-    await harness.adapter.idle();
+    harness = await startInstalledTeamsHarness("pglite", [people.fran, people.ana, people.ben, people.olly]);
   });
   afterAll(() => harness.close());
 
@@ -150,11 +131,11 @@ describe("Teams homework flow on pglite", () => {
 
   it("takes a partner through the homework in dialogs: an error next to its field, fixed, submitted", async () => {
     const invitation = messages(people.ana).find((sent) => JSON.stringify(sent.activity).includes("homework.start"));
-    const start = buttonData(cardOf(invitation!.activity), "homework.start");
+    const start = mustButton(cardOf(invitation!.activity), "homework.start");
     const overview = continuedCard((await driver().openDialog(people.ana, start)).body);
 
     const results = continuedCard(
-      (await driver().submitDialog(people.ana, buttonData(overview, "homework.results"))).body,
+      (await driver().submitDialog(people.ana, mustButton(overview, "homework.results"))).body,
     );
     const duplicate = continuedCard(
       (
@@ -184,7 +165,7 @@ describe("Teams homework flow on pglite", () => {
     expect(shown).toContain("\\\\*\\\\*Sensor\\\\*\\\\* kit");
 
     const characterise = continuedCard(
-      (await driver().openDialog(people.ana, buttonData(overviewAgain, "homework.characterise"))).body,
+      (await driver().openDialog(people.ana, mustButton(overviewAgain, "homework.characterise"))).body,
     );
     const done = continuedCard(
       (

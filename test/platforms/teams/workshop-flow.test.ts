@@ -8,42 +8,10 @@ import { analysesSettled } from "../../../src/app/review/analyze.ts";
 import type { Workshop } from "../../../src/core/model/domain.ts";
 import { waitFor } from "../../support/slack-seed.ts";
 import { characterisation, homework } from "../../support/workshop-homework.ts";
-import { type CardNode, continuedCard, elements, submitData } from "./forms.ts";
-import { facilitatorsTeam, people, startTeamsHarness, type TeamsHarness, tenantId } from "./harness.ts";
+import { type CardNode, cardActions, cardOf, continuedCard, mustButton, submitData } from "./forms.ts";
+import { facilitatorsTeam, people, startInstalledTeamsHarness, type TeamsHarness, tenantId } from "./harness.ts";
 
 type Person = keyof typeof people;
-
-/** Every button in a card (its actions, and action sets in its body). */
-function cardActions(card: CardNode): CardNode[] {
-  const inBody = elements(card).flatMap((element) =>
-    element.type === "ActionSet" ? ((element.actions as CardNode[]) ?? []) : [],
-  );
-  return [...((card.actions as CardNode[] | undefined) ?? []), ...inBody];
-}
-
-function cardOf(activity: Record<string, unknown>): CardNode {
-  const attachments = activity.attachments as { content: CardNode }[] | undefined;
-  const card = attachments?.[0]?.content;
-  if (!card) throw new Error(`no card in ${JSON.stringify(activity)}`);
-  return card;
-}
-
-/** The data of the button whose core action id matches (and whose value, when given). */
-function buttonData(card: CardNode, actionId: RegExp, value?: string): Record<string, unknown> | undefined {
-  const action = cardActions(card).find((candidate) => {
-    const data = (candidate.data as { clusterbotAction?: { actionId?: string; value?: string } })?.clusterbotAction;
-    return (
-      data?.actionId !== undefined && actionId.test(data.actionId) && (value === undefined || data.value === value)
-    );
-  });
-  return action?.data as Record<string, unknown> | undefined;
-}
-
-function mustButton(card: CardNode, actionId: RegExp, value?: string): Record<string, unknown> {
-  const data = buttonData(card, actionId, value);
-  if (!data) throw new Error(`no ${actionId} ${value ?? ""} button in ${JSON.stringify(card).slice(0, 2000)}`);
-  return data;
-}
 
 describe("Teams: the whole workshop, from homework to the report", () => {
   let harness: TeamsHarness;
@@ -62,10 +30,7 @@ describe("Teams: the whole workshop, from homework to the report", () => {
   };
 
   beforeAll(async () => {
-    harness = await startTeamsHarness("pglite");
-    for (const aad of Object.values(people)) await driver().installPersonal(aad);
-    await driver().installInTeam(people.fran, facilitatorsTeam);
-    await harness.adapter.idle();
+    harness = await startInstalledTeamsHarness("pglite");
     general = state().team(facilitatorsTeam).id;
 
     // The Slack review flow's workshop, seeded the same way (straight through the repositories).
@@ -108,7 +73,7 @@ describe("Teams: the whole workshop, from homework to the report", () => {
     const before = dms(aad).length;
     expect((await driver().message(aad, text)).status).toBe(200);
     await harness.adapter.idle();
-    await waitFor(() => dms(aad).length >= before + count, 30_000);
+    await waitFor(() => dms(aad).length >= before + count);
     return dms(aad).slice(before);
   }
 
@@ -136,7 +101,7 @@ describe("Teams: the whole workshop, from homework to the report", () => {
     expect(started).toContain("Analysing 8 submitted results of 3 projects");
     expect(started).toMatch(/Left out, not submitted: 1 draft: ALPHA \(1 draft; members: [^)]+\)/);
     await analysesSettled();
-    await waitFor(() => textOf(dms(people.fran)).includes("review.open"), 30_000);
+    await waitFor(() => textOf(dms(people.fran)).includes("review.open"));
     expect(textOf(dms(people.fran))).toContain("3 suggested clusters, 1 unclustered");
   });
 
@@ -295,7 +260,7 @@ describe("Teams: the whole workshop, from homework to the report", () => {
       expect(sent.status).toBe(200);
     }
     await harness.adapter.idle();
-    await waitFor(() => state().threadReplies(twinsChannel, thread).length === 3, 30_000);
+    await waitFor(() => state().threadReplies(twinsChannel, thread).length === 3);
     const twin = (await clusterOf("Layout simulator"))!;
     const items = await repos().workingGroups.items(twin.id);
     const byActivity = (start: string) => items.find((item) => item.activity.startsWith(start));
@@ -345,9 +310,9 @@ describe("Teams: the whole workshop, from homework to the report", () => {
     const before = state().files.length;
     expect((await driver().mentionIn(people.fran, general, "cluster report md")).status).toBe(200);
     await harness.adapter.idle();
-    await waitFor(() => state().files.length > before, 30_000);
+    await waitFor(() => state().files.length > before);
     await harness.core.settled();
-    await waitFor(() => state().files.some((shared) => shared.name === "Seeded-workshop-report.md"), 30_000);
+    await waitFor(() => state().files.some((shared) => shared.name === "Seeded-workshop-report.md"));
     const file = state().files.find((shared) => shared.name === "Seeded-workshop-report.md")!;
     expect(file.channelId).toBe(general);
     const text = file.bytes.toString("utf8");

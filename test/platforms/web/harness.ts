@@ -9,6 +9,7 @@ import { startWebWorkspace, type WebWorkspace } from "../../../src/platforms/web
 import { csrfHeader, type LiveEvent } from "../../../src/platforms/web/protocol.ts";
 import { openWebStore } from "../../../src/store/web/index.ts";
 import { type Backend, createTestDatabase, type TestDatabase } from "../../support/database.ts";
+import { patientMs } from "../../support/wait.ts";
 
 export interface TestWorkspace {
   url: string;
@@ -162,7 +163,7 @@ export class LiveStream {
   /** The first event (from the start of the stream) that matches; waits for it. */
   async next<T extends LiveEvent>(match: (event: LiveEvent) => event is T): Promise<T>;
   async next(match: (event: LiveEvent) => boolean): Promise<LiveEvent>;
-  async next(match: (event: LiveEvent) => boolean, timeoutMs = 10_000): Promise<LiveEvent> {
+  async next(match: (event: LiveEvent) => boolean, timeoutMs = patientMs): Promise<LiveEvent> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const found = this.events.find(match);
@@ -176,7 +177,7 @@ export class LiveStream {
   }
 
   /** Waits until the stream has seen `count` heartbeats. */
-  async heartbeats(count: number, timeoutMs = 10_000): Promise<void> {
+  async heartbeats(count: number, timeoutMs = patientMs): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (this.comments < count) {
       if (Date.now() > deadline) throw new Error("no heartbeat");

@@ -2,6 +2,7 @@
 import { commandList } from "../../../src/app/commands/help.ts";
 import type { FieldOption } from "../../../src/core/forms/spec.ts";
 import type { SuggestQuery, WebBotApi, WebInboundEvent } from "../../../src/platforms/web/bot-api.ts";
+import { patientMs } from "../../support/wait.ts";
 
 export interface RecordingBot {
   events: WebInboundEvent[];
@@ -21,7 +22,7 @@ export function connectRecordingBot(bot: WebBotApi): RecordingBot {
     queries: [],
     onEvent: async () => undefined,
     onSuggest: async () => [],
-    async next(type, timeoutMs = 10_000) {
+    async next(type, timeoutMs = patientMs) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const index = recording.events.findIndex((event, position) => position >= seen && event.type === type);
