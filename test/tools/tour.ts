@@ -24,7 +24,7 @@ const names: Record<string, string> = {
 };
 
 function fileName(surface: TourSurface): string {
-  const slug = `${surface.who.split(" ")[0]}-${surface.kind}-${surface.step}`
+  const slug = `${surface.who.split(" ")[0]?.slice(0, 24)}-${surface.kind}-${surface.step}`
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-|-$/g, "")
@@ -47,3 +47,5 @@ try {
   await browser?.close();
 }
 console.log(`${surfaces.length} surfaces written to ${out}`);
+// Something the bot started keeps a handle open after it stopped (not tracked down yet): the tour is done.
+process.exit(0);
