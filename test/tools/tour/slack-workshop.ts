@@ -9,7 +9,8 @@ import type { SlackHarness } from "../../support/slack-bot.ts";
 import { teamId, users } from "../../support/slack-bot.ts";
 import { waitFor } from "../../support/slack-seed.ts";
 import { answerTo, clickInMessage, cluster, submitTopView } from "../../support/slack-ui.ts";
-import { characterisation, homework } from "../../support/workshop-homework.ts";
+import { homework } from "../../support/workshop-homework.ts";
+import { edgeAnalytics, fillHomework } from "./fill-homework.ts";
 import { clickInPost, clickInView, dms } from "./slack-steps.ts";
 
 export interface TourContext {
@@ -61,15 +62,7 @@ export async function playFromHomeworkToReport({ harness, runner, step, moveCloc
   // The other partners' homework, typed in as Ana's was: filled in straight through the repositories.
   const projects = await repos.projects.list(workshop.id);
   const alpha = projects.find((project) => project.acronym === "ALPHA")!;
-  const edge = (await repos.results.listForProject(alpha.id)).find((result) => result.title === "Edge analytics")!;
-  await repos.results.characterise(
-    edge.id,
-    characterisation(
-      "Edge analytics of vibration trends that schedule predictive maintenance of machines from condition alarms",
-      ["predictive maintenance", "condition monitoring"],
-    ),
-    "submitted",
-  );
+  await fillHomework(repos, alpha.id, [edgeAnalytics], true);
   const beta = projects.find((project) => project.acronym === "BETA")!;
   const cleo = await repos.people.ensure(workspace.id, users.cleo, { displayName: "Cleo Partner" });
   const gamma = await repos.projects.create(workshop.id, {
@@ -78,24 +71,8 @@ export async function playFromHomeworkToReport({ harness, runner, step, moveCloc
     partners: ["Gamma University"],
     memberIds: [cleo.id],
   });
-  for (const [project, answers] of [
-    [beta, homework.BETA!],
-    [gamma, homework.GAMMA!],
-  ] as const) {
-    const shown = answers.map(([title, description, keywords]) => ({
-      title: title.replace("<!channel> ", ""),
-      description,
-      keywords,
-    }));
-    await repos.results.replaceList(
-      project.id,
-      shown.map(({ title }) => ({ title })),
-    );
-    for (const result of await repos.results.listForProject(project.id)) {
-      const answer = shown.find(({ title }) => title === result.title)!;
-      await repos.results.characterise(result.id, characterisation(answer.description, answer.keywords), "submitted");
-    }
-  }
+  await fillHomework(repos, beta.id, homework.BETA!);
+  await fillHomework(repos, gamma.id, homework.GAMMA!);
 
   await step("Thursday 12 March: the last reminders, a day before the deadline", async () => {
     await slack.driver.viewClosed({ userId: ana, viewId: topView(ana)!.id });
