@@ -60,7 +60,9 @@ describe("the tour of a workshop in Slack", () => {
     expect(seen("post", /^#general$/, "Join this working group")).toBe(true);
     expect(seen("message", /Ana/, "your results joined the cluster")).toBe(true);
     expect(seen("post", /^#smart-factories-/, "Welcome to the working group")).toBe(true);
-    expect(seen("post", /^#smart-factories-/, "This is what I understood")).toBe(true);
+    const item = surfaces.find((surface) => JSON.stringify(surface).includes("This is what I understood"));
+    expect(item).toMatchObject({ kind: "post", inThread: true });
+    expect(item?.step).toContain("Ana answers");
     expect(seen("post", /^#smart-factories-/, "Follow-up 1")).toBe(true);
     const report = surfaces.find((surface) => surface.who === "#general" && surface.files?.length);
     expect(report?.files?.[0]?.name).toBe("Smart-Factories-report.pdf");

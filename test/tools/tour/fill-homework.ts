@@ -39,3 +39,28 @@ export const edgeAnalytics: Answer = [
 
 /** Ana's first result in the tour, with the end-to-end tests' vibration sensor kit's description. */
 export const sensorKit: Answer = ["Sensor kit", homework.ALPHA![0]![1], homework.ALPHA![0]![2]];
+
+/**
+ * The rest of the workshop's homework once Ana has shown hers: her other `alphaAnswers` (on the results she
+ * listed), BETA's list, and a third project, GAMMA, with Cleo as its member (`cleo`: her platform user id).
+ */
+export async function finishHomework(
+  repos: Repositories,
+  workspaceId: string,
+  workshopId: string,
+  cleo: string,
+  alphaAnswers: readonly Answer[],
+): Promise<void> {
+  const projects = await repos.projects.list(workshopId);
+  const member = await repos.people.ensure(workspaceId, cleo, { displayName: "Cleo Partner" });
+  const gamma = await repos.projects.create(workshopId, {
+    acronym: "GAMMA",
+    title: "Factory layouts",
+    partners: ["GAMMA University"],
+    memberIds: [member.id],
+  });
+  const project = (acronym: string) => projects.find((candidate) => candidate.acronym === acronym)!;
+  await fillHomework(repos, project("ALPHA").id, alphaAnswers, true);
+  await fillHomework(repos, project("BETA").id, homework.BETA!);
+  await fillHomework(repos, gamma.id, homework.GAMMA!);
+}

@@ -9,8 +9,7 @@ import type { SlackHarness } from "../../support/slack-bot.ts";
 import { teamId, users } from "../../support/slack-bot.ts";
 import { waitFor } from "../../support/slack-seed.ts";
 import { answerTo, clickInMessage, cluster, submitTopView } from "../../support/slack-ui.ts";
-import { homework } from "../../support/workshop-homework.ts";
-import { edgeAnalytics, fillHomework } from "./fill-homework.ts";
+import { edgeAnalytics, finishHomework } from "./fill-homework.ts";
 import { clickInPost, clickInView, dms } from "./slack-steps.ts";
 
 export interface TourContext {
@@ -60,19 +59,7 @@ export async function playFromHomeworkToReport({ harness, runner, step, moveCloc
   });
 
   // The other partners' homework, typed in as Ana's was: filled in straight through the repositories.
-  const projects = await repos.projects.list(workshop.id);
-  const alpha = projects.find((project) => project.acronym === "ALPHA")!;
-  await fillHomework(repos, alpha.id, [edgeAnalytics], true);
-  const beta = projects.find((project) => project.acronym === "BETA")!;
-  const cleo = await repos.people.ensure(workspace.id, users.cleo, { displayName: "Cleo Partner" });
-  const gamma = await repos.projects.create(workshop.id, {
-    acronym: "GAMMA",
-    title: "Factory layouts",
-    partners: ["Gamma University"],
-    memberIds: [cleo.id],
-  });
-  await fillHomework(repos, beta.id, homework.BETA!);
-  await fillHomework(repos, gamma.id, homework.GAMMA!);
+  await finishHomework(repos, workspace.id, workshop.id, users.cleo, [edgeAnalytics]);
 
   await step("Thursday 12 March: the last reminders, a day before the deadline", async () => {
     await slack.driver.viewClosed({ userId: ana, viewId: topView(ana)!.id });
@@ -150,7 +137,9 @@ export async function playFromHomeworkToReport({ harness, runner, step, moveCloc
     .messagesIn(group.id)
     .find((message) => message.user === bot && message.text.startsWith("Joint activities"))!;
   const repliesInThread = () =>
-    slack.state.messagesIn(group.id).filter((message) => message.thread_ts === prompt.ts && message.user === bot);
+    slack.state
+      .messagesIn(group.id)
+      .filter((message) => message.thread_ts === prompt.ts && message.ts !== prompt.ts && message.user === bot);
   await step("Ana answers the joint-activities prompt in her group's channel", async () => {
     const before = repliesInThread().length;
     await slack.driver.userMessage({

@@ -10,8 +10,7 @@ import { createJobRunner } from "../../../src/scheduler/runner.ts";
 import { continuedCard, elements, submitData } from "../../platforms/teams/forms.ts";
 import { facilitatorsTeam, people, startTeamsHarness, tenantId } from "../../platforms/teams/harness.ts";
 import { waitFor } from "../../support/slack-seed.ts";
-import { homework } from "../../support/workshop-homework.ts";
-import { edgeAnalytics, fillHomework, sensorKit } from "./fill-homework.ts";
+import { edgeAnalytics, finishHomework, sensorKit } from "./fill-homework.ts";
 import { teamsRecorder } from "./teams-recorder.ts";
 import type { TeamsSurface } from "./teams-surface.ts";
 
@@ -150,20 +149,7 @@ export async function playTeamsTour(): Promise<TeamsSurface[]> {
     // Everyone's homework, typed in as Ana's was: filled in straight through the repositories.
     const workspace = await repos.workspaces.ensure("teams", tenantId);
     const workshop = (await repos.workshops.current(workspace.id))!;
-    const cleo = await repos.people.ensure(workspace.id, people.cleo, { displayName: "Cleo Partner" });
-    const gamma = await repos.projects.create(workshop.id, {
-      acronym: "GAMMA",
-      title: "Factory layouts",
-      partners: ["GAMMA University"],
-      memberIds: [cleo.id],
-    });
-    const projects = await repos.projects.list(workshop.id);
-    const alpha = projects.find((candidate) => candidate.acronym === "ALPHA")!;
-    const beta = projects.find((candidate) => candidate.acronym === "BETA")!;
-    // Ana's two results keep the titles she gave them; BETA's and GAMMA's lists come with their homework.
-    await fillHomework(repos, alpha.id, [sensorKit, edgeAnalytics], true);
-    await fillHomework(repos, beta.id, homework.BETA!);
-    await fillHomework(repos, gamma.id, homework.GAMMA!);
+    await finishHomework(repos, workspace.id, workshop.id, people.cleo, [sensorKit, edgeAnalytics]);
     const channel = await repos.channels.ensure(workspace.id, general, "General");
     await repos.workshops.update(workshop.id, { announcementChannelId: channel.id });
     now = Date.parse("2026-03-16T08:00:00Z");
