@@ -138,12 +138,12 @@ function inputHtml(element: Json): string {
         .map((choice) => String(choice.title ?? ""))
         .join(", ");
       const text = shown || String(element.placeholder ?? (element.choices ? "Select" : "Type to search"));
-      field = `<div class="box${shown ? "" : " placeholder"}"><span>${escapeHtml(text)}</span><span class="icon">⌄</span></div>`;
+      field = `<div class="box${shown ? "" : " placeholder"}"><span>${escapeHtml(text)}</span><span class="icon">▾</span></div>`;
     }
   } else if (type === "Input.Toggle") {
     field = `<div class="choice"><i${value === String(element.valueOn ?? "true") ? ' class="on"' : ""}></i>${escapeHtml(String(element.title ?? ""))}</div>`;
   } else {
-    const icon = type === "Input.Date" ? "📅" : type === "Input.Time" ? "🕒" : "";
+    const icon = type === "Input.Date" ? "▦" : type === "Input.Time" ? "◷" : "";
     const shown = value || String(element.placeholder ?? "");
     const classes = `box${value ? "" : " placeholder"}${element.isMultiline ? " multi" : ""}`;
     field = `<div class="${classes}"><span>${escapeHtml(shown)}</span>${icon ? `<span class="icon">${icon}</span>` : ""}</div>`;
