@@ -5,10 +5,9 @@ import { reminderJobHandlers } from "../../../src/app/reminders/handlers.ts";
 import { createLogger } from "../../../src/logging/logger.ts";
 import { createJobRunner } from "../../../src/scheduler/runner.ts";
 import { startSlackHarness, users } from "../../support/slack-bot.ts";
-import { waitFor } from "../../support/slack-seed.ts";
 import { answerTo, clickInMessage, cluster, submitTopView } from "../../support/slack-ui.ts";
 import { surfaceRecorder } from "./slack-recorder.ts";
-import { clickInView, dms, opened, privateAnswer, settle } from "./slack-steps.ts";
+import { clickInView, dms, opened, privateAnswer, settle, waitFor } from "./slack-steps.ts";
 import { playFromHomeworkToReport } from "./slack-workshop.ts";
 import type { TourSurface } from "./surface.ts";
 

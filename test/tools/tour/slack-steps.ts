@@ -1,9 +1,14 @@
 // What a person does in Slack during the tour, played through the stand-in's driver.
 import type { SlackStandIn } from "../../standins/slack/index.ts";
-import { findButton, waitFor } from "../../support/slack-seed.ts";
+import { findButton, waitFor as waitForBot } from "../../support/slack-seed.ts";
 import { cluster } from "../../support/slack-ui.ts";
 
 /** Waits for the private answer (an ephemeral message) that starts with `start`. */
+/** Polls until the condition holds, for up to a minute: the tour runs beside other tests on a loaded machine. */
+export function waitFor(condition: () => boolean): Promise<void> {
+  return waitForBot(condition, 60_000);
+}
+
 export async function privateAnswer(slack: SlackStandIn, userId: string, start: string) {
   await waitFor(() => slack.state.ephemerals.some((post) => post.user === userId && post.text.startsWith(start)));
 }

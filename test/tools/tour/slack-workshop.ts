@@ -7,10 +7,9 @@ import { analysesSettled } from "../../../src/app/review/analyze.ts";
 import type { JobRunner } from "../../../src/scheduler/runner.ts";
 import type { SlackHarness } from "../../support/slack-bot.ts";
 import { teamId, users } from "../../support/slack-bot.ts";
-import { waitFor } from "../../support/slack-seed.ts";
 import { answerTo, clickInMessage, cluster, submitTopView } from "../../support/slack-ui.ts";
 import { edgeAnalytics, finishHomework } from "./fill-homework.ts";
-import { clickInPost, clickInView, dms } from "./slack-steps.ts";
+import { clickInPost, clickInView, dms, waitFor } from "./slack-steps.ts";
 
 export interface TourContext {
   harness: SlackHarness;
