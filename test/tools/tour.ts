@@ -79,5 +79,3 @@ try {
   await browser?.close();
 }
 console.log(`${slack.length} Slack and ${teams.length} Teams surfaces written to ${out}`);
-// Something the bot started keeps a handle open after it stopped (not tracked down yet): the tour is done.
-process.exit(0);

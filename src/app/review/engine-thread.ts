@@ -1,5 +1,5 @@
-// The engine in a worker thread (engine-worker.ts), started on the first analysis and kept (unref'd, so it never
-// holds the process open); an invalid workshop comes back as an error here.
+// The engine in a worker thread (engine-worker.ts), started on the first analysis and kept; it holds the process
+// open only while an analysis is waiting for it. An invalid workshop comes back as an error here.
 import { Worker } from "node:worker_threads";
 import type { Analysis, WorkshopInput } from "../../core/clustering/interchange.ts";
 
@@ -17,10 +17,10 @@ const waiting = new Map<number, { resolve: (analysis: Analysis) => void; reject:
 function engineWorker(): Worker {
   if (worker) return worker;
   const started = new Worker(new URL("./engine-worker.ts", import.meta.url));
-  started.unref();
   started.on("message", (reply: Reply) => {
     const job = waiting.get(reply.id);
     waiting.delete(reply.id);
+    if (waiting.size === 0) started.unref();
     if ("error" in reply) job?.reject(new Error(reply.error));
     else job?.resolve(reply.analysis);
   });
@@ -31,6 +31,8 @@ function engineWorker(): Worker {
   };
   started.on("error", fail);
   started.on("exit", (code) => fail(new Error(`the clustering engine stopped (exit code ${code})`)));
+  // After the listeners: adding a "message" listener refs the worker's port again, which kept the process open.
+  started.unref();
   worker = started;
   return started;
 }
@@ -39,6 +41,8 @@ export function analyseInWorker(input: WorkshopInput, options: EngineOptions): P
   return new Promise((resolve, reject) => {
     const id = nextId++;
     waiting.set(id, { resolve, reject });
-    engineWorker().postMessage({ id, input, options });
+    const engine = engineWorker();
+    engine.ref();
+    engine.postMessage({ id, input, options });
   });
 }
