@@ -109,9 +109,6 @@ try {
   await slack.close();
   await test.drop();
 }
-// Something of the analysis (not yet found: not the unref'd engine worker) keeps the loop alive after the
-// figures; the bench ends here so `npm run bench:review` returns. Noted as an open point in the README.
-process.exit();
 
 /** The synthetic workshop, written straight to the tables as submitted homework (not timed). */
 async function seed(): Promise<void> {
