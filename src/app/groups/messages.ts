@@ -128,7 +128,9 @@ export function followUpRoundMessage(
 ): Message {
   const summary =
     openItems > 0
-      ? `Follow-up ${round}: how are the ${openItems} open item${openItems === 1 ? "" : "s"} of the work-plan going?`
+      ? openItems === 1
+        ? `Follow-up ${round}: how is the open item of the work-plan going?`
+        : `Follow-up ${round}: how are the ${openItems} open items of the work-plan going?`
       : `Follow-up ${round}: the work-plan has no open item.`;
   const blocks: Block[] = [{ kind: "text", text: summary }];
   if (quiet)

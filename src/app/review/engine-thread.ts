@@ -1,5 +1,5 @@
-// The engine in a worker thread (engine-worker.ts), started on the first analysis and kept (unref'd, so it never
-// holds the process open); an invalid workshop comes back as an error here.
+// The engine in a worker thread (engine-worker.ts), started on the first analysis and kept; it holds the process
+// open only while an analysis is waiting for it. An invalid workshop comes back as an error here.
 import { Worker } from "node:worker_threads";
 import type { Analysis, WorkshopInput } from "../../core/clustering/interchange.ts";
 
@@ -20,6 +20,7 @@ function engineWorker(): Worker {
   started.on("message", (reply: Reply) => {
     const job = waiting.get(reply.id);
     waiting.delete(reply.id);
+    if (waiting.size === 0) started.unref();
     if ("error" in reply) job?.reject(new Error(reply.error));
     else job?.resolve(reply.analysis);
   });
@@ -40,6 +41,8 @@ export function analyseInWorker(input: WorkshopInput, options: EngineOptions): P
   return new Promise((resolve, reject) => {
     const id = nextId++;
     waiting.set(id, { resolve, reject });
-    engineWorker().postMessage({ id, input, options });
+    const engine = engineWorker();
+    engine.ref();
+    engine.postMessage({ id, input, options });
   });
 }

@@ -1,21 +1,16 @@
-// The tour (`npm run tour`) played without pictures: every surface a person sees along a workshop stays within
-// Slack's limits and shows no internal value (ids, enum names, undefined, null, [object Object]).
+// The tour (`npm run tour`) played without pictures: every surface a person sees along a whole workshop, from the
+// setup to the report, stays within Slack's limits and shows no internal value (ids, enum names, undefined, null,
+// [object Object], ISO timestamps).
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkMessageBlocks, checkView, isTextTooLong } from "../../standins/slack/limits.ts";
-import { internalValues, visibleTexts } from "../../support/visible-text.ts";
+import { shownInternals } from "../../support/tour-checks.ts";
+import { visibleTexts } from "../../support/visible-text.ts";
 import { playTour, type TourSurface } from "../../tools/tour/play.ts";
-
-/** Internal names in code form: snake_case (draft_saved) and SCREAMING_CASE (HOMEWORK, NOT_STARTED). */
-const codeForms: { name: string; pattern: RegExp }[] = [
-  { name: "a snake_case name", pattern: /\b[a-z]+(?:_[a-z]+)+\b/ },
-  { name: "a SCREAMING_CASE name", pattern: /\b[A-Z]{3,}_[A-Z_]+\b/ },
-  { name: "a bare phase", pattern: /\b(HOMEWORK|SETUP|ANALYSIS|ANNOUNCED|DRAFT|SUBMITTED)\b/ },
-];
 
 function limitProblems(surface: TourSurface): string[] {
   const plain = (text: string | undefined) => (text === undefined ? undefined : { type: "plain_text", text });
   const problems =
-    surface.kind === "message" || surface.kind === "private"
+    surface.kind === "message" || surface.kind === "private" || surface.kind === "post"
       ? checkMessageBlocks(surface.blocks)
       : checkView({
           type: surface.kind,
@@ -33,17 +28,14 @@ const dateTokens = /<!date\^[^|>]*\|([^>]*)>/g;
 
 function shownProblems(surface: TourSurface): string[] {
   const texts = [...visibleTexts(surface.blocks), surface.title].map((text) => text.replace(dateTokens, "$1"));
-  return texts.flatMap((text) => [
-    ...internalValues(text),
-    ...codeForms.filter(({ pattern }) => pattern.test(text)).map(({ name }) => name),
-  ]);
+  return texts.flatMap(shownInternals);
 }
 
 describe("the tour of a workshop in Slack", () => {
   let surfaces: TourSurface[] = [];
   beforeAll(async () => {
     surfaces = await playTour();
-  }, 300_000);
+  }, 600_000);
 
   it("shows people every step: invitations, the homework forms, an error, reminders, a snooze, status, homes", () => {
     const seen = (kind: TourSurface["kind"], who: string, text: string) =>
@@ -55,7 +47,25 @@ describe("the tour of a workshop in Slack", () => {
     expect(seen("message", "Ana Partner", "Snoozed until")).toBe(true);
     expect(seen("private", "Fran Facilitator", "reminded in the last 12 hours (one reminder per half day)")).toBe(true);
     expect(seen("home", "Ana Partner", "ALPHA")).toBe(true);
-    expect(surfaces.length).toBeGreaterThan(20);
+  });
+
+  it("goes on to the end: review, announcement, working groups, a work-plan item, a follow-up, the report", () => {
+    const seen = (kind: TourSurface["kind"], who: RegExp, text: string) =>
+      surfaces.some(
+        (surface) => surface.kind === kind && who.test(surface.who) && JSON.stringify(surface).includes(text),
+      );
+    expect(seen("message", /Fran/, "Open the review")).toBe(true);
+    expect(seen("modal", /Fran/, "Predictive maintenance of machines")).toBe(true);
+    expect(seen("modal", /Fran/, "Approved.")).toBe(true);
+    expect(seen("post", /^#general$/, "Join this working group")).toBe(true);
+    expect(seen("message", /Ana/, "your results joined the cluster")).toBe(true);
+    expect(seen("post", /^#smart-factories-/, "Welcome to the working group")).toBe(true);
+    const item = surfaces.find((surface) => JSON.stringify(surface).includes("This is what I understood"));
+    expect(item).toMatchObject({ kind: "post", inThread: true });
+    expect(item?.step).toContain("Ana answers");
+    expect(seen("post", /^#smart-factories-/, "Follow-up 1")).toBe(true);
+    const report = surfaces.find((surface) => surface.who === "#general" && surface.files?.length);
+    expect(report?.files?.[0]?.name).toBe("Smart-Factories-report.pdf");
   });
 
   it("keeps every surface within Slack's limits", () => {

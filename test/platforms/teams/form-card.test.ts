@@ -86,6 +86,8 @@ describe("form cards", () => {
     // The result's title is user text: its Markdown shows as typed.
     expect(elements(card)[0]?.text).toContain("Edge analytics \\*\\*kit\\*\\*");
     expect(escapeCardText("- [x](javascript:y) _a_")).toBe("\\- \\[x\\](javascript:y) \\_a\\_");
+    // Markdown escapes punctuation only: a numbered line keeps its number and escapes its dot.
+    expect(escapeCardText("1. Sensors\n 12. Twins")).toBe("1\\. Sensors\n 12\\. Twins");
   });
 
   it("reads a submission back, with commas inside choices intact, and the context returned", () => {

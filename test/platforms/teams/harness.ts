@@ -1,6 +1,6 @@
 // A running Clusterbot with the Teams adapter on a real HTTP server, wired to the local Teams stand-in.
 
-import { type AppDependencies, systemClock } from "../../../src/app/context.ts";
+import { type AppDependencies, type Clock, systemClock } from "../../../src/app/context.ts";
 import { parseSettings } from "../../../src/config/settings.ts";
 import { noQuietHours } from "../../../src/core/reminders/quiet-hours.ts";
 import { startHttpServer } from "../../../src/http/server.ts";
@@ -40,7 +40,7 @@ export interface TeamsHarness {
 
 export async function startTeamsHarness(
   backend: Backend,
-  options: { logger?: Logger; settings?: Record<string, string> } = {},
+  options: { logger?: Logger; settings?: Record<string, string>; clock?: Clock } = {},
 ): Promise<TeamsHarness> {
   const teams = await createTeamsStandIn({
     appId,
@@ -64,7 +64,7 @@ export async function startTeamsHarness(
   const test = await createTestDatabase(backend);
   const settings = parseSettings({ ...teams.settings, CLUSTERBOT_SCHEDULER: "off", ...options.settings });
   const logger = options.logger ?? createLogger("silent", false);
-  const app = composeApp(settings, test.database, logger, systemClock, { quietHours: noQuietHours });
+  const app = composeApp(settings, test.database, logger, options.clock ?? systemClock, { quietHours: noQuietHours });
   if (!app.teams) throw new Error("Teams is not configured");
   await app.start();
   const http = await startHttpServer({ host: "127.0.0.1", port: 0, routes: app.routes, logger });

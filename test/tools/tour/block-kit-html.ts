@@ -1,6 +1,6 @@
 // Block Kit drawn as HTML close to how Slack's desktop client shows it (fonts, spacing, buttons, modals), so the
 // tour's screenshots look like what people see. Only what Clusterbot sends is drawn; anything else is named.
-import type { TourSurface } from "./play.ts";
+import type { TourSurface } from "./surface.ts";
 
 type Json = Record<string, unknown>;
 
@@ -48,6 +48,10 @@ a { color: #1264a3; text-decoration: none; }
 .mention { background: rgba(29,155,209,.1); color: #1264a3; border-radius: 3px; padding: 0 2px; }
 blockquote { margin: 4px 0; padding-left: 12px; border-left: 4px solid #ddd; }
 .unknown { color: #a0a0a0; font-style: italic; }
+.where { font-size: 13px; color: #616061; margin-bottom: 2px; font-weight: 700; }
+.file { display: flex; gap: 10px; align-items: center; border: 1px solid #e2e2e2; border-radius: 8px; padding: 10px 12px; margin-top: 8px; max-width: 420px; }
+.file .icon { width: 36px; height: 40px; border-radius: 4px; background: #e01e5a; color: #fff; font-size: 11px; font-weight: 900; display: flex; align-items: center; justify-content: center; flex: none; }
+.file .size { color: #616061; font-size: 13px; }
 `;
 
 function escapeHtml(text: string): string {
@@ -158,6 +162,18 @@ function blocksHtml(surface: TourSurface, names: Record<string, string>): string
   return drawn || `<div class="section"><div class="text">${mrkdwn(surface.title, names)}</div></div>`;
 }
 
+/** Files shared with a post, as Slack shows them: a card with the type, the name and the size. */
+function filesHtml(surface: TourSurface): string {
+  return (surface.files ?? [])
+    .map((file) => {
+      const type = (file.name.split(".").at(-1) ?? "").toUpperCase().slice(0, 4);
+      const size = file.size >= 1024 ? `${Math.round(file.size / 1024)} KB` : `${file.size} B`;
+      return `<div class="file"><div class="icon">${escapeHtml(type)}</div><div><b>${escapeHtml(file.title)}</b>
+        <div class="size">${escapeHtml(type)} · ${size}</div></div></div>`;
+    })
+    .join("");
+}
+
 /** A whole page showing one surface, ready for a screenshot of `#surface`. */
 export function surfaceHtml(surface: TourSurface, names: Record<string, string> = {}): string {
   let body: string;
@@ -172,10 +188,15 @@ export function surfaceHtml(surface: TourSurface, names: Record<string, string> 
     body = `<div class="home"><div class="tabs"><span class="on">Home</span><span>Messages</span><span>About</span></div>
       <div class="body">${blocksHtml(surface, names)}</div></div>`;
   } else {
-    const note = surface.kind === "private" ? `<div class="private">👁 Only visible to you</div>` : "";
+    const note =
+      surface.kind === "private"
+        ? `<div class="private">Only visible to you</div>`
+        : surface.kind === "post"
+          ? `<div class="where">${escapeHtml(surface.who)}${surface.inThread ? " · reply in a thread" : ""}</div>`
+          : "";
     body = `<div class="message"><div class="avatar">C</div><div style="flex:1;min-width:0">${note}
       <div class="meta">Clusterbot<span class="app">APP</span><span class="time">10:00</span></div>
-      ${blocksHtml(surface, names)}${surface.edited ? `<span class="edited">(edited)</span>` : ""}</div></div>`;
+      ${blocksHtml(surface, names)}${filesHtml(surface)}${surface.edited ? `<span class="edited">(edited)</span>` : ""}</div></div>`;
   }
   const caption = `${surface.index}. ${escapeHtml(surface.who)} — ${escapeHtml(surface.step)}`;
   return `<!doctype html><html><head><meta charset="utf-8"><style>${css}</style></head>

@@ -1,36 +1,17 @@
-// Plays a workshop through the Slack stand-in, with a clock it moves, and records every surface a person sees, in
-// order: the modals and home tabs as they stand after each step, each new or rewritten DM, each private answer.
+// Plays a whole workshop through the Slack stand-in, with a clock it moves, and records every surface a person sees,
+// in order (slack-recorder.ts): the homework phase here, from analysis to the report in slack-workshop.ts.
+import { followUpJobHandlers } from "../../../src/app/groups/follow-ups.ts";
 import { reminderJobHandlers } from "../../../src/app/reminders/handlers.ts";
 import { createLogger } from "../../../src/logging/logger.ts";
 import { createJobRunner } from "../../../src/scheduler/runner.ts";
-import type { SlackStandIn } from "../../standins/slack/index.ts";
 import { startSlackHarness, users } from "../../support/slack-bot.ts";
-import { findButton, waitFor } from "../../support/slack-seed.ts";
 import { answerTo, clickInMessage, cluster, submitTopView } from "../../support/slack-ui.ts";
+import { surfaceRecorder } from "./slack-recorder.ts";
+import { clickInView, dms, opened, privateAnswer, settle, waitFor } from "./slack-steps.ts";
+import { playFromHomeworkToReport } from "./slack-workshop.ts";
+import type { TourSurface } from "./surface.ts";
 
-export type SurfaceKind = "modal" | "home" | "message" | "private";
-
-/** One thing a person saw, as Slack received it (Block Kit). */
-export interface TourSurface {
-  /** 1, 2, 3… in the order people saw them. */
-  index: number;
-  step: string;
-  /** The person's display name. */
-  who: string;
-  kind: SurfaceKind;
-  /** Modal or home title; the message's fallback text otherwise. */
-  title: string;
-  blocks: unknown[];
-  /** Errors shown next to a modal's fields (block id → message), when a submission was refused. */
-  errors?: Record<string, string>;
-  /** What the person typed into a modal's fields (block id → text), shown again with its errors. */
-  values?: Record<string, string>;
-  /** A modal's submit and close labels. */
-  submit?: string;
-  close?: string;
-  /** A DM rewritten after it was sent (a snoozed reminder). */
-  edited?: boolean;
-}
+export type { TourSurface } from "./surface.ts";
 
 const names: Record<string, string> = {
   [users.facilitator]: "Fran Facilitator",
@@ -50,12 +31,12 @@ export async function playTour(): Promise<TourSurface[]> {
   const { slack } = harness;
   const runner = createJobRunner({
     jobs: harness.deps.repos.jobs,
-    handlers: reminderJobHandlers(harness.deps),
+    handlers: { ...reminderJobHandlers(harness.deps), ...followUpJobHandlers(harness.deps) },
     clock,
     logger: createLogger("silent", false),
     owner: "tour",
   });
-  const recorder = surfaceRecorder(slack);
+  const recorder = surfaceRecorder(slack, names);
   const step = async (name: string, action: () => Promise<unknown>) => {
     const result = await action();
     await settle();
@@ -70,6 +51,7 @@ export async function playTour(): Promise<TourSurface[]> {
       maxResultsPerProject: "3",
       homeworkDeadline: deadline / 1000,
       reminderCadence: "7, soon",
+      announcementChannel: "C0GENERAL01",
     };
     await step("Fran saves a setup with a mistake", () => submitTopView(slack, fran, setup));
     await step("Fran fixes it", async () => {
@@ -136,117 +118,16 @@ export async function playTour(): Promise<TourSurface[]> {
     await step("Ana opens the app's home", () => slack.driver.appHomeOpened({ userId: ana }));
     await step("Fran opens the app's home", () => slack.driver.appHomeOpened({ userId: fran }));
     await step("Fran asks for help", async () => answerTo(slack, await cluster(slack, fran, "help")));
+    await playFromHomeworkToReport({
+      harness,
+      runner,
+      step,
+      moveClockTo: (iso) => {
+        now = Date.parse(iso);
+      },
+    });
     return recorder.surfaces;
   } finally {
     await harness.close();
   }
-}
-
-/** Waits for the private answer (an ephemeral message) that starts with `start`. */
-async function privateAnswer(slack: SlackStandIn, userId: string, start: string) {
-  await waitFor(() => slack.state.ephemerals.some((post) => post.user === userId && post.text.startsWith(start)));
-}
-
-function dms(slack: SlackStandIn, userId: string) {
-  return slack.state.messagesIn(slack.state.imWith(userId).id);
-}
-
-async function opened(slack: SlackStandIn, userId: string, command: string, callbackId: string) {
-  await cluster(slack, userId, command);
-  await waitFor(() => slack.state.topView(userId)?.callback_id === callbackId);
-}
-
-async function clickInView(slack: SlackStandIn, userId: string, actionId: RegExp) {
-  const view = slack.state.topView(userId)!;
-  const button = findButton(view.blocks, actionId);
-  await slack.driver.blockActions({
-    userId,
-    actions: [{ actionId: button.action_id, value: button.value }],
-    viewId: view.id,
-  });
-}
-
-/** Work the bot does after answering (DMs, ephemeral answers) lands within a moment. */
-function settle(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 400));
-}
-
-/** The text a person typed into each field of a modal (Slack keeps it when the submission is refused). */
-function typed(values: unknown): Record<string, string> {
-  const shown: Record<string, string> = {};
-  for (const [blockId, actions] of Object.entries((values ?? {}) as Record<string, Record<string, unknown>>)) {
-    for (const state of Object.values(actions ?? {})) {
-      const value = (state as { value?: unknown; selected_option?: { text?: { text?: string } } } | null) ?? {};
-      const text = typeof value.value === "string" ? value.value : value.selected_option?.text?.text;
-      if (text) shown[blockId] = text;
-    }
-  }
-  return shown;
-}
-
-/** What changed on each person's screens since the last step. */
-function surfaceRecorder(slack: SlackStandIn) {
-  const surfaces: TourSurface[] = [];
-  const seen = new Map<string, string>();
-  let ephemerals = 0;
-  let responses = 0;
-  const add = (surface: Omit<TourSurface, "index">) => surfaces.push({ index: surfaces.length + 1, ...surface });
-  /** True when `key` shows something new. */
-  const changed = (key: string, content: unknown) => {
-    const json = JSON.stringify(content);
-    if (seen.get(key) === json) return false;
-    seen.set(key, json);
-    return true;
-  };
-  return {
-    surfaces,
-    take(step: string, result: unknown) {
-      const refused = (result as { responseAction?: { action?: string; errors?: Record<string, string> } } | undefined)
-        ?.responseAction;
-      for (const [userId, who] of Object.entries(names)) {
-        const view = slack.state.topView(userId);
-        if (view && (changed(`view:${userId}`, view.blocks) || refused?.action === "errors")) {
-          add({
-            step,
-            who,
-            kind: "modal",
-            title: view.title?.text ?? "",
-            blocks: view.blocks,
-            ...(refused?.action === "errors" && refused.errors
-              ? { errors: refused.errors, values: typed(view.state.values) }
-              : {}),
-            ...(view.submit ? { submit: view.submit.text } : {}),
-            ...(view.close ? { close: view.close.text } : {}),
-          });
-        } else if (!view) seen.delete(`view:${userId}`);
-        const home = slack.state.homeView(userId);
-        if (home && changed(`home:${userId}`, home.blocks)) {
-          add({ step, who, kind: "home", title: "Home", blocks: home.blocks });
-        }
-        for (const message of dms(slack, userId)) {
-          const key = `dm:${message.ts}`;
-          const edited = seen.has(key);
-          if (changed(key, [message.text, message.blocks]))
-            add({ step, who, kind: "message", title: message.text, blocks: message.blocks ?? [], edited });
-        }
-      }
-      for (const post of slack.state.ephemerals.slice(ephemerals)) {
-        add({ step, who: names[post.user] ?? post.user, kind: "private", title: post.text, blocks: post.blocks ?? [] });
-      }
-      ephemerals = slack.state.ephemerals.length;
-      for (const post of slack.state.responseUrlPosts.slice(responses)) {
-        // An ephemeral answer through the response URL is in the ephemerals already.
-        if (post.outcome === "ephemeral" || post.outcome === "rejected") continue;
-        const body = post.body as { text?: string; blocks?: unknown[] };
-        add({
-          step,
-          who: names[post.userId] ?? post.userId,
-          kind: "private",
-          title: body.text ?? "",
-          blocks: body.blocks ?? [],
-        });
-      }
-      responses = slack.state.responseUrlPosts.length;
-    },
-  };
 }

@@ -280,10 +280,13 @@ function text(value: string, options: Partial<Omit<ITextBlock, "type" | "text">>
 
 /**
  * Adaptive Card TextBlocks render a little Markdown (bold, italic, links, lists); user text must show as typed,
- * so what would start one of those is escaped with a backslash (a title "**Hi**" shows its stars).
+ * so what would start one of those is escaped with a backslash (a title "**Hi**" shows its stars). Markdown escapes
+ * punctuation only: a numbered item's dot is escaped ("1\\."), not its digit, which would show the backslash.
  */
 export function escapeCardText(value: string): string {
   return value
     .replace(/[\\`*_[\]]/g, (character) => `\\${character}`)
-    .replace(/^(\s*)([-+#>]|\d+\.)/gm, (_match, space: string, marker: string) => `${space}\\${marker}`);
+    .replace(/^(\s*)(?:([-+#>])|(\d+)\.)/gm, (_match, space: string, mark?: string, digits?: string) =>
+      mark ? `${space}\\${mark}` : `${space}${digits}\\.`,
+    );
 }
