@@ -25,8 +25,18 @@ export async function createWorkingGroups(deps: AppDependencies, actor: Actor): 
   const facilitators = await repos.workshops.facilitatorIds(workshop.id);
   const report: CreationReport = { created: [], existing: [], lost: [], unreachable: 0 };
   const unreachable = new Set<string>();
+  // Invited when the channel is made: someone who left later is not invited back. Those who pressed "Join this
+  // working group" under the announcement come in with the members.
+  const invite = async (channel: ChannelRef, group: WorkingGroup) => {
+    const joiners = await repos.workingGroups.joiners(group.clusterId);
+    const outcome = await deps.channels.invite(channel, [
+      ...new Set([...group.memberIds, ...joiners, ...facilitators]),
+    ]);
+    for (const person of outcome.unreachable) unreachable.add(person);
+  };
 
   for (const group of groups) {
+    const posted = await repos.workingGroups.posts(group.clusterId);
     let channel: ChannelRef & { name: string | null };
     if (group.channel) {
       channel = { workspaceId: actor.workspaceId, channelId: group.channel.externalId, name: group.channel.name };
@@ -36,20 +46,17 @@ export async function createWorkingGroups(deps: AppDependencies, actor: Actor): 
         continue;
       }
       report.existing.push(group.channel.name ?? group.channel.externalId);
+      // No kick-off yet: the run that made the channel stopped before it (a restart, a platform failure), maybe
+      // before everyone was invited. Who to invite is read again from the records; someone in already is fine.
+      if (!posted.has("kickoff")) await invite(channel, group);
     } else {
       const created = await createChannel(deps, actor.workspaceId, workshop.name, group, isPrivate);
       await repos.workingGroups.setChannel(group.clusterId, actor.workspaceId, created.channelId, created.name);
       channel = created;
       report.created.push(created.name);
-      // Invited once, when the channel is made: someone who left later is not invited back. Those who pressed
-      // "Join this working group" under the announcement come in with the members.
-      const joiners = await repos.workingGroups.joiners(group.clusterId);
-      const outcome = await deps.channels.invite(created, [
-        ...new Set([...group.memberIds, ...joiners, ...facilitators]),
-      ]);
-      for (const person of outcome.unreachable) unreachable.add(person);
+      await invite(created, group);
     }
-    await postMissing(deps, group, channel);
+    await postMissing(deps, group, channel, posted);
   }
   report.unreachable = unreachable.size;
   // The first follow-up of each new group, the workshop's follow-up weeks after its kick-off.
@@ -76,8 +83,12 @@ async function createChannel(
 }
 
 /** The kick-off (pinned) and the prompts not posted yet. */
-async function postMissing(deps: AppDependencies, group: WorkingGroup, channel: ChannelRef): Promise<void> {
-  const posted = await deps.repos.workingGroups.posts(group.clusterId);
+async function postMissing(
+  deps: AppDependencies,
+  group: WorkingGroup,
+  channel: ChannelRef,
+  posted: ReadonlyMap<string, string>,
+): Promise<void> {
   if (!posted.has("kickoff")) {
     const kickoff = await deps.channels.post(channel, kickoffMessage(group));
     await deps.channels.pin(kickoff);

@@ -7,7 +7,7 @@ import type { PlatformLink } from "../../app/ports/platform.ts";
 import type { ConversationReference } from "./conversation-ref.ts";
 import type { TeamRecord, TeamsConversationStore } from "./conversation-store.ts";
 import { NoConversationError, TeamsCallError } from "./errors.ts";
-import { ChannelNameTakenError as GraphNameTaken, type TeamsChannels } from "./graph/channels.ts";
+import { type ChannelKind, ChannelNameTakenError as GraphNameTaken, type TeamsChannels } from "./graph/channels.ts";
 import type { TeamsMessenger } from "./messenger.ts";
 import { fileActivity } from "./render/file-card.ts";
 import { messageActivity } from "./render/message.ts";
@@ -20,8 +20,18 @@ export function teamsLink(options: {
 }): PlatformLink {
   const { tenantId, conversations, messenger, channels } = options;
   const workspaceId = () => conversations.workspaceId(tenantId);
-  /** Private channels made here, so members go to the right kind of channel. */
-  const privateChannels = new Set<string>();
+  /** Each channel's kind as Graph last said (a cache: after a restart it is asked again). */
+  const kinds = new Map<string, ChannelKind>();
+
+  /** Members are added to private and shared channels; a standard one holds the whole team. */
+  async function kindOf(teamAadGroupId: string, channelId: string): Promise<ChannelKind> {
+    let kind = kinds.get(channelId);
+    if (!kind) {
+      kind = (await channels.get(teamAadGroupId, channelId)).membershipType;
+      kinds.set(channelId, kind);
+    }
+    return kind;
+  }
 
   async function team(): Promise<TeamRecord & { aadGroupId: string }> {
     const teams = await conversations.teams(await workspaceId());
@@ -70,7 +80,7 @@ export function teamsLink(options: {
             kind: isPrivate ? "private" : "standard",
             ...(owner ? { members: [owner] } : {}),
           });
-          if (isPrivate) privateChannels.add(created.id);
+          kinds.set(created.id, created.membershipType);
           return { channelId: created.id, name: created.displayName };
         } catch (error) {
           if (error instanceof GraphNameTaken) throw new ChannelNameTakenError(name, { cause: error });
@@ -80,10 +90,11 @@ export function teamsLink(options: {
 
       async invite(channelId, userIds) {
         const wanted = [...new Set(userIds)];
-        // Everyone in the team is in its standard channels already.
-        if (!privateChannels.has(channelId)) return { invited: [], alreadyIn: wanted };
         const home = await team();
-        const channel = { id: channelId, displayName: "", membershipType: "private" as const, webUrl: null };
+        const membershipType = await kindOf(home.aadGroupId, channelId);
+        // Everyone in the team is in its standard channels already.
+        if (membershipType === "standard") return { invited: [], alreadyIn: wanted };
+        const channel = { id: channelId, displayName: "", membershipType, webUrl: null };
         const invited: string[] = [];
         for (const userId of wanted) {
           try {
@@ -95,6 +106,18 @@ export function teamsLink(options: {
           }
         }
         return { invited, alreadyIn: [] };
+      },
+
+      // Teams archives whole teams, not channels: a channel is there or gone.
+      async state(channelId) {
+        const home = await team();
+        try {
+          kinds.set(channelId, (await channels.get(home.aadGroupId, channelId)).membershipType);
+          return "open";
+        } catch (error) {
+          if (error instanceof TeamsCallError && error.status === 404) return "gone";
+          throw error;
+        }
       },
 
       async post(channelId, message) {

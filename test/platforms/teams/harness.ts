@@ -35,6 +35,8 @@ export interface TeamsHarness {
   repos: Repositories;
   database: Database;
   botUrl: string;
+  /** Stops the app and starts a new one on the same database and stand-in (nothing kept in memory survives). */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -64,28 +66,44 @@ export async function startTeamsHarness(
   const test = await createTestDatabase(backend);
   const settings = parseSettings({ ...teams.settings, CLUSTERBOT_SCHEDULER: "off", ...options.settings });
   const logger = options.logger ?? createLogger("silent", false);
-  const app = composeApp(settings, test.database, logger, options.clock ?? systemClock, { quietHours: noQuietHours });
-  if (!app.teams) throw new Error("Teams is not configured");
-  await app.start();
-  const http = await startHttpServer({ host: "127.0.0.1", port: 0, routes: app.routes, logger });
-  const botUrl = `http://127.0.0.1:${http.port}/api/messages`;
-  teams.driver.botUrl = botUrl;
-  const adapter = app.teams;
-  return {
+  const start = async () => {
+    const app = composeApp(settings, test.database, logger, options.clock ?? systemClock, { quietHours: noQuietHours });
+    if (!app.teams) throw new Error("Teams is not configured");
+    await app.start();
+    const http = await startHttpServer({ host: "127.0.0.1", port: 0, routes: app.routes, logger });
+    const botUrl = `http://127.0.0.1:${http.port}/api/messages`;
+    teams.driver.botUrl = botUrl;
+    return { app, teamsAdapter: app.teams, http, botUrl };
+  };
+  let running = await start();
+  const harness: TeamsHarness = {
     teams,
-    adapter,
-    core: app.core,
-    deps: app.deps,
-    repos: app.deps.repos,
+    adapter: running.teamsAdapter,
+    core: running.app.core,
+    deps: running.app.deps,
+    repos: running.app.deps.repos,
     database: test.database,
-    botUrl,
+    botUrl: running.botUrl,
+    async restart() {
+      await running.http.close();
+      await running.app.stop();
+      running = await start();
+      Object.assign(harness, {
+        adapter: running.teamsAdapter,
+        core: running.app.core,
+        deps: running.app.deps,
+        repos: running.app.deps.repos,
+        botUrl: running.botUrl,
+      });
+    },
     async close() {
-      await http.close();
-      await app.stop();
+      await running.http.close();
+      await running.app.stop();
       await teams.close();
       await test.drop();
     },
   };
+  return harness;
 }
 
 /** A harness where these people have the app in their 1:1 chat and Fran has added it to the facilitators' team. */

@@ -44,7 +44,7 @@ describe("Teams app package", () => {
     expect(validate(broken)).toBe(false);
   });
 
-  it("offers a command menu of /cluster's own words, within Teams' ten per list, for every scope the bot is in", async () => {
+  it("offers a command menu of /cluster's own words, within Teams' ten per list, for every scope the bot is in, and home in the 1:1 chat", async () => {
     const manifest = (await renderTeamsManifest({ botId })) as {
       bots: { scopes: string[]; commandLists: { scopes: string[]; commands: { title: string }[] }[] }[];
     };
@@ -58,11 +58,16 @@ describe("Teams app package", () => {
     );
     // The menu is a shortcut (Teams allows ten commands a list); every command is typed as in Slack and listed by help.
     for (const list of bot?.commandLists ?? []) expect(list.commands.length).toBeLessThanOrEqual(10);
-    expect(titles.filter((title) => title !== "cluster help" && !slackWords.has(title))).toEqual([]);
+    expect(titles.filter((title) => !["cluster help", "home"].includes(title) && !slackWords.has(title))).toEqual([]);
     expect(titles).toEqual(
       expect.arrayContaining(["cluster help", "cluster setup", "cluster analyze", "cluster report"]),
     );
-    expect(bot?.commandLists[0]?.scopes).toEqual(bot?.scopes);
+    expect(bot?.commandLists.flatMap((list) => list.scopes).sort()).toEqual([...(bot?.scopes ?? [])].sort());
+    // The home card comes in the 1:1 chat (no personal tab): its command is offered there only.
+    const personal = bot?.commandLists.find((list) => list.scopes.includes("personal"));
+    expect(personal?.commands.map((command) => command.title)).toContain("home");
+    const elsewhere = bot?.commandLists.filter((list) => !list.scopes.includes("personal")) ?? [];
+    expect(elsewhere.flatMap((list) => list.commands.map((command) => command.title))).not.toContain("home");
   });
 
   it("zips the manifest and the two icons at the root, byte for byte the same each time", async () => {

@@ -25,7 +25,7 @@ export function login(context: ServiceContext, request: Request): Answer | undef
 }
 
 function issueToken(context: ServiceContext, request: Request, tenant: string): Answer {
-  const fault = context.faults.take("token");
+  const fault = context.faults.take("token", request);
   if (fault) return json(fault.status, { error: fault.code, error_description: "Injected by the test." });
   const form = request.form();
   if (form.get("grant_type") !== "client_credentials")

@@ -36,7 +36,7 @@ export function authorizeWith(
         ? graphError(401, "InvalidAuthenticationToken", `Access token is invalid: ${problem.reason}.`)
         : json(401, { message: `Authorization has been denied for this request (${problem.reason}).` });
     }
-    const fault = context.faults.take(service);
+    const fault = context.faults.take(service, request);
     if (!fault) return undefined;
     const headers: Record<string, string> = fault.retryAfterSeconds
       ? { "retry-after": String(fault.retryAfterSeconds) }

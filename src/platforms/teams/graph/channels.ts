@@ -11,6 +11,7 @@ import {
   type ChannelBody,
   channelFilesFolder,
   createChannel,
+  getChannel,
   graphChannel,
   graphDriveItem,
   graphFolder,
@@ -103,6 +104,10 @@ export class TeamsChannels {
   async list(teamAadGroupId: string): Promise<GraphChannel[]> {
     const answer = await this.#call("listing Teams channels", listOf(graphChannel), listChannels(teamAadGroupId));
     return answer.value.map(toChannel);
+  }
+
+  async get(teamAadGroupId: string, channelId: string): Promise<GraphChannel> {
+    return toChannel(await this.#call("reading a Teams channel", graphChannel, getChannel(teamAadGroupId, channelId)));
   }
 
   /** Adds people to a private or shared channel; someone already in it counts as added. */

@@ -53,6 +53,13 @@ export const listChannels = (teamId: string): EndpointRequest<unknown> => ({
   params: { "team-id": teamId },
 });
 
+export const getChannel = (teamId: string, channelId: string): EndpointRequest<unknown> => ({
+  method: "get",
+  path: "/teams/{team-id}/channels/{channel-id}",
+  paramDefs: path(["team-id", "channel-id"]),
+  params: { "team-id": teamId, "channel-id": encodeURIComponent(channelId) },
+});
+
 export const addChannelMember = (teamId: string, channelId: string, body: MemberBody): EndpointRequest<unknown> => ({
   method: "post",
   path: "/teams/{team-id}/channels/{channel-id}/members",
