@@ -19,6 +19,8 @@ export const ROUND5: [string, AnalyzeOptions][] = [
   ["E4 final resolution 1", views("raw,phrases,chars,lsa32", { finalResolution: 1 })],
   ["E5 chars", views("chars")],
   ["E6 phrases,lsa16,lsa32,lsa64,k5,k15", views("phrases,lsa16,lsa32,lsa64,k5,k15")],
+  ["M diagnostic: max size 20", { maxSize: 20 }],
+  ["E7 all resolutions vote, no LSA", views("raw,phrases,chars", { votersPerView: 0 })],
   ["S1 stability × silhouette, 8 bootstraps", { stability: { bootstraps: 8, mode: "product" } }],
   ["S2 most stable, 8 bootstraps", { stability: { bootstraps: 8, mode: "stability" } }],
   ...[1, 1.5, 2, 3].map((margin): [string, AnalyzeOptions] => [
