@@ -47,14 +47,6 @@ describe.each(backends)("concurrent edits through Slack on %s", (backend) => {
     });
   }
 
-  async function until(condition: () => Promise<boolean>, timeoutMs = 20_000) {
-    const started = Date.now();
-    while (!(await condition())) {
-      if (Date.now() - started > timeoutMs) throw new Error("timed out waiting for the store");
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  }
-
   async function openStep(userId: string, actionId: RegExp, callbackId: string) {
     await openOverview(userId);
     const button = findButton(top(userId).blocks, actionId);
@@ -157,11 +149,9 @@ describe.each(backends)("concurrent edits through Slack on %s", (backend) => {
       inputs: { description: "Ben's newer account", type: "product" },
     });
     expect(bens.delivered).toBe(true);
-    // Ben's draft is kept from the inbox after the ack; the scenario starts once it is stored.
-    await until(
-      async () =>
-        (await harness.deps.repos.results.listForProject(alpha().id))[0]?.description === "Ben's newer account",
-    );
+    // Slack's close is acknowledged before Ben's draft is kept; settling waits for it on every store.
+    await harness.core.settled();
+    expect((await harness.deps.repos.results.listForProject(alpha().id))[0]?.description).toBe("Ben's newer account");
 
     const closed = await slack().driver.viewClosed({
       userId: users.ana,
