@@ -3,6 +3,7 @@
 // @slack/bolt App whose view listener only acks; prints p50/p95/p99 and the ratio of the p99s (target ≤ 1.5).
 // Options: --postgres (TEST_DATABASE_URL; PGlite in memory without it), --partners 500, --results 3.
 // --kill: the burst against the real process, SIGKILLed halfway and restarted (slack-kill.ts; needs PostgreSQL).
+// Also prints the CPU time the process spent on each burst; BENCH_PROFILE=<dir> writes a CPU profile of each burst.
 import { writeFileSync } from "node:fs";
 import type { Server } from "node:http";
 import { Session } from "node:inspector/promises";
