@@ -11,7 +11,7 @@ export async function withRepositories<T>(work: (repos: Repositories) => Promise
     // Loading the migration engine takes seconds: only when something is pending (or the folder is new).
     const status = await migrationStatus(database).catch(() => undefined);
     if (!status || status.pending.length > 0) await applyMigrations(database);
-    return await work(createRepositories(database.prisma));
+    return await work(createRepositories(database.prisma, database.direct));
   } finally {
     await database.close();
   }

@@ -46,7 +46,7 @@ export function composeApp(
   clock: Clock,
   surfaces: Surfaces = {},
 ): ComposedApp {
-  const repos = createRepositories(database.prisma);
+  const repos = createRepositories(database.prisma, database.direct);
   let slack: SlackAdapter | undefined;
   let web: WebAdapter | undefined;
   let teams: TeamsAdapter | undefined;

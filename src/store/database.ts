@@ -14,8 +14,16 @@ export type DatabaseTarget =
   | { kind: "pglite-memory"; client?: PGlite }
   | { kind: "postgres"; url: string };
 
+/**
+ * A statement run on the embedded database itself, without Prisma's query engine (rows as objects, `$1`… for the
+ * parameters). PGlite only: there Prisma's per-statement work is paid on the thread that answers every request.
+ */
+export type DirectQuery = <Row>(text: string, params: unknown[]) => Promise<Row[]>;
+
 export interface Database {
   readonly prisma: PrismaClient;
+  /** PGlite only (see DirectQuery); PostgreSQL answers on its own process, so Prisma is used there. */
+  readonly direct?: DirectQuery;
   readonly kind: "pglite" | "postgres";
   /** Where the data lives, safe to print (no password). */
   readonly location: string;
@@ -57,6 +65,7 @@ async function openPGlite(target: Extract<DatabaseTarget, { kind: "pglite" | "pg
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(client) });
   return {
     prisma,
+    direct: async <Row>(text: string, params: unknown[]) => (await client.query<Row>(text, params)).rows,
     kind: "pglite",
     location,
     migrationAdapterFactory: () => new MigrationSafePGliteFactory(client),

@@ -3,8 +3,12 @@
 // @slack/bolt App whose view listener only acks; prints p50/p95/p99 and the ratio of the p99s (target ≤ 1.5).
 // Options: --postgres (TEST_DATABASE_URL; PGlite in memory without it), --partners 500, --results 3.
 // --kill: the burst against the real process, SIGKILLed halfway and restarted (slack-kill.ts; needs PostgreSQL).
+// Also prints the CPU time the process spent on each burst; BENCH_PROFILE=<dir> writes a CPU profile of each burst.
+import { writeFileSync } from "node:fs";
 import type { Server } from "node:http";
+import { Session } from "node:inspector/promises";
 import type { AddressInfo } from "node:net";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { App, LogLevel } from "@slack/bolt";
 import { parseSettings } from "../../src/config/settings.ts";
@@ -74,9 +78,14 @@ try {
   const bodies = partnerIds.map(submissionBody);
   await warmUp(slack.driver.botUrl);
   await warmUp(bare.url);
-  const ourTimes = await fireAll(slack.driver.botUrl, bodies);
+  let cpu = process.cpuUsage();
+  const botUrl = slack.driver.botUrl;
+  const ourTimes = await profiled("clusterbot", () => fireAll(botUrl, bodies));
+  const ourCpu = cpuMs(process.cpuUsage(cpu));
   const stored = await settle(workshopId, partnerCount * resultsEach);
-  const bareTimes = await fireAll(bare.url, bodies);
+  cpu = process.cpuUsage();
+  const bareTimes = await profiled("bare", () => fireAll(bare.url, bodies));
+  const bareCpu = cpuMs(process.cpuUsage(cpu));
 
   printTable([
     { name: `Clusterbot (${backend})`, times: ourTimes },
@@ -84,6 +93,9 @@ try {
   ]);
   const ratio = percentile(ourTimes, 99) / percentile(bareTimes, 99);
   console.log(`p99 ratio Clusterbot / bare Bolt: ${ratio.toFixed(2)} (target ≤ 1.5)`);
+  console.log(
+    `CPU time during the burst (this process, both ends): Clusterbot ${ourCpu.toFixed(0)} ms, bare Bolt ${bareCpu.toFixed(0)} ms, ratio ${(ourCpu / bareCpu).toFixed(2)}`,
+  );
   console.log(`results stored: ${stored} (expected ${partnerCount * resultsEach})`);
   if (stored !== partnerCount * resultsEach) process.exitCode = 1;
 } finally {
@@ -91,6 +103,24 @@ try {
   await ours.close();
   await slack.close();
   await test.drop();
+}
+
+/** With BENCH_PROFILE=<dir>, a CPU profile of just this burst is written there (`<name>.cpuprofile`). */
+async function profiled<T>(name: string, work: () => Promise<T>): Promise<T> {
+  const dir = process.env.BENCH_PROFILE;
+  if (!dir) return work();
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.setSamplingInterval", { interval: 200 });
+  await session.post("Profiler.start");
+  try {
+    return await work();
+  } finally {
+    const { profile } = await session.post("Profiler.stop");
+    writeFileSync(join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  }
 }
 
 async function seed(): Promise<string> {
@@ -208,6 +238,10 @@ async function startBareBolt(standIn: SlackStandIn): Promise<{ url: string; stop
   const server = (await app.start(0)) as Server;
   const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}/slack/events`, stop: () => app.stop().then(() => undefined) };
+}
+
+function cpuMs(usage: NodeJS.CpuUsage): number {
+  return (usage.user + usage.system) / 1000;
 }
 
 function percentile(times: number[], p: number): number {

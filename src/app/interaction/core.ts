@@ -30,7 +30,10 @@ export interface InteractionCore {
    * start. Resolves once they are queued; `settled()` once they are applied.
    */
   resume(): Promise<number>;
-  /** Resolves once the work queued after early answers is done (the drain awaited before a stop). */
+  /**
+   * Resolves once every interaction handed in is handled and the work queued after early answers is done (the
+   * drain awaited before a stop; what tests wait for), on every store.
+   */
   settled(): Promise<void>;
 }
 
@@ -111,39 +114,53 @@ export function createInteractionCore(options: InteractionCoreOptions): Interact
     });
   }
 
+  async function handleOne(incoming: Incoming, conversation: Conversation): Promise<void> {
+    const { origin, interaction } = incoming;
+    if (origin.deliveryId) {
+      const key = `${origin.platform}-event:${origin.deliveryId}`;
+      // With the database down nothing can be stored twice: go on, and the route tells the person so.
+      const first = await deps.repos.deliveries.firstTime(key).catch((error: unknown) => {
+        if (isDatabaseUnreachable(error)) return true;
+        throw error;
+      });
+      if (!first) return;
+    }
+    const route = findRoute(routes, interaction);
+    if (!route) return conversation.reply(unrouted(interaction));
+    const early = conversation.answersEarly ? (route.acknowledge?.(interaction, deps) ?? null) : null;
+    if (early?.kind === "close") {
+      // Durable before the ack: a redelivery (same submission) finds its row and is only answered again.
+      const key = inboxKey(incoming);
+      keeping++;
+      let first: boolean;
+      try {
+        first = await deps.repos.inbox.keep(key, incoming);
+      } finally {
+        keeping--;
+      }
+      await conversation.reply(early);
+      if (first) apply(key, route, incoming, conversation);
+      return;
+    }
+    if (early) return conversation.reply(early);
+    const { reply, afterwards } = await run(route, incoming, conversation);
+    await conversation.reply(reply);
+    queue(afterwards);
+  }
+
+  /**
+   * Interactions being handled. An adapter may acknowledge on arrival (a button, a closed modal) and hand the rest
+   * over, so the work a person started is not all in `later` yet: settling waits for these too.
+   */
+  const handling = new Set<Promise<void>>();
+
   return {
-    async handle(incoming, conversation) {
-      const { origin, interaction } = incoming;
-      if (origin.deliveryId) {
-        const key = `${origin.platform}-event:${origin.deliveryId}`;
-        // With the database down nothing can be stored twice: go on, and the route tells the person so.
-        const first = await deps.repos.deliveries.firstTime(key).catch((error: unknown) => {
-          if (isDatabaseUnreachable(error)) return true;
-          throw error;
-        });
-        if (!first) return;
-      }
-      const route = findRoute(routes, interaction);
-      if (!route) return conversation.reply(unrouted(interaction));
-      const early = conversation.answersEarly ? (route.acknowledge?.(interaction, deps) ?? null) : null;
-      if (early?.kind === "close") {
-        // Durable before the ack: a redelivery (same submission) finds its row and is only answered again.
-        const key = inboxKey(incoming);
-        keeping++;
-        let first: boolean;
-        try {
-          first = await deps.repos.inbox.keep(key, incoming);
-        } finally {
-          keeping--;
-        }
-        await conversation.reply(early);
-        if (first) apply(key, route, incoming, conversation);
-        return;
-      }
-      if (early) return conversation.reply(early);
-      const { reply, afterwards } = await run(route, incoming, conversation);
-      await conversation.reply(reply);
-      queue(afterwards);
+    handle(incoming, conversation) {
+      const done = handleOne(incoming, conversation);
+      handling.add(done);
+      const forget = () => void handling.delete(done);
+      done.then(forget, forget);
+      return done;
     },
     async resume() {
       const pending = (await deps.repos.inbox.pending()).filter((row) => !queued.has(row.key));
@@ -156,7 +173,13 @@ export function createInteractionCore(options: InteractionCoreOptions): Interact
       if (pending.length > 0) deps.logger.info({ count: pending.length }, "applying answers kept before a restart");
       return pending.length;
     },
-    settled: () => later.idle(),
+    async settled() {
+      // Work being handled may queue more for later, and later work never starts an interaction: both empty is final.
+      do {
+        await Promise.allSettled([...handling]);
+        await later.idle();
+      } while (handling.size > 0);
+    },
   };
 }
 

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../../generated/prisma/client.ts";
+import type { DirectQuery } from "../database.ts";
 import { channelRepository } from "./channels.ts";
 import { deliveryRepository } from "./deliveries.ts";
 import { interestRepository } from "./interests.ts";
@@ -17,7 +18,8 @@ import { workshopRecordRepository } from "./workshop-records.ts";
 import { workshopRepository } from "./workshops.ts";
 import { workspaceRepository } from "./workspaces.ts";
 
-export function createRepositories(prisma: PrismaClient) {
+/** `direct`: the embedded database's own statements (see DirectQuery), for the one insert an ack waits for. */
+export function createRepositories(prisma: PrismaClient, direct?: DirectQuery) {
   return {
     workspaces: workspaceRepository(prisma),
     channels: channelRepository(prisma),
@@ -28,7 +30,7 @@ export function createRepositories(prisma: PrismaClient) {
     interests: interestRepository(prisma),
     reviews: reviewRepository(prisma),
     deliveries: deliveryRepository(prisma),
-    inbox: submissionInboxRepository(prisma),
+    inbox: submissionInboxRepository(prisma, direct),
     outbox: outboxRepository(prisma),
     slackInstallations: slackInstallationRepository(prisma),
     jobs: jobRepository(prisma),

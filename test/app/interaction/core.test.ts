@@ -6,7 +6,7 @@ import type { AppDependencies } from "../../../src/app/context.ts";
 import { createInteractionCore } from "../../../src/app/interaction/core.ts";
 import type { Incoming, Interaction } from "../../../src/app/interaction/interaction.ts";
 import { reply } from "../../../src/app/interaction/reply.ts";
-import { onAction, onCommand, onHome, onSubmit } from "../../../src/app/interaction/router.ts";
+import { onAction, onClosed, onCommand, onHome, onSubmit } from "../../../src/app/interaction/router.ts";
 import { createChannels } from "../../../src/app/platform/channels.ts";
 import type { Notification, NotifyPort } from "../../../src/app/ports/notify.ts";
 import { Refusal } from "../../../src/app/refusal.ts";
@@ -27,6 +27,7 @@ describe("the interaction core", () => {
   let deps: AppDependencies;
   const notified: Notification[] = [];
   const saved: string[] = [];
+  const drafts: string[] = [];
   let homes = 0;
 
   beforeAll(async () => {
@@ -84,6 +85,10 @@ describe("the interaction core", () => {
       },
       (interaction) => (interaction.values.title ? reply.close() : reply.errors({ title: "Please enter a title." })),
     ),
+    onClosed("step", async ({ interaction }) => {
+      drafts.push(String(interaction.values.title));
+      return reply.none();
+    }),
   ];
   const core = () => createInteractionCore({ deps, routes });
 
@@ -167,5 +172,15 @@ describe("the interaction core", () => {
       message: { summary: "Your answer could not be saved: The deadline has passed." },
     });
     expect(JSON.stringify(notified[0]?.message.blocks)).toContain("typed <!here>");
+  });
+
+  it("settles only once an interaction acknowledged on arrival is handled (a closed form's draft is kept)", async () => {
+    const engine = core();
+    // Slack acknowledges a closed modal before handing it over: nobody awaits the handling, a stop drains it.
+    const closed: Interaction = { kind: "closed", formId: "step", values: { title: "Half-typed" }, context: {} };
+    const handled = engine.handle(incoming(closed, { user: "U0LATE000001" }), recordingConversation());
+    await engine.settled();
+    expect(drafts).toContain("Half-typed");
+    await handled;
   });
 });

@@ -146,11 +146,9 @@ describe.each(backends)("concurrent edits through Slack on %s", (backend) => {
       inputs: { description: "Ben's newer account", type: "product" },
     });
     expect(bens.delivered).toBe(true);
-    // Ben's draft is kept from the inbox after the ack; the scenario starts once it is stored.
-    await waitFor(
-      async () =>
-        (await harness.deps.repos.results.listForProject(alpha().id))[0]?.description === "Ben's newer account",
-    );
+    // Slack's close is acknowledged before Ben's draft is kept; settling waits for it on every store.
+    await harness.core.settled();
+    expect((await harness.deps.repos.results.listForProject(alpha().id))[0]?.description).toBe("Ben's newer account");
 
     const closed = await slack().driver.viewClosed({
       userId: users.ana,
