@@ -130,6 +130,7 @@ function withoutMentions(typed: string): string {
  * A message to the bot: in a 1:1 chat any text is a command; in a channel, a post that @mentions the bot is one.
  * A reply in a channel post's thread (conversation "<channel>;messageid=<post>") is a thread message for the core
  * (a working group's prompt thread), unless it @mentions the bot with a command ("@Clusterbot cluster workplan").
+ * A new top-level post without a mention is a channel message (the group's activity, its text unread).
  * Teams sends channel messages without a mention because the app asks for `ChannelMessage.Read.Group`.
  */
 export function messageIncoming(activity: InboundActivity): TeamsIncoming | undefined {
@@ -141,7 +142,16 @@ export function messageIncoming(activity: InboundActivity): TeamsIncoming | unde
     (entity) => entity.type === "mention" && entity.mentioned?.id === activity.recipient.id,
   );
   const thread = personal ? undefined : threadOf(activity);
-  if (thread && !(mentioned && isClusterCommand(typed.data))) {
+  const command = mentioned && isClusterCommand(typed.data);
+  // A new top-level post: Teams names its conversation after the post itself (`<channel>;messageid=<its id>`).
+  const topLevel = activity.conversation.conversationType === "channel" && (!thread || thread.threadId === activity.id);
+  if (topLevel && !command) {
+    if (mentioned) return commandIncoming(activity, typed.data);
+    const channelId = channelOf(activity);
+    if (!activity.id || !channelId) return undefined;
+    return incoming(activity, { kind: "channel-message", channelId, messageId: activity.id }, { delivery: true });
+  }
+  if (thread && !topLevel && !command) {
     if (!activity.id) return undefined;
     return incoming(
       activity,
@@ -159,11 +169,15 @@ export function messageIncoming(activity: InboundActivity): TeamsIncoming | unde
   // No personal tab: "home" typed in the 1:1 chat is the person opening the bot's home (Slack's App Home).
   if (personal && commandText(typed.data).toLowerCase() === "home")
     return incoming(activity, { kind: "home" }, { delivery: true });
+  return commandIncoming(activity, typed.data);
+}
+
+function commandIncoming(activity: InboundActivity, typed: string): TeamsIncoming | undefined {
   // Typed in a channel (or a thread of one): files the command makes are shared there.
   const channelId = activity.conversation.conversationType === "channel" ? channelOf(activity) : undefined;
   return incoming(
     activity,
-    { kind: "command", text: commandText(typed.data), ...(channelId ? { channelId } : {}) },
+    { kind: "command", text: commandText(typed), ...(channelId ? { channelId } : {}) },
     { delivery: true },
   );
 }

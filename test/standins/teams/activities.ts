@@ -104,6 +104,30 @@ export const build = {
     });
   },
 
+  /**
+   * A new top-level post in a channel, without a mention (Teams sends it with ChannelMessage.Read.Group): its
+   * conversation is the thread it starts, `<channel>;messageid=<its own id>`, or (`plainChannel`) the channel alone.
+   */
+  channelPost(
+    sender: Sender,
+    user: StandInUser,
+    team: StandInTeam,
+    channel: StandInChannel,
+    text: string,
+    plainChannel = false,
+  ): Activity {
+    const id = sender.nextId();
+    return base(sender, "message", {
+      id,
+      from: from(user),
+      conversation: channelConversation(sender, channel, plainChannel ? undefined : id),
+      text,
+      textFormat: "plain",
+      localTimezone: user.timezone ?? "UTC",
+      channelData: teamChannelData(sender, team, channel),
+    });
+  },
+
   invoke(sender: Sender, user: StandInUser, name: string, value: unknown, conversation?: Activity): Activity {
     return base(sender, "invoke", {
       name,

@@ -114,6 +114,16 @@ export class TeamsDriver {
     return { ...(await this.send(activity)), activity };
   }
 
+  /** A person's new top-level post in a channel, without a mention (`plainChannel`: conversation without messageid). */
+  postInChannel(userAad: string, channelId: string, text: string, plainChannel = false): Promise<DriverAnswer> {
+    const channel = this.#context.state.channels.get(channelId);
+    if (!channel) throw new Error(`the stand-in has no channel ${channelId}`);
+    const team = this.#context.state.team(channel.teamAadGroupId);
+    return this.send(
+      build.channelPost(this.sender, this.#context.state.user(userAad), team, channel, text, plainChannel),
+    );
+  }
+
   /** A channel post that @mentions the bot, in any channel of a team (a working group's, say), or in a thread. */
   mentionIn(userAad: string, channelId: string, text: string, threadRootId?: string): Promise<DriverAnswer> {
     const channel = this.#context.state.channels.get(channelId);
