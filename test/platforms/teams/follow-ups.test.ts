@@ -9,7 +9,14 @@ import { createLogger } from "../../../src/logging/logger.ts";
 import { createJobRunner, type JobRunner } from "../../../src/scheduler/runner.ts";
 import { waitFor } from "../../support/slack-seed.ts";
 import { cardOf, continuedCard, mustButton, submitData } from "./forms.ts";
-import { facilitatorsTeam, people, startTeamsHarness, type TeamsHarness, tenantId } from "./harness.ts";
+import {
+  facilitatorsTeam,
+  people,
+  seedApprovedCluster,
+  startInstalledTeamsHarness,
+  type TeamsHarness,
+  typedCommand,
+} from "./harness.ts";
 
 describe("Teams: working-group follow-ups", () => {
   let harness: TeamsHarness;
@@ -35,10 +42,7 @@ describe("Teams: working-group follow-ups", () => {
   };
 
   beforeAll(async () => {
-    harness = await startTeamsHarness("pglite", { clock });
-    for (const aad of Object.values(people)) await driver().installPersonal(aad);
-    await driver().installInTeam(people.fran, facilitatorsTeam);
-    await harness.adapter.idle();
+    harness = await startInstalledTeamsHarness("pglite", Object.values(people), { clock });
     runner = createJobRunner({
       jobs: harness.deps.repos.jobs,
       handlers: followUpJobHandlers(harness.deps),
@@ -46,49 +50,11 @@ describe("Teams: working-group follow-ups", () => {
       logger: createLogger("silent", false),
       owner: "test-runner",
     });
-    const { repos } = harness;
-    const workspace = await repos.workspaces.ensure("teams", tenantId);
-    const person = async (aad: string, name: string) =>
-      (await repos.people.ensure(workspace.id, aad, { displayName: name })).id;
-    const fran = await person(people.fran, "Fran");
-    const created = await repos.workshops.create(workspace.id, { name: "Follow-up workshop" }, fran);
-    const workshop = await repos.workshops.setPhase(created.id, "homework");
-    const resultIds: string[] = [];
-    for (const [acronym, aad] of [
-      ["ALPHA", people.ana],
-      ["BETA", people.ben],
-    ] as const) {
-      const project = await repos.projects.create(workshop.id, {
-        acronym,
-        title: `${acronym} project`,
-        partners: [`${acronym} University`],
-        memberIds: [await person(aad, acronym)],
-      });
-      await repos.results.replaceList(project.id, [{ title: `${acronym} sensor kit` }]);
-      resultIds.push(...(await repos.results.listForProject(project.id)).map((result) => result.id));
-    }
-    const cluster = await harness.database.prisma.cluster.create({
-      data: {
-        workshopId: workshop.id,
-        label: "Predictive maintenance",
-        explanation: "Both monitor machines.",
-        status: "approved",
-        position: 0,
-        members: { create: resultIds.map((resultId) => ({ resultId })) },
-      },
-    });
-    clusterId = cluster.id;
+    ({ clusterId } = await seedApprovedCluster(harness, "Follow-up workshop"));
   }, 240_000);
   afterAll(() => harness.close());
 
-  /** A typed command in the 1:1 chat; resolves with the text of the bot's answer. */
-  async function command(aad: string, text: string): Promise<string> {
-    const before = dms(aad).length;
-    expect((await driver().message(aad, text)).status).toBe(200);
-    await harness.adapter.idle();
-    await waitFor(() => dms(aad).length > before, 60_000);
-    return textOf(dms(aad).slice(before));
-  }
+  const command = (aad: string, text: string) => typedCommand(harness, aad, text);
 
   /** Moves the clock to the earliest pending job of `kind` and runs what is due. */
   const runNext = async (kind: string) => {

@@ -11,6 +11,7 @@ import type { Database } from "../../../src/store/database.ts";
 import type { Repositories } from "../../../src/store/repositories/index.ts";
 import { createTeamsStandIn, type TeamsStandIn } from "../../standins/teams/index.ts";
 import { type Backend, createTestDatabase } from "../../support/database.ts";
+import { waitFor } from "../../support/wait.ts";
 
 export const appId = "6a1c1c1e-2b7b-4c53-9f0e-0d5c3b0a7e11";
 export const appPassword = "stand-in-client-secret";
@@ -110,10 +111,68 @@ export async function startTeamsHarness(
 export async function startInstalledTeamsHarness(
   backend: Backend,
   personal: readonly string[] = Object.values(people),
+  options: Parameters<typeof startTeamsHarness>[1] = {},
 ): Promise<TeamsHarness> {
-  const harness = await startTeamsHarness(backend);
+  const harness = await startTeamsHarness(backend, options);
   for (const aad of personal) await harness.teams.driver.installPersonal(aad);
   await harness.teams.driver.installInTeam(people.fran, facilitatorsTeam);
   await harness.adapter.idle();
   return harness;
+}
+
+/**
+ * A workshop in homework with ALPHA (Ana) and BETA (Ben), one result each, and one approved cluster of both
+ * results, "Predictive maintenance": where the working-group tests start.
+ */
+export async function seedApprovedCluster(
+  harness: TeamsHarness,
+  workshopName: string,
+): Promise<{ workspaceId: string; clusterId: string }> {
+  const { repos } = harness;
+  const workspace = await repos.workspaces.ensure("teams", tenantId);
+  const person = async (aad: string, name: string) =>
+    (await repos.people.ensure(workspace.id, aad, { displayName: name })).id;
+  const fran = await person(people.fran, "Fran");
+  const created = await repos.workshops.create(workspace.id, { name: workshopName }, fran);
+  const workshop = await repos.workshops.setPhase(created.id, "homework");
+  const resultIds: string[] = [];
+  for (const [acronym, aad] of [
+    ["ALPHA", people.ana],
+    ["BETA", people.ben],
+  ] as const) {
+    const project = await repos.projects.create(workshop.id, {
+      acronym,
+      title: `${acronym} project`,
+      partners: [`${acronym} University`],
+      memberIds: [await person(aad, acronym)],
+    });
+    await repos.results.replaceList(project.id, [{ title: `${acronym} sensor kit` }]);
+    resultIds.push(...(await repos.results.listForProject(project.id)).map((result) => result.id));
+  }
+  const cluster = await harness.database.prisma.cluster.create({
+    data: {
+      workshopId: workshop.id,
+      label: "Predictive maintenance",
+      explanation: "Both monitor machines.",
+      status: "approved",
+      position: 0,
+      members: { create: resultIds.map((resultId) => ({ resultId })) },
+    },
+  });
+  return { workspaceId: workspace.id, clusterId: cluster.id };
+}
+
+/** A command typed in the 1:1 chat; resolves with the bot's answers (their activities, as JSON text). */
+export async function typedCommand(harness: TeamsHarness, aad: string, text: string): Promise<string> {
+  const answers = () => harness.teams.state.personalMessages(aad);
+  const before = answers().length;
+  const sent = await harness.teams.driver.message(aad, text);
+  if (sent.status !== 200) throw new Error(`“${text}” was answered with HTTP ${sent.status}`);
+  await harness.adapter.idle();
+  await waitFor(() => answers().length > before);
+  return JSON.stringify(
+    answers()
+      .slice(before)
+      .map((entry) => entry.activity),
+  );
 }
