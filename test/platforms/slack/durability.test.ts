@@ -84,19 +84,30 @@ describe.skipIf(!postgresUrl)("an acknowledged answer survives a crash (a real p
     return bot;
   }
 
+  /** Waits for Ana's top modal; when it never comes, the error carries what the bot printed and what she sees. */
+  async function waitForView(callbackId: string): Promise<void> {
+    try {
+      await waitFor(() => slack.state.topView(users.ana)?.callback_id === callbackId);
+    } catch (error) {
+      const output = running.map((spawned) => spawned.output().slice(-4000)).join("\n--- next process ---\n");
+      const top = slack.state.topView(users.ana)?.callback_id ?? "no modal";
+      throw new Error(`${(error as Error).message}; Ana's top modal: ${top}; the bot printed:\n${output}`);
+    }
+  }
+
   // Under a full parallel suite the bot can take many seconds to open a modal; what is tested is the answer.
   async function openResultsStep(): Promise<string> {
     await slack.driver.blockActions({
       userId: users.ana,
       actions: [{ actionId: "homework.start", blockId: "crash", value: projectId }],
     });
-    await waitFor(() => slack.state.topView(users.ana)?.callback_id === "homework.overview");
+    await waitForView("homework.overview");
     await slack.driver.blockActions({
       userId: users.ana,
       viewId: slack.state.topView(users.ana)!.id,
       actions: [{ actionId: "homework.results", value: projectId }],
     });
-    await waitFor(() => slack.state.topView(users.ana)?.callback_id === "homework.results");
+    await waitForView("homework.results");
     return slack.state.topView(users.ana)!.id;
   }
 
