@@ -28,7 +28,8 @@ export const importRoutes: Route[] = [
 
   onAny("files-shared", async ({ deps, actor, interaction }) => {
     const files = interaction.files.filter((file) => SPREADSHEET.test(file.name));
-    if (files.length === 0) return reply.none();
+    // Nothing is read or changed, so anyone may hear what the conversation is for.
+    if (files.length === 0) return reply.message(notSpreadsheets(interaction.files));
     const workshop = await facilitatedWorkshop(deps.repos, actor);
     const loaded = await readShared(files);
     if (!loaded.ok) return problems(loaded.lines);
@@ -40,14 +41,28 @@ export const importRoutes: Route[] = [
   }),
 ];
 
+function notSpreadsheets(files: SharedFile[]): string {
+  const names = files.map((file) => `“${file.name}”`).join(", ");
+  return `Clusterbot reads only spreadsheets shared here (a .xlsx workbook or .csv files, to import a workshop's projects; see “/cluster import”). It left ${names} unread.`;
+}
+
+function tooLarge(file: SharedFile): Refusal {
+  return new Refusal(
+    "invalid",
+    `${file.name} is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB: that is not a workshop's spreadsheet. Nothing was imported.`,
+  );
+}
+
 async function readShared(files: SharedFile[]) {
-  const tooBig = files.find((file) => file.size > MAX_IMPORT_BYTES);
-  if (tooBig)
-    throw new Refusal(
-      "invalid",
-      `${tooBig.name} is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB: that is not a workshop's spreadsheet. Nothing was imported.`,
-    );
-  const data = await Promise.all(files.map(async (file) => ({ name: file.name, bytes: await file.read() })));
+  const tooBig = files.find((file) => (file.size ?? 0) > MAX_IMPORT_BYTES);
+  if (tooBig) throw tooLarge(tooBig);
+  const data = await Promise.all(
+    files.map(async (file) => {
+      const bytes = await file.read(MAX_IMPORT_BYTES);
+      if (bytes === "too-large") throw tooLarge(file);
+      return { name: file.name, bytes };
+    }),
+  );
   try {
     return { ok: true as const, record: await readRecordData(data) };
   } catch (error) {

@@ -96,9 +96,13 @@ export interface ChannelMessageInteraction {
 /** A file a person shared with the bot; its contents are fetched only when a use case reads it. */
 export interface SharedFile {
   name: string;
-  /** Bytes, as the platform reports it. */
-  size: number;
-  read(): Promise<Uint8Array>;
+  /** Bytes, as the platform reports it; absent where the platform does not say (Teams). */
+  size?: number;
+  /**
+   * Downloads the contents, reading no more than `maxBytes` + 1 of them: "too-large" when the file is longer than
+   * `maxBytes` (a size the platform reported is not trusted to be the truth).
+   */
+  read(maxBytes: number): Promise<Uint8Array | "too-large">;
 }
 
 /** Files a person shared in their direct conversation with the bot (e.g. a spreadsheet to import). */

@@ -372,7 +372,7 @@ const fileShareSchema = z.looseObject({
  */
 export function filesSharedIncoming(
   body: unknown,
-  download: (url: string) => Promise<Uint8Array>,
+  download: (url: string, maxBytes: number) => Promise<Uint8Array | "too-large">,
 ): SlackIncoming | undefined {
   const parsed = fileShareSchema.safeParse(body);
   if (!parsed.success || parsed.data.event.bot_id) return undefined;
@@ -385,7 +385,7 @@ export function filesSharedIncoming(
       files: event.files.map((file) => ({
         name: file.name,
         size: file.size,
-        read: () => download(file.url_private_download),
+        read: (maxBytes: number) => download(file.url_private_download, maxBytes),
       })),
     },
     { userId: event.user, channelId: event.channel },

@@ -9,6 +9,7 @@ import type { Logger } from "../../logging/logger.ts";
 import { type AfterAnswer, createAfterAnswer } from "./after-answer.ts";
 import { TeamsConversationStore, type TeamsRecords } from "./conversation-store.ts";
 import { TeamsDialogs } from "./dialogs.ts";
+import { teamsFileDownloader } from "./file-download.ts";
 import { TeamsChannels } from "./graph/channels.ts";
 import { TeamsHttpAdapter } from "./http-adapter.ts";
 import { registerInstallation } from "./installation.ts";
@@ -57,7 +58,16 @@ export function createTeamsAdapter(options: {
   const messenger = new TeamsMessenger(app, conversations);
   const channels = new TeamsChannels(app);
   if (options.core)
-    registerCoreListeners({ app, core: options.core, dialogs, messenger, conversations, afterAnswer, logger });
+    registerCoreListeners({
+      app,
+      core: options.core,
+      dialogs,
+      messenger,
+      conversations,
+      afterAnswer,
+      download: teamsFileDownloader(options.credentials.standIn?.serviceUrl),
+      logger,
+    });
   const links = new Map<string, PlatformLink>();
   return {
     app,

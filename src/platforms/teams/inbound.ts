@@ -9,6 +9,7 @@ import { decodeContext } from "../../core/screens/context.ts";
 import { submitKey } from "./cards/form-card.ts";
 import { readFields } from "./cards/form-values.ts";
 import { personExternalId, tenantOf } from "./conversation-ref.ts";
+import type { TeamsFileDownload } from "./file-download.ts";
 import { teamsPlainText } from "./plain-text.ts";
 import { actionKey } from "./render/blocks.ts";
 import { replayKey } from "./render/message.ts";
@@ -44,6 +45,7 @@ export interface InboundActivity {
   conversation: { id: string; conversationType?: string; tenantId?: string };
   channelData?: { tenant?: { id: string }; channel?: { id: string } };
   entities?: { type: string; mentioned?: { id?: string } }[];
+  attachments?: unknown[];
 }
 
 const text = z.string().max(2000);
@@ -110,6 +112,58 @@ function incoming(
     place: where.place,
     ...(options.drawn ? { drawn: options.drawn } : {}),
   };
+}
+
+/** A file attached in a 1:1 chat, as Teams describes it to a bot whose manifest says `supportsFiles`. */
+const fileAttachment = z.looseObject({
+  contentType: z.literal("application/vnd.microsoft.teams.file.download.info"),
+  name: z.string().min(1).max(255),
+  content: z.looseObject({ downloadUrl: z.string().min(1).max(8192) }),
+});
+
+/** An image pasted into a message (Teams sends `image/*` with a link that needs the bot's token). */
+const imageAttachment = z.looseObject({ contentType: z.string().regex(/^image\//) });
+
+/** What the core is told an image pasted into the message is called (it is never downloaded). */
+export const pastedImageName = "the pasted image";
+
+/**
+ * Files a person attached in their 1:1 chat with the bot (Slack's DM): the core's files-shared, downloaded from
+ * `content.downloadUrl` with `download` only when the core reads them, after it checked who shared them. Words
+ * typed with the files are not a command. An image pasted into the message with no words (an `image/*`
+ * attachment, not a file) is a shared file too, so the person hears what the chat takes; it is never fetched.
+ * Files in a channel or a group chat are not for the bot (Teams does not hand them over either): undefined, and
+ * the message is read as any other.
+ */
+export function filesSharedIncoming(activity: InboundActivity, download: TeamsFileDownload): TeamsIncoming | undefined {
+  if ((activity.conversation.conversationType ?? "personal") !== "personal") return undefined;
+  const attachments = activity.attachments ?? [];
+  const files = attachments.flatMap((attachment) => {
+    const file = fileAttachment.safeParse(attachment);
+    return file.success ? [file.data] : [];
+  });
+  if (files.length > 0)
+    return incoming(
+      activity,
+      {
+        kind: "files-shared",
+        files: files.slice(0, 20).map((file) => ({
+          name: file.name,
+          read: (maxBytes: number) => download(file.content.downloadUrl, maxBytes),
+        })),
+      },
+      { delivery: true },
+    );
+  const pasted = attachments.some((attachment) => imageAttachment.safeParse(attachment).success);
+  if (!pasted || teamsPlainText(activity.text ?? "", activity.recipient.name) !== "") return undefined;
+  const never = async (): Promise<never> => {
+    throw new Error("a pasted image is never downloaded");
+  };
+  return incoming(
+    activity,
+    { kind: "files-shared", files: [{ name: pastedImageName, read: never }] },
+    { delivery: true },
+  );
 }
 
 /** "cluster status", "/cluster status", "@Clusterbot cluster status" → "status"; anything else is the command text. */

@@ -11,10 +11,12 @@ import { type TeamsRequestKind, teamsConversation } from "./conversation.ts";
 import type { TeamsConversationStore } from "./conversation-store.ts";
 import type { TeamsDialogs } from "./dialogs.ts";
 import { DrawnForms } from "./drawn-forms.ts";
+import type { TeamsFileDownload } from "./file-download.ts";
 import {
   cardActionIncoming,
   dialogOpenIncoming,
   dialogSubmitIncoming,
+  filesSharedIncoming,
   type InboundActivity,
   messageIncoming,
   searchIncoming,
@@ -30,13 +32,15 @@ export interface TeamsCoreLink {
   messenger: TeamsMessenger;
   conversations: TeamsConversationStore;
   afterAnswer: AfterAnswer;
+  /** Fetches a file attached in a 1:1 chat (file-download.ts). */
+  download: TeamsFileDownload;
   logger: Logger;
 }
 
 const sorry = "Sorry, something went wrong just now. Please try again.";
 
 export function registerCoreListeners(link: TeamsCoreLink): void {
-  const { app, core, dialogs, messenger, conversations, afterAnswer, logger } = link;
+  const { app, core, dialogs, messenger, conversations, afterAnswer, download, logger } = link;
   const drawn = new DrawnForms();
 
   /** Runs one incoming through the core; what the conversation answered, if anything. */
@@ -72,9 +76,10 @@ export function registerCoreListeners(link: TeamsCoreLink): void {
   }
 
   app.on("message", async ({ activity, send }) => {
-    const heard = messageIncoming(activity as InboundActivity);
+    const inbound = activity as InboundActivity;
+    const heard = filesSharedIncoming(inbound, download) ?? messageIncoming(inbound);
     if (!heard) return;
-    // Acknowledged now; the command runs once the answer is written (its replies are messages anyway).
+    // Acknowledged now; the command (or the import) runs once the answer is written (its replies are messages).
     afterAnswer.later("command", async () => {
       await handle("message", heard, send);
     });

@@ -127,7 +127,7 @@ export async function startInstalledTeamsHarness(
 export async function seedApprovedCluster(
   harness: TeamsHarness,
   workshopName: string,
-): Promise<{ workspaceId: string; clusterId: string }> {
+): Promise<{ workspaceId: string; workshopId: string; clusterId: string }> {
   const { repos } = harness;
   const workspace = await repos.workspaces.ensure("teams", tenantId);
   const person = async (aad: string, name: string) =>
@@ -159,7 +159,7 @@ export async function seedApprovedCluster(
       members: { create: resultIds.map((resultId) => ({ resultId })) },
     },
   });
-  return { workspaceId: workspace.id, clusterId: cluster.id };
+  return { workspaceId: workspace.id, workshopId: workshop.id, clusterId: cluster.id };
 }
 
 /** A command typed in the 1:1 chat; resolves with the bot's answers (their activities, as JSON text). */

@@ -1,6 +1,7 @@
 // Plays Teams towards the bot: signs each activity with the stand-in's key (as the Bot Connector does) and posts
 // it to the bot's /api/messages; records what the bot answered to invokes (dialogs, card actions, searches).
 import { type Activity, build, type Sender } from "./activities.ts";
+import { type AttachedFile, attachFile } from "./attached-files.ts";
 import { type Claims, type SigningKey, signJwt } from "./jwt.ts";
 import { botFrameworkIssuer } from "./login.ts";
 import type { ServiceContext } from "./service-context.ts";
@@ -77,6 +78,43 @@ export class TeamsDriver {
 
   message(userAad: string, text: string, over: Activity = {}): Promise<DriverAnswer> {
     return this.send(build.personalMessage(this.sender, this.#context.state.user(userAad), text, over));
+  }
+
+  /**
+   * Files attached to a message in the 1:1 chat (the bot's manifest says `supportsFiles`): one
+   * `file.download.info` attachment each, whose download link the stand-in serves. `text` is what was typed with
+   * them (Teams sends an empty text for files alone).
+   */
+  async attachFiles(
+    userAad: string,
+    files: { name: string; bytes: Uint8Array }[],
+    text = "",
+  ): Promise<DriverAnswer & { files: AttachedFile[] }> {
+    const user = this.#context.state.user(userAad);
+    const attached = files.map((file) => attachFile(this.#context, user, file));
+    const activity = build.personalMessage(this.sender, user, text, {
+      textFormat: "plain",
+      attachments: attached.map((file) => file.attachment),
+    });
+    return { ...(await this.send(activity)), files: attached.map((file) => file.stored) };
+  }
+
+  /** An image pasted into a 1:1 message: an `image/*` attachment whose link needs the bot's token, and its HTML. */
+  pasteImage(userAad: string, text = ""): Promise<DriverAnswer> {
+    const user = this.#context.state.user(userAad);
+    const src = `${this.sender.serviceUrl}v3/attachments/0-weu-d1-${this.sender.nextId()}/views/original`;
+    return this.send(
+      build.personalMessage(this.sender, user, text, {
+        textFormat: "plain",
+        attachments: [
+          { contentType: "image/*", contentUrl: src },
+          {
+            contentType: "text/html",
+            content: `<div><div><span><img src="${src}" itemtype="http://schema.skype.com/AMSImage"></span></div></div>`,
+          },
+        ],
+      }),
+    );
   }
 
   /** A channel post that @mentions the bot; the post id is remembered so the bot may reply in its thread. */

@@ -14,6 +14,8 @@ export interface Request {
 export interface Answer {
   status: number;
   body?: unknown;
+  /** Bytes sent as they are (a file), instead of `body` as JSON. */
+  raw?: Uint8Array;
   headers?: Record<string, string>;
 }
 
@@ -34,6 +36,11 @@ export async function readRequest(request: IncomingMessage): Promise<Request> {
 }
 
 export function writeAnswer(response: ServerResponse, answer: Answer): void {
+  if (answer.raw) {
+    response.writeHead(answer.status, { "content-type": "application/octet-stream", ...answer.headers });
+    response.end(answer.raw);
+    return;
+  }
   const text = answer.body === undefined ? "" : JSON.stringify(answer.body);
   response.writeHead(answer.status, { "content-type": "application/json; charset=utf-8", ...answer.headers });
   response.end(text);

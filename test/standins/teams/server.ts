@@ -2,6 +2,7 @@
 // the Bot Connector (serviceUrl) and Microsoft Graph for one tenant, plus a driver that plays Teams towards the bot.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { attachedFiles } from "./attached-files.ts";
 import { connector, newActivityIdSource } from "./connector.ts";
 import { TeamsDriver } from "./driver.ts";
 import { Faults } from "./faults.ts";
@@ -70,6 +71,7 @@ export async function createTeamsStandIn(options: TeamsStandInOptions): Promise<
           login(context, request) ??
           connector(context, request) ??
           graph(context, request) ??
+          attachedFiles(context, request) ??
           json(404, { error: { code: "NotFound", message: request.path } });
         state.requests.push({ method: request.method, path: request.path, status: answer.status, body: answer.body });
         writeAnswer(response, answer);

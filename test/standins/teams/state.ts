@@ -2,6 +2,7 @@
 // conversations and every activity the bot sent into them (the Connector's view), and what the bot answered to
 // each invoke (dialogs and card actions). Tests read it to check what a person would see.
 import { randomBytes } from "node:crypto";
+import type { AttachedFile } from "./attached-files.ts";
 
 export interface UserSeed {
   aadObjectId: string;
@@ -84,6 +85,8 @@ export class TeamsState {
   readonly invokeAnswers: InvokeAnswer[] = [];
   readonly requests: RecordedRequest[] = [];
   readonly files: { teamAadGroupId: string; channelId: string; name: string; bytes: Buffer; webUrl: string }[] = [];
+  /** Files people attached in their 1:1 chat with the bot, by unique id, with their downloads. */
+  readonly attachedFiles = new Map<string, AttachedFile>();
   /** Tokens the token endpoint issued, by scope. */
   readonly tokensIssued: string[] = [];
 
