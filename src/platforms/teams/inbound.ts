@@ -137,7 +137,7 @@ export const pastedImageName = "the pasted image";
  */
 export function filesSharedIncoming(activity: InboundActivity, download: TeamsFileDownload): TeamsIncoming | undefined {
   if ((activity.conversation.conversationType ?? "personal") !== "personal") return undefined;
-  const attachments = activity.attachments ?? [];
+  const attachments = Array.isArray(activity.attachments) ? activity.attachments : [];
   const files = attachments.flatMap((attachment) => {
     const file = fileAttachment.safeParse(attachment);
     return file.success ? [file.data] : [];

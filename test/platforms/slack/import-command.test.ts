@@ -119,6 +119,13 @@ describe.each(backends)("/cluster import from a file shared in Slack on %s", (ba
     for (const acronym of ["EPS", "ZETA", "ETA"]) expect(await acronyms()).not.toContain(acronym);
   });
 
+  it("says what the DM takes for a file that is not a spreadsheet, without downloading it", async () => {
+    const answer = await share(users.ana, "agenda.pdf", "%PDF-1.7");
+    expect(answer.text).toContain("reads only spreadsheets");
+    expect(answer.text).toContain("agenda.pdf");
+    expect(slack().state.files.get(answer.fileId)?.downloads ?? 0).toBe(0);
+  });
+
   it("refuses a partner's file without downloading it", async () => {
     const answer = await share(users.ana, "projects.csv", "acronym,title\nIOTA,Iota\n");
     expect(answer.text).toContain("Only the facilitators");

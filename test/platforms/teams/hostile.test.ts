@@ -105,6 +105,15 @@ describe("Teams hostile activities", () => {
       }
       const base = pick([
         build.personalMessage(sender, user, "cluster status"),
+        build.personalMessage(sender, user, "", {
+          attachments: [
+            {
+              contentType: "application/vnd.microsoft.teams.file.download.info",
+              name: "projects.csv",
+              content: { downloadUrl: `${sender.serviceUrl}personal/x/_layouts/15/download.aspx?UniqueId=gone` },
+            },
+          ],
+        }),
         build.channelMention(sender, user, team, general, "cluster report md"),
         build.channelReply(sender, user, team, general, "1234", "Joint pilot. Lead: ALPHA"),
         build.invoke(sender, user, pick(invokeNames), { data: ourData() }),

@@ -50,6 +50,8 @@ describe("Teams app package", () => {
     };
     const bot = manifest.bots[0];
     expect(bot?.scopes).toEqual(["personal", "team", "groupChat"]);
+    // Files attached in the 1:1 chat reach the bot (`cluster import`) only with this.
+    expect(bot).toMatchObject({ supportsFiles: true });
     const titles = bot?.commandLists.flatMap((list) => list.commands.map((command) => command.title)) ?? [];
     const slackWords = new Set(
       [...JSON.stringify(helpMessage()).matchAll(/\/cluster ([a-z]+(?: (?:add|open))?)/g)].map(
