@@ -91,6 +91,13 @@ describe.each(backends)("cluster import from a file attached in Teams on %s", (b
     for (const acronym of ["EPS", "ZETA", "ETA"]) expect(await acronyms()).not.toContain(acronym);
   });
 
+  it("refuses a file over 10 MB (Teams does not say a file's size: the download says it)", async () => {
+    const huge = `acronym,title\n${"KAPPA,Kappa\n".repeat(Math.ceil((10 * 1024 * 1024) / 12))}`;
+    const answer = await attach(people.fran, [{ name: "huge.csv", content: huge }]);
+    expect(answer.said).toContain("huge.csv is larger than 10 MB");
+    expect(await acronyms()).not.toContain("KAPPA");
+  });
+
   it("refuses a partner's file without downloading it", async () => {
     const answer = await attach(people.ana, [{ name: "projects.csv", content: "acronym,title\nIOTA,Iota\n" }]);
     expect(answer.said).toContain("Only the facilitators");
