@@ -4,24 +4,15 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { backends } from "../../support/database.ts";
+import { badProjectsCsv, goodProjectsCsv } from "../../support/import-files.ts";
 import { users } from "../../support/slack-bot.ts";
 import { seededSlackBot, waitFor } from "../../support/slack-seed.ts";
 
 const general = "C0GENERAL01";
 
-const goodProjects = [
-  "id,acronym,title,summary,programme,partners,members",
-  `GAMMA,GAMMA,Łódź smart grid,Grid sensors,Horizon Europe,Politechnika Łódzka (PL); Müller GmbH (DE),slack:${users.cleo}`,
-  "DELTA,DELTA,Delta <robots> & co,,,Universidade de São Paulo (BR),",
-].join("\n");
-
+const goodProjects = goodProjectsCsv(`slack:${users.cleo}`);
 /** Rows 2 and 4 name a Teams user in a Slack workspace; row 3 is fine but must not be imported either. */
-const badProjects = [
-  "acronym,title,members",
-  "EPS,Epsilon,teams:29:abc",
-  `ZETA,A fine project,slack:${users.ben}`,
-  "ETA,Eta,teams:29:def",
-].join("\n");
+const badProjects = badProjectsCsv(["teams:29:abc", "teams:29:def"], `slack:${users.ben}`);
 
 describe.each(backends)("/cluster import from a file shared in Slack on %s", (backend) => {
   const bot = seededSlackBot(backend, [{ acronym: "ALPHA", members: ["ana"] }]);

@@ -4,22 +4,13 @@
 // or nothing, the same file twice changes nothing; a partner's file is refused and never downloaded.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backends } from "../../support/database.ts";
+import { badProjectsCsv, goodProjectsCsv } from "../../support/import-files.ts";
 import { waitFor } from "../../support/wait.ts";
 import { people, seedApprovedCluster, startInstalledTeamsHarness, type TeamsHarness, typedCommand } from "./harness.ts";
 
-const goodProjects = [
-  "id,acronym,title,summary,programme,partners,members",
-  `GAMMA,GAMMA,Łódź smart grid,Grid sensors,Horizon Europe,Politechnika Łódzka (PL); Müller GmbH (DE),teams:${people.cleo}`,
-  "DELTA,DELTA,Delta <robots> & co,,,Universidade de São Paulo (BR),",
-].join("\n");
-
+const goodProjects = goodProjectsCsv(`teams:${people.cleo}`);
 /** Rows 2 and 4 name a Slack user in a Teams workspace; row 3 is fine but must not be imported either. */
-const badProjects = [
-  "acronym,title,members",
-  "EPS,Epsilon,slack:U0ABC",
-  `ZETA,A fine project,teams:${people.ben}`,
-  "ETA,Eta,slack:U0DEF",
-].join("\n");
+const badProjects = badProjectsCsv(["slack:U0ABC", "slack:U0DEF"], `teams:${people.ben}`);
 
 const encode = (text: string) => new TextEncoder().encode(text);
 
