@@ -134,7 +134,7 @@ function Block(props: { block: WireBlock; onAction?: OnAction | undefined; busy:
             {block.title}
           </a>{" "}
           <span class="hint">
-            {block.filename}, {fileSize(block.size)}
+            {block.title === block.filename ? fileSize(block.size) : `${block.filename}, ${fileSize(block.size)}`}
           </span>
         </p>
       );
