@@ -289,14 +289,16 @@ export function messageService(ctx: WorkspaceContext, channels: ChannelService) 
       const updated = await store.messages.update(message.id, content, input.version);
       if (!updated) throw new Refusal("conflict", "This message changed meanwhile: please look at it and edit again.");
       publish(channel, updated);
-      void bot.deliver({
-        type: "message.edited",
-        eventId: `edit:${updated.id}:${updated.version}`,
-        userId,
-        channelId: channel.id,
-        messageId: updated.id,
-        text: personText(content),
-      });
+      if (conversationOf(channel, userId)) {
+        void bot.deliver({
+          type: "message.edited",
+          eventId: `edit:${updated.id}:${updated.version}`,
+          userId,
+          channelId: channel.id,
+          messageId: updated.id,
+          text: personText(content),
+        });
+      }
       return wireMessage(updated);
     },
 
