@@ -1,7 +1,8 @@
 // Clusterbot's homework in a real browser (Debian's Chromium), through the same interaction core as Slack and Teams:
 // a facilitator types /cluster commands completed from the core's own command list; the partner's tab shows the
 // invitation live, and she fills her homework from it, with an error next to its field that she fixes; the two
-// people see each other's changes; no console errors.
+// people see each other's changes; the facilitator imports projects by attaching a spreadsheet in her conversation
+// with Clusterbot; no console errors.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startWebApp, type WebApp } from "../platforms/web/app-harness.ts";
@@ -160,6 +161,35 @@ describe("homework in Chromium, through the core", () => {
         .getByRole("button", { name: /^(Continue|Open) homework$/ })
         .first()
         .waitFor();
+    },
+  );
+
+  it(
+    "imports the projects of a spreadsheet the facilitator attaches in her conversation with Clusterbot",
+    slow,
+    async () => {
+      await fran.getByRole("navigation", { name: "Conversations" }).getByRole("button", { name: "Clusterbot" }).click();
+      await fran.getByRole("heading", { name: "Clusterbot", exact: true }).waitFor();
+      // The file button is a button with a name; the browser's file picker opens from it (keyboard: Enter).
+      const attach = fran.getByRole("button", { name: "Attach a file" });
+      await attach.focus();
+      const [chooser] = await Promise.all([fran.waitForEvent("filechooser"), attach.press("Enter")]);
+      await chooser.setFiles({
+        name: "Łódź-projects.csv",
+        mimeType: "text/csv",
+        buffer: Buffer.from(
+          "acronym,title,partners\nGAMMA,Łódź smart grid,Politechnika Łódzka (PL); Müller GmbH (DE)\n",
+        ),
+      });
+      await fran.getByRole("status").filter({ hasText: "Attached: Łódź-projects.csv" }).waitFor();
+      const box = fran.getByLabel(/^Message Clusterbot/);
+      await box.press("Enter");
+      const messages = fran.getByRole("list", { name: /^Messages in/ }).getByTestId("message");
+      await messages.filter({ has: fran.getByRole("link", { name: "Łódź-projects.csv" }) }).waitFor();
+      const answer = messages.filter({ hasText: "1 project created" });
+      await answer.waitFor();
+      expect(await answer.textContent()).toContain("Smart Manufacturing 2027");
+      await fran.screenshot({ path: screenshotPath("14-import-by-file") });
     },
   );
 });

@@ -49,16 +49,30 @@ export type ActionSource =
   /** A button on a panel dialog: its screen id and context come back. */
   | { kind: "dialog"; dialogId: string; screenId: string; context: ScreenContext };
 
-/** What people do. `eventId` is unique per occurrence (a replay of the same occurrence keeps it). */
+/** A file a person sent with a message; its bytes are read with `WebBotApi.readFile`. */
+export interface SentFile {
+  fileId: string;
+  filename: string;
+  size: number;
+}
+
+/**
+ * What people do. `eventId` is unique per occurrence (a replay of the same occurrence keeps it). The bot hears
+ * messages in channels and in each person's conversation with it, not those between two people.
+ */
 export type WebInboundEvent =
   | {
       type: "message";
       eventId: string;
       userId: string;
       channelId: string;
+      /** A channel (public or private), or the person's direct conversation with Clusterbot. */
+      conversation: "channel" | "direct";
       threadRootId: string | null;
       messageId: string;
+      /** What the person wrote (with a file: the text sent with it, maybe empty). */
       text: string;
+      files: SentFile[];
     }
   | { type: "message.edited"; eventId: string; userId: string; channelId: string; messageId: string; text: string }
   /** `/cluster …` typed in a message box; `text` is what follows "/cluster". */
@@ -129,6 +143,8 @@ export interface WebBotApi {
   pin(messageId: string): Promise<void>;
   /** Shares a file in a channel (or a thread): a message with a download link that only its readers can follow. */
   upload(to: { channelId: string; threadRootId?: string }, file: BotFile): Promise<PostedMessage>;
+  /** The bytes of a file a person sent (named by a `message` event). */
+  readFile(fileId: string): Promise<Uint8Array>;
   /** Whether a direct message to this person since `since` carries this metadata. */
   findDirect(userId: string, metadata: Record<string, string>, since: Date): Promise<boolean>;
   /** Opens a dialog (a form or a panel); the person's earlier dialog closes. */

@@ -90,9 +90,28 @@ export function personContent(text: string): WireContent | null {
   return cleaned === "" ? null : { summary: cleaned.slice(0, personTextMaxLength) };
 }
 
-/** A person's own message text (their messages are a summary only). */
+/** A file a person sends, with what they wrote (maybe nothing): the text, then the file; its name as the summary. */
+export function personFileContent(text: string, file: FileBlock): WireContent {
+  const cleaned = cleanText(text).slice(0, personTextMaxLength);
+  return {
+    summary: cleaned || file.filename,
+    blocks: [...(cleaned ? [{ kind: "text" as const, text: cleaned }] : []), file],
+  };
+}
+
+/** A person's own message text: the summary, or with a file the text sent with it (maybe empty). */
 export function personText(content: WireContent): string {
+  if (content.blocks) {
+    return content.blocks
+      .flatMap((block) => (block.kind === "text" && typeof block.text === "string" ? [block.text] : []))
+      .join("\n");
+  }
   return typeof content.summary === "string" ? content.summary : "";
+}
+
+/** The files a message carries. */
+export function fileBlocksOf(content: WireContent): FileBlock[] {
+  return (content.blocks ?? []).filter((block): block is FileBlock => block.kind === "file");
 }
 
 /** The buttons a content or panel shows, wherever they are (a button row, beside a text). */

@@ -11,7 +11,7 @@ import { adminRoute } from "./http/admin-route.ts";
 import { apiRoutes } from "./http/api-routes.ts";
 import { assetRoutes, buildClient, type ClientBundle } from "./http/assets.ts";
 import { dialogRoutes } from "./http/dialog-routes.ts";
-import { fileRoute } from "./http/file-route.ts";
+import { fileRoute, uploadRoute } from "./http/file-route.ts";
 import { liveRoute } from "./http/live-route.ts";
 import { toServerRoutes } from "./http/route-kit.ts";
 import { type DevSignIn, sessionRoutes } from "./http/session-routes.ts";
@@ -69,6 +69,7 @@ export async function startWebWorkspace(options: WebWorkspaceOptions): Promise<W
       ...apiRoutes({ service, devSignIn: options.devSignIn }),
       ...dialogRoutes(service),
       fileRoute(service),
+      uploadRoute(service),
       liveRoute(service),
       ...(adminKey ? [adminRoute({ service, adminKey, baseUrl: url })] : []),
     ],

@@ -19,7 +19,7 @@ export type Json<T> = T extends Date
 export type WireRichText = Json<RichText>;
 export type WireButton = Json<Button>;
 
-/** A file the bot shared: downloaded from `/api/files?id=…` by whoever may read its message. */
+/** A file shared with a message (by the bot or a person): downloaded from `/api/files?id=…` by whoever may read its message. */
 export interface FileBlock {
   kind: "file";
   fileId: string;
@@ -189,3 +189,13 @@ export const csrfHeader = "x-clusterbot-request";
 
 /** Where a file is downloaded from. */
 export const fileDownloadPath = "/api/files";
+
+/**
+ * Where a person's file is sent: a POST whose body is the file's bytes (`application/octet-stream`, with our header),
+ * and whose query names where it goes: `channelId`, optional `threadRootId`, `filename` and a `text` posted with it.
+ */
+export const fileUploadPath = "/api/files/upload";
+/** The largest file a person may send (the server stops reading beyond it). */
+export const maxUploadBytes = 10 * 1024 * 1024;
+/** The most text sent with a file (it travels in the address). */
+export const maxUploadTextLength = 2000;

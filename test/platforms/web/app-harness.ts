@@ -1,10 +1,11 @@
 // Clusterbot itself on the browser workspace: the composed app (interaction core, notifier, channels) with the web
 // adapter connected to a workspace served over real HTTP on a real database. People act over HTTP, as the browser does.
 
-import { systemClock } from "../../../src/app/context.ts";
+import { type Clock, systemClock } from "../../../src/app/context.ts";
 import { parseSettings } from "../../../src/config/settings.ts";
 import { noQuietHours } from "../../../src/core/reminders/quiet-hours.ts";
 import { createLogger } from "../../../src/logging/logger.ts";
+import type { WebBotApi } from "../../../src/platforms/web/bot-api.ts";
 import type { DialogView, FormDialogView, LiveEvent, PanelDialogView } from "../../../src/platforms/web/protocol.ts";
 import { type ComposedApp, composeApp } from "../../../src/runtime/compose.ts";
 import type { Backend } from "../../support/database.ts";
@@ -14,13 +15,25 @@ export interface WebApp extends TestWorkspace {
   app: ComposedApp;
   /** #general's id. */
   general: string;
+  /** The ids of the files Clusterbot read, in order. */
+  fileReads: string[];
 }
 
-export async function startWebApp(backend: Backend): Promise<WebApp> {
+/** With `clock`, the app's time (a test may move it ahead; the workspace's own stays real). */
+export async function startWebApp(backend: Backend, options: { clock?: Clock } = {}): Promise<WebApp> {
   const workspace = await startTestWorkspace(backend);
   const settings = parseSettings({ CLUSTERBOT_SCHEDULER: "off" });
-  const app = composeApp(settings, workspace.database.database, createLogger("silent", false), systemClock, {
-    web: workspace.bot,
+  const clock = options.clock ?? systemClock;
+  const fileReads: string[] = [];
+  const bot: WebBotApi = {
+    ...workspace.bot,
+    readFile(fileId) {
+      fileReads.push(fileId);
+      return workspace.bot.readFile(fileId);
+    },
+  };
+  const app = composeApp(settings, workspace.database.database, createLogger("silent", false), clock, {
+    web: bot,
     quietHours: noQuietHours,
   });
   await app.start();
@@ -29,6 +42,7 @@ export async function startWebApp(backend: Backend): Promise<WebApp> {
     ...workspace,
     app,
     general,
+    fileReads,
     async stop() {
       await app.stop();
       await workspace.stop();

@@ -73,6 +73,30 @@ describe.each(backends)("the bot API on %s", (backend) => {
     expect((await ana.post("/api/commands", { channelId: general, text: "/other thing" })).status).toBe(400);
   });
 
+  it("hears files sent to it with their names and sizes, reads them on request, and not what two people say to each other", async () => {
+    const between = (await ana.post("/api/direct", { with: ids.bo })).body.channel.id;
+    expect((await ana.post("/api/messages", { channelId: between, text: "just between us" })).status).toBe(201);
+    const withBot = (await ana.post("/api/direct", { with: "bot" })).body.channel.id;
+    const bytes = new TextEncoder().encode("acronym,title\nSÃO,São Paulo\n");
+    const sent = await ana.upload({ channelId: withBot, text: "the list" }, "São-projects.csv", bytes);
+    expect(sent.status).toBe(201);
+    const heard = await bot.next("message");
+    expect(heard).toMatchObject({
+      userId: ids.ana,
+      channelId: withBot,
+      conversation: "direct",
+      threadRootId: null,
+      text: "the list",
+      files: [{ filename: "São-projects.csv", size: bytes.byteLength }],
+    });
+    expect(await workspace.bot.readFile(heard.files[0]!.fileId)).toEqual(bytes);
+    await expect(workspace.bot.readFile("nope")).rejects.toMatchObject({ code: "not_found" });
+    // The message between Ana and Bo was never handed over: the file's message is the next the bot heard.
+    expect(bot.events.some((event) => event.type === "message" && event.channelId === between)).toBe(false);
+    await ana.post("/api/messages", { channelId: general, text: "in the open" });
+    expect(await bot.next("message")).toMatchObject({ conversation: "channel", text: "in the open", files: [] });
+  });
+
   it("posts to a channel, a person's DM and a thread, and updates its own message", async () => {
     const boLive = await bo.listen();
     const posted = await workspace.bot.post({

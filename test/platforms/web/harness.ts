@@ -6,7 +6,7 @@ import { createLogger } from "../../../src/logging/logger.ts";
 import type { WebBotApi } from "../../../src/platforms/web/bot-api.ts";
 import type { DevSignIn } from "../../../src/platforms/web/http/session-routes.ts";
 import { startWebWorkspace, type WebWorkspace } from "../../../src/platforms/web/index.ts";
-import { csrfHeader, type LiveEvent } from "../../../src/platforms/web/protocol.ts";
+import { csrfHeader, fileUploadPath, type LiveEvent } from "../../../src/platforms/web/protocol.ts";
 import { openWebStore } from "../../../src/store/web/index.ts";
 import { type Backend, createTestDatabase, type TestDatabase } from "../../support/database.ts";
 import { patientMs } from "../../support/wait.ts";
@@ -96,6 +96,29 @@ export class WebPerson {
       },
       body: JSON.stringify(body),
     });
+    return this.answer(response);
+  }
+
+  /** Sends a file as the message box does: its bytes as the body, where it goes and its name in the address. */
+  async upload(
+    where: { channelId: string; threadRootId?: string; text?: string },
+    filename: string,
+    bytes: Uint8Array | ReadableStream<Uint8Array>,
+    headers: Record<string, string> = {},
+  ): Promise<Answer> {
+    const query = new URLSearchParams({ ...where, filename }).toString();
+    const response = await fetch(`${this.url}${fileUploadPath}?${query}`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/octet-stream",
+        [csrfHeader]: "1",
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...headers,
+      },
+      body: bytes,
+      // A stream goes without a declared length (chunked).
+      ...(bytes instanceof ReadableStream ? { duplex: "half" } : {}),
+    } as RequestInit);
     return this.answer(response);
   }
 

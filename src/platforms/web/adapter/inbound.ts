@@ -1,5 +1,6 @@
 // What people do in the browser workspace → the neutral Interaction, plus where to answer: the channel (or thread) of
-// a command or of the message whose button was pressed, and the dialog a submission, close or button came from.
+// a command or of the message whose button was pressed, and the dialog a submission, close or button came from
+// (a file sent to Clusterbot: answered in that conversation, the person's DM).
 // The workspace hands over its own checked events, so this is mapping, not narrowing.
 import type { Interaction } from "../../../app/interaction/interaction.ts";
 import type { WebInboundEvent } from "../bot-api.ts";
@@ -14,8 +15,13 @@ export interface WebPlace {
   dialogClosed: boolean;
 }
 
-/** The interaction and where it happened; null for what the core does not hear (top-level messages, edits). */
-export function interactionOf(event: WebInboundEvent): { interaction: Interaction; place: WebPlace } | null {
+type Heard = { interaction: Interaction; place: WebPlace } | null;
+
+/**
+ * The interaction and where it happened; null for what the core does not hear (edits, text in a person's
+ * conversation with Clusterbot). A file's bytes are read with `readFile` only when a use case asks for them.
+ */
+export function interactionOf(event: WebInboundEvent, readFile: (fileId: string) => Promise<Uint8Array>): Heard {
   const place: WebPlace = { userId: event.userId, channel: null, dialogId: null, dialogClosed: false };
   switch (event.type) {
     case "command":
@@ -58,7 +64,9 @@ export function interactionOf(event: WebInboundEvent): { interaction: Interactio
     case "home.opened":
       return { interaction: { kind: "home" }, place };
     case "message":
-      if (!event.threadRootId) return null;
+      if (!event.threadRootId) return topLevel(event, place, readFile);
+      // A reply with a file is no work-plan item (as in Slack, where a thread's file_share is not read).
+      if (event.files.length > 0) return null;
       return {
         interaction: {
           kind: "thread-message",
@@ -74,7 +82,25 @@ export function interactionOf(event: WebInboundEvent): { interaction: Interactio
   }
 }
 
-/** Redeliveries of the same event (a replay after a restart) are handled once: thread replies carry their id. */
+/** A top-level post in a channel is the channel's activity; files sent to Clusterbot are files shared with it. */
+function topLevel(
+  event: Extract<WebInboundEvent, { type: "message" }>,
+  place: WebPlace,
+  readFile: (fileId: string) => Promise<Uint8Array>,
+): Heard {
+  if (event.conversation === "channel") {
+    return { interaction: { kind: "channel-message", channelId: event.channelId, messageId: event.messageId }, place };
+  }
+  if (event.files.length === 0) return null;
+  const files = event.files.map((file) => ({
+    name: file.filename,
+    size: file.size,
+    read: () => readFile(file.fileId),
+  }));
+  return { interaction: { kind: "files-shared", files }, place };
+}
+
+/** Redeliveries of the same event (a replay after a restart) are handled once: messages carry their id. */
 export function deliveryIdOf(event: WebInboundEvent): string | undefined {
   return event.type === "message" ? event.eventId : undefined;
 }

@@ -42,7 +42,7 @@ export function createWebAdapter(options: {
       disconnect ??= bot.connect(
         {
           async handle(event) {
-            const heard = interactionOf(event);
+            const heard = interactionOf(event, (fileId) => bot.readFile(fileId));
             if (!heard) return;
             const kind = event.type === "dialog.submit" ? "submit" : "other";
             const conversation = webConversation(bot, heard.place, kind, logger);

@@ -27,13 +27,19 @@ export function isFromThisMachine(request: IncomingMessage): boolean {
 
 /**
  * Why a state-changing request is refused, or null when it is fine: it must carry our header (a cross-site form
- * cannot, and a cross-site script cannot without a CORS preflight we never grant), send JSON, and, when the
+ * cannot, and a cross-site script cannot without a CORS preflight we never grant), send JSON (or a file's bytes), and, when the
  * browser says where it comes from, come from this origin.
  */
-export function crossSiteProblem(request: IncomingMessage, publicUrl: string | undefined): string | null {
+export function crossSiteProblem(
+  request: IncomingMessage,
+  publicUrl: string | undefined,
+  body: "json" | "bytes" = "json",
+): string | null {
   if (request.headers[csrfHeader] !== "1") return `missing the ${csrfHeader} header`;
-  const type = request.headers["content-type"] ?? "";
-  if (!type.toLowerCase().startsWith("application/json")) return "expected a JSON body";
+  const type = (request.headers["content-type"] ?? "").toLowerCase();
+  // Neither type is one a cross-site form can send.
+  if (body === "json" && !type.startsWith("application/json")) return "expected a JSON body";
+  if (body === "bytes" && !type.startsWith("application/octet-stream")) return "expected a file's bytes";
   const site = request.headers["sec-fetch-site"];
   if (site !== undefined && site !== "same-origin" && site !== "none") return `a ${site} request`;
   const origin = request.headers.origin;

@@ -27,6 +27,11 @@ export function inProcessBotApi(service: WorkspaceService): WebBotApi {
     update: (messageId, content) => service.messages.updateAsBot(messageId, content),
     pin: (messageId) => service.messages.pinAsBot(messageId),
     upload: (to, file) => service.messages.uploadAsBot(to, file),
+    async readFile(fileId) {
+      const file = await store.files.find(fileId);
+      if (!file) throw new WebBotError("not_found", `no file ${fileId} in the web workspace`);
+      return file.bytes;
+    },
     findDirect: (userId, metadata, since) => service.messages.findDirect(userId, metadata, since),
     openDialog: (userId, screen) => service.dialogs.open(userId, screen),
     updateDialog: (dialogId, screen) => service.dialogs.update(dialogId, screen),

@@ -42,6 +42,16 @@ export function postJson<T>(path: string, body: unknown = {}): Promise<T> {
   }).then((response) => answer<T>(response));
 }
 
+/** Sends a file's bytes as the body; where it goes and its name travel in the address. */
+export function postFile<T>(path: string, query: Record<string, string>, file: Blob): Promise<T> {
+  return fetch(`${path}?${new URLSearchParams(query).toString()}`, {
+    method: "POST",
+    credentials: "same-origin",
+    headers: { "content-type": "application/octet-stream", [csrfHeader]: "1" },
+    body: file,
+  }).then((response) => answer<T>(response));
+}
+
 export function messageOf(error: unknown): string {
   if (error instanceof ApiFailure) return error.message;
   return "The workspace could not be reached. Check that Clusterbot is running, then try again.";

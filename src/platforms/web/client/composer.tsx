@@ -1,9 +1,11 @@
 // The message box: Enter sends, Shift+Enter starts a new line; "/cluster …" goes to Clusterbot, with completion
-// of the command words (arrow keys to choose, Enter or Tab to take one, Escape to dismiss). What is typed is kept
+// of the command words (arrow keys to choose, Enter or Tab to take one, Escape to dismiss). A file can be attached
+// (the "Attach a file" button opens the browser's file picker) and is sent with the text. What is typed is kept
 // per conversation until it is sent.
 import { useEffect, useRef, useState } from "preact/hooks";
-import type { CommandWord } from "../protocol.ts";
+import { type CommandWord, maxUploadBytes, maxUploadTextLength } from "../protocol.ts";
 import { accept, completions } from "./completion.ts";
+import { fileSize } from "./content.tsx";
 
 export interface ComposerProps {
   /** Where it posts, for the draft key and the label: "#general", "Ana", "thread". */
@@ -12,6 +14,8 @@ export interface ComposerProps {
   commands: CommandWord[];
   onSend(text: string): Promise<string | null>;
   onCommand(text: string): Promise<string | null>;
+  /** Sends a file with the text typed (maybe none). */
+  onAttach(file: File, text: string): Promise<string | null>;
 }
 
 function loadDraft(key: string): string {
@@ -37,13 +41,16 @@ export function Composer(props: ComposerProps) {
   const [dismissed, setDismissed] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
+  const [file, setFile] = useState<File | null>(null);
   const box = useRef<HTMLTextAreaElement>(null);
+  const picker = useRef<HTMLInputElement>(null);
   const id = `composer-${props.draftKey.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
   const listId = `${id}-commands`;
 
   useEffect(() => {
     setText(loadDraft(props.draftKey));
     setProblem(null);
+    setFile(null);
   }, [props.draftKey]);
 
   const options = dismissed ? [] : completions(text, props.commands);
@@ -62,15 +69,40 @@ export function Composer(props: ComposerProps) {
     box.current?.focus();
   }
 
+  function choose(chosen: File | undefined) {
+    if (!chosen) return;
+    if (chosen.size > maxUploadBytes) {
+      setProblem(`${chosen.name} is ${fileSize(chosen.size)}: a file can be at most ${fileSize(maxUploadBytes)}.`);
+    } else {
+      setProblem(null);
+      setFile(chosen);
+    }
+    box.current?.focus();
+  }
+
   async function send() {
     const trimmed = text.trim();
-    if (!trimmed || sending) return;
+    if ((!trimmed && !file) || sending) return;
+    if (file && trimmed.startsWith("/")) {
+      setProblem("A /cluster command cannot carry a file: send the file without it.");
+      return;
+    }
+    if (file && trimmed.length > maxUploadTextLength) {
+      setProblem(`With a file, the text can be at most ${maxUploadTextLength} characters.`);
+      return;
+    }
     setSending(true);
-    const isCommand = trimmed.startsWith("/");
-    const failure = isCommand ? await props.onCommand(trimmed) : await props.onSend(text);
+    const failure = file
+      ? await props.onAttach(file, trimmed)
+      : trimmed.startsWith("/")
+        ? await props.onCommand(trimmed)
+        : await props.onSend(text);
     setSending(false);
     setProblem(failure);
-    if (!failure) change("");
+    if (!failure) {
+      change("");
+      setFile(null);
+    }
   }
 
   function onKeyDown(event: KeyboardEvent) {
@@ -121,7 +153,53 @@ export function Composer(props: ComposerProps) {
           ))}
         </div>
       )}
+      {file && (
+        <div class="attachment">
+          <span role="status">
+            Attached: {file.name}, {fileSize(file.size)}
+          </span>{" "}
+          <button
+            type="button"
+            class="link"
+            onClick={() => {
+              setFile(null);
+              box.current?.focus();
+            }}
+          >
+            Remove<span class="visually-hidden"> {file.name}</span>
+          </button>
+        </div>
+      )}
       <div class="box">
+        <input
+          ref={picker}
+          type="file"
+          hidden
+          tabIndex={-1}
+          onChange={(event) => {
+            choose(event.currentTarget.files?.[0]);
+            // The same file can be chosen again (e.g. to send it twice).
+            event.currentTarget.value = "";
+          }}
+        />
+        <button
+          type="button"
+          class="attach"
+          title="Attach a file"
+          disabled={sending}
+          onClick={() => picker.current?.click()}
+        >
+          <svg aria-hidden="true" viewBox="0 0 24 24" width="18" height="18">
+            <path
+              d="M16.5 6.5 8.6 14.4a2 2 0 0 0 2.8 2.8l8-8a4 4 0 0 0-5.6-5.6l-8.2 8.2a6 6 0 0 0 8.5 8.5l7.1-7.1"
+              fill="none"
+              stroke="currentColor"
+              stroke-width="2"
+              stroke-linecap="round"
+            />
+          </svg>
+          <span class="visually-hidden">Attach a file</span>
+        </button>
         <textarea
           id={id}
           ref={box}
@@ -135,7 +213,7 @@ export function Composer(props: ComposerProps) {
           onInput={(event) => change(event.currentTarget.value)}
           onKeyDown={onKeyDown}
         />
-        <button type="submit" class="primary" disabled={sending || text.trim() === ""}>
+        <button type="submit" class="primary" disabled={sending || (text.trim() === "" && !file)}>
           Send
         </button>
       </div>

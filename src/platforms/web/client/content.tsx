@@ -1,5 +1,5 @@
 // The core's blocks as HTML: headings, texts with a title and a button, facts, lists with status marks, button rows
-// (with a confirmation step when the button asks for one), small print, dividers, and files the bot shared. Text is
+// (with a confirmation step when the button asks for one), small print, dividers, and files shared. Text is
 // always literal (Preact escapes it).
 import { fileDownloadPath, type WireBlock, type WireButton, type WireContent } from "../protocol.ts";
 import { RichText } from "./rich-text.tsx";
@@ -52,7 +52,7 @@ function ActionButton(props: { button: WireButton; onAction?: OnAction | undefin
   );
 }
 
-function fileSize(bytes: number): string {
+export function fileSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} bytes`;
   if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -134,7 +134,7 @@ function Block(props: { block: WireBlock; onAction?: OnAction | undefined; busy:
             {block.title}
           </a>{" "}
           <span class="hint">
-            {block.filename}, {fileSize(block.size)}
+            {block.title === block.filename ? fileSize(block.size) : `${block.filename}, ${fileSize(block.size)}`}
           </span>
         </p>
       );

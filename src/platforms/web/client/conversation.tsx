@@ -21,6 +21,7 @@ export interface ConversationProps {
   onJoin(): void;
   onOpenThread(message: WireMessage): void;
   onSend(text: string): Promise<string | null>;
+  onAttach(file: File, text: string): Promise<string | null>;
   onCommand(text: string): Promise<string | null>;
   onEdit(message: WireMessage, text: string): Promise<string | null>;
   onAction(message: WireMessage): OnAction;
@@ -92,6 +93,7 @@ export function Conversation(props: ConversationProps) {
         label={`Message ${label}`}
         commands={props.commands}
         onSend={props.onSend}
+        onAttach={props.onAttach}
         onCommand={props.onCommand}
       />
     </section>

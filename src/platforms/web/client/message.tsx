@@ -19,8 +19,12 @@ export function Message(props: MessageProps) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(() => plainText(message.content.summary));
   const [problem, setProblem] = useState<string | null>(null);
-  // A person's own message (not the private echo of their /cluster command) can be edited.
-  const mine = message.author.kind === "person" && message.author.id === props.meId && !message.private;
+  // A person's own message (not the private echo of their /cluster command, nor a file) can be edited.
+  const mine =
+    message.author.kind === "person" &&
+    message.author.id === props.meId &&
+    !message.private &&
+    !message.content.blocks?.some((block) => block.kind === "file");
   const editId = `edit-${message.id}`;
 
   async function save() {

@@ -12,6 +12,7 @@ export interface ThreadProps {
   commands: CommandWord[];
   onClose(): void;
   onSend(text: string): Promise<string | null>;
+  onAttach(file: File, text: string): Promise<string | null>;
   onCommand(text: string): Promise<string | null>;
   onEdit(message: WireMessage, text: string): Promise<string | null>;
   onAction(message: WireMessage): OnAction;
@@ -77,6 +78,7 @@ export function Thread(props: ThreadProps) {
           label="Reply in thread"
           commands={props.commands}
           onSend={props.onSend}
+          onAttach={props.onAttach}
           onCommand={props.onCommand}
         />
       )}

@@ -1,18 +1,19 @@
 // The signed-in workspace: sidebar, the open conversation (or home), a thread beside it, the dialog on top, and
 // the live stream that keeps it all current.
 import { useEffect, useReducer, useRef, useState } from "preact/hooks";
-import type {
-  Bootstrap,
-  DialogView,
-  FieldOption,
-  FormDialogView,
-  LiveEvent,
-  RawValues,
-  WireChannel,
-  WireMessage,
+import {
+  type Bootstrap,
+  type DialogView,
+  type FieldOption,
+  type FormDialogView,
+  fileUploadPath,
+  type LiveEvent,
+  type RawValues,
+  type WireChannel,
+  type WireMessage,
 } from "../protocol.ts";
 import { LiveRegions, useAnnouncer } from "./announcer.tsx";
-import { ApiFailure, getJson, messageOf, postJson } from "./api.ts";
+import { ApiFailure, getJson, messageOf, postFile, postJson } from "./api.ts";
 import { Conversation, channelLabel } from "./conversation.tsx";
 import { dialogTitleId, FormBody } from "./form-dialog.tsx";
 import { Home } from "./home.tsx";
@@ -206,6 +207,14 @@ function Loaded(props: { boot: Bootstrap; onSignedOut(): void }) {
       onLive({ type: "message", message });
     });
 
+  const attach = (threadRootId: string | null) => (file: File, text: string) =>
+    attempt(async () => {
+      if (!channelId) return;
+      const where = { channelId, filename: file.name, text, ...(threadRootId ? { threadRootId } : {}) };
+      const { message } = await postFile<{ message: WireMessage }>(fileUploadPath, where, file);
+      onLive({ type: "message", message });
+    });
+
   const command = (threadRootId: string | null) => (text: string) =>
     attempt(async () => {
       const { message } = await postJson<{ message: WireMessage }>("/api/commands", { channelId, threadRootId, text });
@@ -372,6 +381,7 @@ function Loaded(props: { boot: Bootstrap; onSignedOut(): void }) {
             }
             onOpenThread={(message) => go({ view: "channel", channelId: channel.id, threadId: message.id })}
             onSend={send(null)}
+            onAttach={attach(null)}
             onCommand={command(null)}
             onEdit={edit}
             onAction={(message) => press(message.id)}
@@ -398,6 +408,7 @@ function Loaded(props: { boot: Bootstrap; onSignedOut(): void }) {
             );
           }}
           onSend={send(threadId)}
+          onAttach={attach(threadId)}
           onCommand={command(threadId)}
           onEdit={edit}
           onAction={(message) => press(message.id)}

@@ -8,7 +8,7 @@ import { crossSiteProblem } from "../auth/request-checks.ts";
 import type { ApiError } from "../protocol.ts";
 import type { CredentialService, SessionRecord } from "../service/credentials.ts";
 import { Refusal, type RefusalCode } from "../service/errors.ts";
-import { BodyTooLargeError, readJson } from "./body.ts";
+import { BodyTooLargeError, readBytes, readJson } from "./body.ts";
 
 export interface RouteContext<Body = unknown> {
   request: IncomingMessage;
@@ -32,6 +32,8 @@ export interface WebRoute {
   access: "person" | "anyone";
   /** For POST routes: the body's shape (anything else is a 400). */
   body?: z.ZodType;
+  /** A POST route whose body is a file's bytes (at most this many), not JSON. */
+  bytes?: { limit: number; what: string };
   /** A JSON reply, or nothing when the route answered by itself (assets, the live stream). */
   handle(context: RouteContext): Promise<JsonReply | undefined>;
 }
@@ -44,6 +46,21 @@ export function post<S extends z.ZodType>(
   handle: (context: RouteContext<z.infer<S>>) => Promise<JsonReply | undefined>,
 ): WebRoute {
   return { method: "POST", path, access, body, handle: (context) => handle(context as RouteContext<z.infer<S>>) };
+}
+
+/** Declares a route whose body is a file's bytes (`application/octet-stream`), read up to `limit`. */
+export function upload(
+  path: string,
+  bytes: { limit: number; what: string },
+  handle: (context: RouteContext<Buffer>) => Promise<JsonReply | undefined>,
+): WebRoute {
+  return {
+    method: "POST",
+    path,
+    access: "person",
+    bytes,
+    handle: (context) => handle(context as RouteContext<Buffer>),
+  };
 }
 
 export function get(
@@ -78,12 +95,16 @@ export function toServerRoutes(
       response.setHeader("x-content-type-options", "nosniff");
       try {
         if (route.method === "POST") {
-          const problem = crossSiteProblem(request, options.publicUrl);
+          const problem = crossSiteProblem(request, options.publicUrl, route.bytes ? "bytes" : "json");
           if (problem) throw new Refusal("forbidden", `Refused: ${problem}.`);
         }
         const session = await sessionOf(request, options);
         if (route.access === "person" && !session) throw new Refusal("unauthenticated", "Please sign in.");
-        const raw = route.method === "POST" ? await readJson(request) : undefined;
+        const raw = route.bytes
+          ? await readBytes(request, route.bytes.limit, route.bytes.what)
+          : route.method === "POST"
+            ? await readJson(request)
+            : undefined;
         const parsed = route.body ? route.body.safeParse(raw) : { success: true as const, data: raw };
         if (!parsed.success) throw new Refusal("invalid", "The request is not what this address expects.");
         const query = new URL(request.url ?? "/", "http://workspace").searchParams;
@@ -100,7 +121,9 @@ export function toServerRoutes(
             ...(error.fields ? { fields: error.fields } : {}),
           });
         } else if (error instanceof BodyTooLargeError) {
-          sendError(response, 413, { error: "too_large", message: error.message });
+          // The rest of the body is not read: the connection ends with the answer.
+          response.setHeader("connection", "close");
+          sendError(response, 413, { error: "too_large", message: `Refused: ${error.message}.` });
         } else {
           throw error;
         }

@@ -11,7 +11,7 @@ import {
   WebBotError,
   type WebInboundEvent,
 } from "../bot-api.ts";
-import { ContentError, personContent, personText, wireContent } from "../content.ts";
+import { ContentError, fileBlocksOf, personContent, personFileContent, personText, wireContent } from "../content.ts";
 import type { FileBlock, WireContent, WireMessage, WireRichText } from "../protocol.ts";
 import { botDirectKey, type ChannelService } from "./channels.ts";
 import type { WorkspaceContext } from "./context.ts";
@@ -42,6 +42,11 @@ const contentTypes: Record<string, string> = {
   txt: "text/plain",
   zip: "application/zip",
 };
+
+/** A file's name as kept: no control characters or path separators, at most 200 characters. */
+function safeFilename(name: string): string {
+  return name.replace(/[\p{Cc}/\\]/gu, "_").slice(0, 200) || "file";
+}
 
 function contentTypeOf(filename: string): string {
   const extension = /\.([a-z0-9]+)$/i.exec(filename)?.[1]?.toLowerCase() ?? "";
@@ -114,23 +119,66 @@ export function messageService(ctx: WorkspaceContext, channels: ChannelService) 
     });
   }
 
-  /** What the bot hears of a person's message: a command, a message (a thread reply waits until it is heard). */
-  function eventOf(message: MessageRecord): WebInboundEvent | null {
+  /** The bot hears channels and each person's conversation with it, not what two people say to each other. */
+  function conversationOf(channel: ChannelRecord, authorId: string): "channel" | "direct" | null {
+    if (channel.kind !== "direct") return "channel";
+    return channel.directKey === botDirectKey(authorId) ? "direct" : null;
+  }
+
+  /**
+   * What the bot hears of a person's message: a command (wherever it was typed), a message with the files sent with
+   * it; null for what it does not hear.
+   */
+  function eventOf(message: MessageRecord, channel: ChannelRecord): WebInboundEvent | null {
     if (message.authorId === null) return null;
     const command = metadataOf(message).command;
     const where = { userId: message.authorId, channelId: message.channelId, threadRootId: message.threadRootId };
     if (command !== undefined) return { type: "command", eventId: `command:${message.id}`, ...where, text: command };
-    const text = personText(contentOf(message));
-    return { type: "message", eventId: `message:${message.id}`, ...where, messageId: message.id, text };
+    const conversation = conversationOf(channel, message.authorId);
+    if (!conversation) return null;
+    const content = contentOf(message);
+    const files = fileBlocksOf(content).map(({ fileId, filename, size }) => ({ fileId, filename, size }));
+    const text = personText(content);
+    return {
+      type: "message",
+      eventId: `message:${message.id}`,
+      ...where,
+      conversation,
+      messageId: message.id,
+      text,
+      files,
+    };
   }
 
   /** Hands a person's message to the bot; one that waits for it is marked heard once handled. Null: nobody listens. */
-  function hear(message: MessageRecord): Promise<void> | null {
-    const event = eventOf(message);
-    if (!event) return null;
+  function hear(message: MessageRecord, event: WebInboundEvent): Promise<void> | null {
     return bot.deliver(event, async () => {
       if (message.awaitingBot) await store.messages.markHeard(message.id);
     });
+  }
+
+  /** Inserts a person's message, publishes it and hands it to the bot; a thread reply or a file sent to the bot waits for it. */
+  async function insertAsPerson(
+    userId: string,
+    channel: ChannelRecord,
+    input: { threadRootId: string | null; content: WireContent; file?: NewMessage["file"] },
+  ): Promise<MessageRecord> {
+    const conversation = conversationOf(channel, userId);
+    const message = await insertAndPublish(channel, {
+      channelId: channel.id,
+      threadRootId: input.threadRootId,
+      authorId: userId,
+      content: input.content,
+      ...(input.file ? { file: input.file } : {}),
+      // A thread reply may be part of a working group's plan, a file to the bot a spreadsheet to import: the bot
+      // must hear them, even after a restart.
+      awaitingBot:
+        conversation !== null &&
+        (input.threadRootId !== null || (conversation === "direct" && input.file !== undefined)),
+    });
+    const event = eventOf(message, channel);
+    if (event) void hear(message, event);
+    return message;
   }
 
   async function knownPerson(userId: string): Promise<string> {
@@ -209,16 +257,23 @@ export function messageService(ctx: WorkspaceContext, channels: ChannelService) 
       if (!content) throw new Refusal("invalid", "Please type a message first.");
       const channel = await channels.postable(userId, input.channelId);
       if (input.threadRootId) await threadRoot(channel, input.threadRootId, userId);
-      const message = await insertAndPublish(channel, {
-        channelId: channel.id,
-        threadRootId: input.threadRootId,
-        authorId: userId,
-        content,
-        // A thread reply may be part of a working group's plan: the bot must hear it, even after a restart.
-        awaitingBot: input.threadRootId !== null,
-      });
-      void hear(message);
-      return wireMessage(message);
+      return wireMessage(await insertAsPerson(userId, channel, { threadRootId: input.threadRootId, content }));
+    },
+
+    /** A file a person sends (with an optional text), kept like the bot's and downloaded by the message's readers. */
+    async postFileAsPerson(
+      userId: string,
+      input: { channelId: string; threadRootId: string | null; text: string; filename: string; bytes: Uint8Array },
+    ): Promise<WireMessage> {
+      const filename = safeFilename(input.filename);
+      if (input.bytes.byteLength === 0) throw new Refusal("invalid", `${filename} is empty.`);
+      const channel = await channels.postable(userId, input.channelId);
+      if (input.threadRootId) await threadRoot(channel, input.threadRootId, userId);
+      const fileId = randomUUID();
+      const block: FileBlock = { kind: "file", fileId, filename, title: filename, size: input.bytes.byteLength };
+      const file = { id: fileId, filename, contentType: contentTypeOf(filename), bytes: input.bytes };
+      const content = personFileContent(input.text, block);
+      return wireMessage(await insertAsPerson(userId, channel, { threadRootId: input.threadRootId, content, file }));
     },
 
     async editAsPerson(userId: string, input: { messageId: string; version: number; text: string }) {
@@ -226,19 +281,24 @@ export function messageService(ctx: WorkspaceContext, channels: ChannelService) 
       if (message.authorId !== userId || message.visibleToId !== null) {
         throw new Refusal("forbidden", "You can only edit your own messages.");
       }
+      if (fileBlocksOf(contentOf(message)).length > 0) {
+        throw new Refusal("invalid", "A message with a file cannot be edited: send it again instead.");
+      }
       const content = personContent(input.text);
       if (!content) throw new Refusal("invalid", "A message cannot be empty.");
       const updated = await store.messages.update(message.id, content, input.version);
       if (!updated) throw new Refusal("conflict", "This message changed meanwhile: please look at it and edit again.");
       publish(channel, updated);
-      void bot.deliver({
-        type: "message.edited",
-        eventId: `edit:${updated.id}:${updated.version}`,
-        userId,
-        channelId: channel.id,
-        messageId: updated.id,
-        text: personText(content),
-      });
+      if (conversationOf(channel, userId)) {
+        void bot.deliver({
+          type: "message.edited",
+          eventId: `edit:${updated.id}:${updated.version}`,
+          userId,
+          channelId: channel.id,
+          messageId: updated.id,
+          text: personText(content),
+        });
+      }
       return wireMessage(updated);
     },
 
@@ -261,7 +321,8 @@ export function messageService(ctx: WorkspaceContext, channels: ChannelService) 
         metadata: { command: words },
         awaitingBot: true,
       });
-      const delivered = hear(message) !== null;
+      const event = eventOf(message, channel);
+      const delivered = event !== null && hear(message, event) !== null;
       if (!delivered) {
         const minutes = commandReplayWindowMs / 60_000;
         await privateNotice(
@@ -326,7 +387,13 @@ export function messageService(ctx: WorkspaceContext, channels: ChannelService) 
           counts.expired++;
           continue;
         }
-        const handled = hear(message);
+        const channel = await store.channels.find(message.channelId);
+        const event = channel && eventOf(message, channel);
+        if (!event) {
+          await store.messages.markHeard(message.id);
+          continue;
+        }
+        const handled = hear(message, event);
         if (!handled) break;
         await handled;
         counts.heard++;
@@ -342,7 +409,7 @@ export function messageService(ctx: WorkspaceContext, channels: ChannelService) 
       if (file.bytes.byteLength > maxFileBytes) {
         throw new WebBotError("invalid", `a file of ${file.bytes.byteLength} bytes is over ${maxFileBytes}`);
       }
-      const filename = file.filename.replace(/[\p{Cc}/\\]/gu, "_").slice(0, 200) || "file";
+      const filename = safeFilename(file.filename);
       const fileId = randomUUID();
       const block: FileBlock = { kind: "file", fileId, filename, title: file.title, size: file.bytes.byteLength };
       const content = botContent(
