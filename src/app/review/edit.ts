@@ -6,7 +6,7 @@ import type { RawValues } from "../../core/forms/spec.ts";
 import type { Workshop } from "../../core/model/domain.ts";
 import type { ReviewCluster, ReviewView } from "../../core/review/model.ts";
 import { resultLine } from "../../core/review/model.ts";
-import { membersAfter } from "../../core/review/redescribe.ts";
+import { labelAfter, membersAfter } from "../../core/review/redescribe.ts";
 import { designRuleWarnings } from "../../core/review/rules.ts";
 import { labelMaxLength, unclusteredChoice } from "../../core/review/screens.ts";
 import type { ClusterChange, Redescribed, Redescription } from "../../store/repositories/reviews.ts";
@@ -117,7 +117,10 @@ async function redescription(
     });
     const clusters: Record<string, Redescription> = {};
     changed.clusters.forEach((cluster, k) => {
-      clusters[cluster.id] = described[k] ?? emptied(labelOf(cluster.id));
+      const description = described[k];
+      clusters[cluster.id] = description
+        ? { ...description, label: labelAfter(labelOf(cluster.id), description.label) }
+        : emptied(labelOf(cluster.id));
     });
     const created = changed.created ? (described[changed.clusters.length] ?? undefined) : undefined;
     return created ? { clusters, created } : { clusters };

@@ -46,3 +46,12 @@ export function membersAfter(
       return { clusters: [] };
   }
 }
+
+/**
+ * The label a cluster takes from the engine after an edit of its members: the engine's new one, unless it names the
+ * same terms as the current one (only their order changed), so a label never shuffles under the facilitators' eyes.
+ */
+export function labelAfter(current: string, engine: string): string {
+  const terms = (label: string) => [...new Set(label.split(" · ").map((term) => term.trim()))].sort().join("\u0000");
+  return terms(current) === terms(engine) ? current : engine;
+}
