@@ -169,6 +169,8 @@ describe.skipIf(!postgresUrl)("an acknowledged answer survives a crash (a real p
     // Slack redelivers the same submission: answered, not applied again.
     const again = await slack.driver.viewSubmission({ userId: users.ana, viewId, inputs, retryNum: 1 });
     expect(again.status).toBe(200);
+    // Answered like the first copy (the modal closes), not as a form behind its own save.
+    expect(again.responseAction?.action).toBe("close");
     second.child.kill("SIGTERM");
     expect(await second.exited).toBe(0);
     expect(await titles()).toEqual(["Edge analytics", "Sensor kit"]);
