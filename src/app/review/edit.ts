@@ -14,7 +14,7 @@ import { facilitatedWorkshop } from "../access.ts";
 import type { Actor, AppDependencies } from "../context.ts";
 import { Refusal } from "../refusal.ts";
 import { refreshAnnouncements } from "./announce.ts";
-import { describeInWorker } from "./engine-thread.ts";
+import { describeInWorker, warmEngine } from "./engine-thread.ts";
 import { loadReview, reviewHistory } from "./load.ts";
 
 /** The review a screen showed: carried in its context. */
@@ -45,6 +45,8 @@ export async function currentReview(
 ): Promise<{ workshop: Workshop; view: ReviewView; notice?: string }> {
   const workshop = await facilitatedWorkshop(deps.repos, actor);
   const view = await loadReview(deps, workshop);
+  // The review's edits describe the clusters they change with the engine: have it ready by the first edit.
+  warmEngine();
   if (ref && (ref.workshop !== workshop.id || ref.run !== view.runId)) {
     return {
       workshop,

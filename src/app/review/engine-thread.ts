@@ -60,3 +60,17 @@ export async function describeInWorker(
 ): Promise<(ClusterDescription | null)[]> {
   return (await inWorker({ kind: "describe", input, options, clusters })) as (ClusterDescription | null)[];
 }
+
+let warm = false;
+
+/**
+ * Loads the engine (its language model) in the worker ahead of an edit of the review, which has the person's
+ * submission waiting for the new descriptions (Slack allows 3 s): once per process, in the background.
+ */
+export function warmEngine(): void {
+  if (warm) return;
+  warm = true;
+  inWorker({ kind: "warm" }).catch(() => {
+    warm = false;
+  });
+}

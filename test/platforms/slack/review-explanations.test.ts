@@ -211,4 +211,24 @@ describe.each(backends)("Slack: a cluster's explanation after an edit of its mem
     expect(JSON.stringify(twinPost.blocks)).toContain("Twins & layout");
     expect((await clusterWith("Factory twin")).label).toBe("Twins & layout");
   });
+
+  it("a split describes both parts from their own results; the new part keeps the label it was given", async () => {
+    await openReview();
+    const version = Number(/review version (\d+)/.exec(JSON.stringify(review().blocks))?.[1]);
+    const source = await clusterWith("Gearbox wear monitor");
+    await click(/^review\.split/, source.id);
+    await waitFor(() => slack().state.topView(fran)?.callback_id === "review.split");
+    const leaving = [await resultId("Gearbox wear monitor"), await resultId("Vibration sensor kit")];
+    const split = await submitTopView(slack(), fran, { leaving, label: "Drive trains" });
+    expect(split.responseAction?.action).not.toBe("errors");
+    await reviewAt(version + 1);
+    const part = whyOf(review().blocks, "Gearbox wear monitor");
+    expect(part).toContain("Vibration sensor kit");
+    expect(part).not.toContain("Bearing fault predictor");
+    expect(part).not.toContain("Split from");
+    const rest = whyOf(review().blocks, "Bearing fault predictor");
+    expect(rest).not.toContain("Gearbox wear monitor");
+    expect(rest).not.toContain("Vibration sensor kit");
+    expect((await clusterWith("Gearbox wear monitor")).label).toBe("Drive trains");
+  });
 });
