@@ -114,6 +114,16 @@ export function createInteractionCore(options: InteractionCoreOptions): Interact
     });
   }
 
+  /** Whether this very submission (same submission id) was kept already. */
+  async function keptAlready({ origin, interaction }: Incoming): Promise<boolean> {
+    if (interaction.kind !== "submit" || !interaction.submissionId) return false;
+    const found = await deps.repos.inbox.find(inboxKey({ origin, interaction })).catch((error: unknown) => {
+      if (isDatabaseUnreachable(error)) return null;
+      throw error;
+    });
+    return found !== null;
+  }
+
   async function handleOne(incoming: Incoming, conversation: Conversation): Promise<void> {
     const { origin, interaction } = incoming;
     if (origin.deliveryId) {
@@ -143,6 +153,11 @@ export function createInteractionCore(options: InteractionCoreOptions): Interact
       return;
     }
     if (early) return conversation.reply(early);
+    if (early === null && route.acknowledge && conversation.answersEarly && (await keptAlready(incoming))) {
+      // The same submission again (the platform redelivers it): its first copy was acknowledged and kept, so it is
+      // answered the same way. Handled again it would find the form behind its own save ("changed meanwhile").
+      return conversation.reply({ kind: "close" });
+    }
     const { reply, afterwards } = await run(route, incoming, conversation);
     await conversation.reply(reply);
     queue(afterwards);

@@ -6,13 +6,15 @@ import type { RawValues } from "../../core/forms/spec.ts";
 import type { Workshop } from "../../core/model/domain.ts";
 import type { ReviewCluster, ReviewView } from "../../core/review/model.ts";
 import { resultLine } from "../../core/review/model.ts";
+import { labelAfter, membersAfter } from "../../core/review/redescribe.ts";
 import { designRuleWarnings } from "../../core/review/rules.ts";
 import { labelMaxLength, unclusteredChoice } from "../../core/review/screens.ts";
-import type { ClusterChange } from "../../store/repositories/reviews.ts";
+import type { ClusterChange, Redescribed, Redescription } from "../../store/repositories/reviews.ts";
 import { facilitatedWorkshop } from "../access.ts";
 import type { Actor, AppDependencies } from "../context.ts";
 import { Refusal } from "../refusal.ts";
 import { refreshAnnouncements } from "./announce.ts";
+import { describeInWorker, warmEngine } from "./engine-thread.ts";
 import { loadReview, reviewHistory } from "./load.ts";
 
 /** The review a screen showed: carried in its context. */
@@ -43,6 +45,8 @@ export async function currentReview(
 ): Promise<{ workshop: Workshop; view: ReviewView; notice?: string }> {
   const workshop = await facilitatedWorkshop(deps.repos, actor);
   const view = await loadReview(deps, workshop);
+  // The review's edits describe the clusters they change with the engine: have it ready by the first edit.
+  warmEngine();
   if (ref && (ref.workshop !== workshop.id || ref.run !== view.runId)) {
     return {
       workshop,
@@ -70,15 +74,62 @@ async function edit(
     return { view, notice: "Not applied: that cluster is no longer in the review (merged or dropped meanwhile)." };
   const planned = plan(view, cluster);
   if ("errors" in planned) return { view, errors: planned.errors };
+  const redescribed = await redescription(deps, workshop, view.runId, planned.change);
   const outcome = await deps.repos.reviews.edit(
     workshop.id,
     ref.version,
     { personId: actor.personId, kind: planned.kind, summary: planned.summary },
-    planned.change,
+    redescribed ? { ...planned.change, redescribed } : planned.change,
   );
   if (!outcome.ok) return { view: await loadReview(deps, workshop), notice: await changedMeanwhile(deps, workshop) };
   await refreshAnnouncements(deps, workshop);
   return { view: await loadReview(deps, workshop) };
+}
+
+/**
+ * The engine's description of every cluster whose results the change moves, from its members afterwards and the
+ * run's own input (the same explanation an analysis gives). Read before the edit's transaction: if the review moves
+ * on meanwhile, the version check refuses the edit, descriptions and all. Undefined when nothing to describe, or
+ * when the engine fails (the edit still applies; the old explanation stays).
+ */
+async function redescription(
+  deps: AppDependencies,
+  workshop: Workshop,
+  runId: string,
+  change: ClusterChange,
+): Promise<Redescribed | undefined> {
+  if (change.kind !== "move" && change.kind !== "merge" && change.kind !== "split") return undefined;
+  const [run, stored] = await Promise.all([
+    deps.repos.reviews.findRun(runId),
+    deps.repos.reviews.clusters(workshop.id),
+  ]);
+  if (!run) return undefined;
+  const changed = membersAfter(stored, change);
+  const sets = [...changed.clusters.map((cluster) => cluster.resultIds), ...(changed.created ? [changed.created] : [])];
+  if (sets.length === 0) return undefined;
+  try {
+    const described = await describeInWorker(run.input, run.options, sets);
+    const labelOf = (id: string) => stored.find((cluster) => cluster.id === id)?.label ?? "";
+    // A cluster left without results says nothing about them any more.
+    const emptied = (label: string): Redescription => ({
+      label,
+      explanation: "",
+      cohesion: 0,
+      evidence: { sharedTerms: [] },
+    });
+    const clusters: Record<string, Redescription> = {};
+    changed.clusters.forEach((cluster, k) => {
+      const description = described[k];
+      clusters[cluster.id] = description
+        ? { ...description, label: labelAfter(labelOf(cluster.id), description.label) }
+        : emptied(labelOf(cluster.id));
+    });
+    const created = changed.created ? (described[changed.clusters.length] ?? undefined) : undefined;
+    return created ? { clusters, created } : { clusters };
+  } catch (error) {
+    deps.logger.warn({ err: error, workshopId: workshop.id }, "the edited clusters could not be described again");
+    return undefined;
+  }
 }
 
 async function changedMeanwhile(deps: AppDependencies, workshop: Workshop): Promise<string> {

@@ -210,7 +210,8 @@ function canonicalOrder(workshop: Workshop): Workshop {
   };
 }
 
-function clusterWorkshop(workshop: Workshop, base: Settings): { analysis: Analysis; diagnostics: AnalysisDiagnostics } {
+/** The engine's signals over a workshop (in canonical order): what clustering and the explanations are made of. */
+function workshopSignals(workshop: Workshop, base: Settings) {
   const { results } = workshop;
   const settings = base.interestCoverage ? { ...base, weights: availableWeights(workshop, base.weights) } : base;
   const projectOf = results.map((r) => r.project);
@@ -259,6 +260,24 @@ function clusterWorkshop(workshop: Workshop, base: Settings): { analysis: Analys
     settings.signalScale,
     settings.crossProject ? projectOf : undefined,
   );
+  const context = explainContext(
+    {
+      results,
+      projects: new Map(workshop.projects.map((p) => [p.id, p])),
+      vectors,
+      vocabulary,
+      interests: workshop.interests,
+    },
+    complements,
+    links,
+  );
+  return { settings, projectOf, analysed, vectors, blended, interest, complementarity, links, model, context };
+}
+
+function clusterWorkshop(workshop: Workshop, base: Settings): { analysis: Analysis; diagnostics: AnalysisDiagnostics } {
+  const { results } = workshop;
+  const { settings, projectOf, analysed, vectors, blended, interest, complementarity, links, model, context } =
+    workshopSignals(workshop, base);
   const detected = detectCommunities(results.length, links, model, settings.community);
   const communities =
     settings.ensemble.views.length > 0 && results.length <= ENSEMBLE_LIMIT
@@ -283,17 +302,6 @@ function clusterWorkshop(workshop: Workshop, base: Settings): { analysis: Analys
     seed: settings.community.seed,
     nullTest: settings.nullTest,
   });
-  const context = explainContext(
-    {
-      results,
-      projects: new Map(workshop.projects.map((p) => [p.id, p])),
-      vectors,
-      vocabulary,
-      interests: workshop.interests,
-    },
-    complements,
-    links,
-  );
   const analysis = describe(placement.labels, placement.nearest, model, context, settings.maxSize);
   return {
     analysis,
@@ -476,21 +484,16 @@ function describe(
   const idOfLabel = new Map(groups.map(([label], k) => [label, `c${k + 1}`]));
   const cohesionOf = new Map<number, number>();
   const clusters: ClusterSuggestion[] = groups.map(([label, members], k) => {
-    // Text, interest and complementarity add up; cohesion is read as a share (0–1), so it stops at 1.
-    const cohesion = Math.min(
-      1,
-      members.reduce((sum, i) => sum + meanSimilarity(i, label, labels, sums, model), 0) / members.length,
-    );
+    const { description, cohesion } = describeMembers(label, members, labels, sums, model, context);
     cohesionOf.set(label, cohesion);
-    const shared = distinctiveTerms(members, context);
     return {
       id: `c${k + 1}`,
-      label: labelOf(members, context, shared),
+      label: description.label,
       results: members.map((i) => context.results[i]!.id),
       projects: [...new Set(members.map((i) => context.results[i]!.project))].sort(),
-      explanation: explanationOf(members, context, shared, cohesion),
-      cohesion: Math.round(cohesion * 100) / 100,
-      evidence: { sharedTerms: shared.map((t) => ({ term: t.surface, results: t.results })) },
+      explanation: description.explanation,
+      cohesion: description.cohesion,
+      evidence: description.evidence,
     };
   });
   const unclustered: Analysis["unclustered"] = [];
@@ -517,4 +520,62 @@ function describe(
     unclustered.push({ result, nearest: id, similarity, reason });
   }
   return { clusters, unclustered };
+}
+
+/** What the engine says about a cluster: its label, why its results belong together, and how tightly. */
+export interface ClusterDescription {
+  label: string;
+  explanation: string;
+  /** Mean pairwise similarity (0–1), rounded to two decimals. */
+  cohesion: number;
+  evidence: { sharedTerms: { term: string; results: string[] }[] };
+}
+
+function describeMembers(
+  label: number,
+  members: readonly number[],
+  labels: ArrayLike<number>,
+  sums: ReturnType<typeof clusterSums>,
+  model: SimilarityModel,
+  context: ExplainContext,
+): { description: ClusterDescription; cohesion: number } {
+  // Text, interest and complementarity add up; cohesion is read as a share (0–1), so it stops at 1.
+  const cohesion = Math.min(
+    1,
+    members.reduce((sum, i) => sum + meanSimilarity(i, label, labels, sums, model), 0) / members.length,
+  );
+  const shared = distinctiveTerms(members, context);
+  return {
+    cohesion,
+    description: {
+      label: labelOf(members, context, shared),
+      explanation: explanationOf(members, context, shared, cohesion),
+      cohesion: Math.round(cohesion * 100) / 100,
+      evidence: { sharedTerms: shared.map((t) => ({ term: t.surface, results: t.results })) },
+    },
+  };
+}
+
+/**
+ * Describes clusters whose members were chosen elsewhere (a facilitator moved, merged or split results), exactly as
+ * the analysis of `input` with `options` describes its own: same signals, same explanation. Each cluster is a list
+ * of result ids of `input`; ids it does not know are ignored, and a cluster left with none gets null.
+ */
+export function describeClusters(
+  input: unknown,
+  options: AnalyzeOptions,
+  clusters: readonly (readonly string[])[],
+): (ClusterDescription | null)[] {
+  const validation = validateWorkshop(input);
+  if (!validation.ok) throw new WorkshopValidationError(validation.issues);
+  const { model, context } = workshopSignals(canonicalOrder(validation.workshop), resolveOptions(options));
+  const indexOf = new Map(context.results.map((r, i) => [r.id, i]));
+  return clusters.map((ids) => {
+    const members = [...new Set(ids.flatMap((id) => indexOf.get(id) ?? []))].sort((a, b) => a - b);
+    if (members.length === 0) return null;
+    // One cluster at a time: a description depends only on its own members.
+    const labels = new Int32Array(context.results.length).fill(-1);
+    for (const i of members) labels[i] = 0;
+    return describeMembers(0, members, labels, clusterSums(labels, model), model, context).description;
+  });
 }

@@ -52,14 +52,29 @@ export interface StoredEdit {
   createdAt: Date;
 }
 
+/** The engine's new description of a cluster whose members changed; its label replaces one the engine gave. */
+export interface Redescription {
+  label: string;
+  explanation: string;
+  cohesion: number;
+  evidence: unknown;
+}
+
+/** The descriptions of the clusters an edit changes: by cluster id, and the cluster a split creates. */
+export interface Redescribed {
+  clusters: Record<string, Redescription>;
+  created?: Redescription;
+}
+
 /** What one edit changes; the app validates it first (the ids belong to the review, the change makes sense). */
-export type ClusterChange =
+export type ClusterChange = (
   | { kind: "move"; resultId: string; to: string | null }
   | { kind: "merge"; from: string; into: string }
   | { kind: "split"; clusterId: string; resultIds: string[]; label: string }
   | { kind: "rename"; clusterId: string; label: string }
   | { kind: "drop"; clusterId: string }
-  | { kind: "approve" };
+  | { kind: "approve" }
+) & { redescribed?: Redescribed };
 
 export interface EditRecord {
   personId: string;
@@ -110,7 +125,25 @@ export function reviewRepository(prisma: PrismaClient) {
     });
   }
 
+  /** A changed cluster takes the engine's new description; its label only if a facilitator did not give it. */
+  async function redescribe(tx: Tx, workshopId: string, clusterId: string, description: Redescription) {
+    const { label, explanation, cohesion, evidence } = description;
+    await tx.cluster.updateMany({
+      where: { id: clusterId, workshopId },
+      data: { explanation, cohesion, evidence: json(evidence) },
+    });
+    await tx.cluster.updateMany({ where: { id: clusterId, workshopId, labelByFacilitator: false }, data: { label } });
+  }
+
   async function applyChange(tx: Tx, workshopId: string, change: ClusterChange): Promise<void> {
+    const created = await applyMembership(tx, workshopId, change);
+    for (const [clusterId, description] of Object.entries(change.redescribed?.clusters ?? {}))
+      await redescribe(tx, workshopId, clusterId, description);
+    if (created && change.redescribed?.created) await redescribe(tx, workshopId, created, change.redescribed.created);
+  }
+
+  /** The change itself; the id of the cluster it created, if any. */
+  async function applyMembership(tx: Tx, workshopId: string, change: ClusterChange): Promise<string | undefined> {
     const edited = (ids: string[]) =>
       tx.cluster.updateMany({ where: { id: { in: ids }, workshopId }, data: { editedByFacilitator: true } });
     switch (change.kind) {
@@ -159,6 +192,7 @@ export function reviewRepository(prisma: PrismaClient) {
             cohesion: source.cohesion,
             evidence: json(source.evidence ?? undefined),
             editedByFacilitator: true,
+            labelByFacilitator: true,
           },
         });
         await tx.clusterMembership.updateMany({
@@ -166,12 +200,12 @@ export function reviewRepository(prisma: PrismaClient) {
           data: { clusterId: created.id, pinned: true },
         });
         await edited([source.id]);
-        return;
+        return created.id;
       }
       case "rename":
         await tx.cluster.update({
           where: { id: change.clusterId },
-          data: { label: change.label, editedByFacilitator: true },
+          data: { label: change.label, editedByFacilitator: true, labelByFacilitator: true },
         });
         return;
       case "drop":

@@ -10,6 +10,7 @@ import { onAction, onClosed, onCommand, onHome, onSubmit } from "../../../src/ap
 import { createChannels } from "../../../src/app/platform/channels.ts";
 import type { Notification, NotifyPort } from "../../../src/app/ports/notify.ts";
 import { Refusal } from "../../../src/app/refusal.ts";
+import type { Screen } from "../../../src/core/screens/screens.ts";
 import { createLogger } from "../../../src/logging/logger.ts";
 import { createRepositories, type Repositories } from "../../../src/store/repositories/index.ts";
 import { createTestDatabase, type TestDatabase } from "../../support/database.ts";
@@ -28,6 +29,8 @@ describe("the interaction core", () => {
   const notified: Notification[] = [];
   const saved: string[] = [];
   const drafts: string[] = [];
+  const versioned: string[] = [];
+  const staleForm: Screen = { kind: "panel", id: "stale", title: "Changed meanwhile", blocks: [], context: {} };
   let homes = 0;
 
   beforeAll(async () => {
@@ -84,6 +87,16 @@ describe("the interaction core", () => {
         return reply.close({ refresh: { kind: "panel", id: "overview", title: "Overview", blocks: [], context: {} } });
       },
       (interaction) => (interaction.values.title ? reply.close() : reply.errors({ title: "Please enter a title." })),
+    ),
+    onSubmit(
+      "versioned",
+      async ({ interaction }) => {
+        versioned.push(String(interaction.values.title));
+        // A form behind the saved version (as a redelivered copy of the save that moved it on is).
+        return versioned.length > 1 ? reply.update(staleForm) : reply.close();
+      },
+      // Checked without I/O from what the form carries: only while the form is not known to be behind.
+      () => (versioned.length === 0 ? reply.close() : null),
     ),
     onClosed("step", async ({ interaction }) => {
       drafts.push(String(interaction.values.title));
@@ -172,6 +185,32 @@ describe("the interaction core", () => {
       message: { summary: "Your answer could not be saved: The deadline has passed." },
     });
     expect(JSON.stringify(notified[0]?.message.blocks)).toContain("typed <!here>");
+  });
+
+  it("answers a redelivered submission like its kept first copy, without handling it again", async () => {
+    const engine = core();
+    const submit: Interaction = {
+      kind: "submit",
+      formId: "versioned",
+      action: null,
+      values: { title: "Kit" },
+      context: {},
+      submissionId: "V2:h1",
+    };
+    const first = recordingConversation({ answersEarly: true });
+    await engine.handle(incoming(submit), first);
+    await engine.settled();
+    expect(versioned).toEqual(["Kit"]);
+
+    const again = recordingConversation({ answersEarly: true });
+    await engine.handle(incoming(submit), again);
+    await engine.settled();
+    expect(again.replies).toEqual([{ kind: "close" }]);
+    expect(versioned).toEqual(["Kit"]);
+
+    const another = recordingConversation({ answersEarly: true });
+    await engine.handle(incoming({ ...submit, submissionId: "V2:h2" }), another);
+    expect(another.replies).toEqual([{ kind: "update", screen: staleForm }]);
   });
 
   it("settles only once an interaction acknowledged on arrival is handled (a closed form's draft is kept)", async () => {

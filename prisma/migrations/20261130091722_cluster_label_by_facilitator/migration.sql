@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Cluster" ADD COLUMN     "labelByFacilitator" BOOLEAN NOT NULL DEFAULT false;
