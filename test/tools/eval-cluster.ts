@@ -22,6 +22,7 @@
 import { type AnalyzeOptions, analyzeWorkshopDetailed, type WorkshopInput } from "../../src/core/clustering/index.ts";
 import { adjustedRandIndex, predictedLabels } from "./ari.ts";
 import { averageLinkage, cosineMatrix, knnLouvain, tfidfMatrix } from "./baselines.ts";
+import { loadEncoded } from "./encoded-vectors.ts";
 import {
   type LabelledWorkshop,
   loadPlantedSets,
@@ -218,14 +219,32 @@ export function reportPlanted(planted: LabelledWorkshop, options: AnalyzeOptions
   ].join(" ");
 }
 
+/** Options that depend on the set (encoder vectors of its results). */
+type SetOptions = AnalyzeOptions | ((set: LabelledWorkshop) => AnalyzeOptions);
+const optionsFor = (options: SetOptions, set: LabelledWorkshop) =>
+  typeof options === "function" ? options(set) : options;
+
+/**
+ * Round 6: Universal Sentence Encoder vectors (test/fixtures/real/encoded/use.json, see encode-real-sets.ts)
+ * blended with the TF-IDF similarity; rows shown only when the file is there.
+ */
+const use = loadEncoded("use");
+const ENCODER_ROWS: [string, SetOptions][] = use
+  ? [0.1, 0.3].map((share): [string, SetOptions] => [
+      `sentence encoder (USE) blended, share ${share}`,
+      (set) => ({ embeddings: { vectors: use(set.workshop.results), share } }),
+    ])
+  : [];
+
 /** What the planted workshops are also scored with under --planted: the options that aim at unrelated results. */
-const PLANTED_VARIANTS: [string, AnalyzeOptions][] = [
+const PLANTED_VARIANTS: [string, SetOptions][] = [
   ["default", {}],
   ...[2, 1.5, 1, 0.5].map((c): [string, AnalyzeOptions] => [`outlier rule, c = ${c}`, { outlierSpread: c }]),
   ["consensus of the 3 best partitions", { community: { consensus: 3 } }],
+  ...ENCODER_ROWS,
 ];
 
-export const ABLATIONS: [string, AnalyzeOptions][] = [
+export const ABLATIONS: [string, SetOptions][] = [
   ["default", {}],
   ["Industry 4.0 lexicon pack on", { tfidf: { topicWeight: 2 } }],
   ["shared-keyword bonus off", { tfidf: { keywordBonus: 0 } }],
@@ -241,6 +260,7 @@ export const ABLATIONS: [string, AnalyzeOptions][] = [
   ["consensus of the 3 best partitions", { community: { consensus: 3 } }],
   ["latent semantics (workshop LSA, share 0.5)", { semantic: { share: 0.5 } }],
   ["engine 2.0.0 settings", ENGINE_2],
+  ...ENCODER_ROWS,
 ];
 
 function ablation(sets: LabelledWorkshop[]): void {
@@ -253,8 +273,13 @@ function ablation(sets: LabelledWorkshop[]): void {
     ([l]) => !ablationRows || ablationRows.some((a) => l.startsWith(a)),
   )) {
     const cells = sets.map((s) => {
-      const full = engineScore(s, options).ari;
-      const subsets = mean(SUBSET_SEEDS.map((seed) => engineScore(projectSubset(s, 0.75, seed), options).ari));
+      const full = engineScore(s, optionsFor(options, s)).ari;
+      const subsets = mean(
+        SUBSET_SEEDS.map((seed) => {
+          const subset = projectSubset(s, 0.75, seed);
+          return engineScore(subset, optionsFor(options, subset)).ari;
+        }),
+      );
       return { heldOut: s.heldOut, full, subsets };
     });
     const avg = (held: boolean) =>
@@ -271,7 +296,7 @@ if (import.meta.main) {
     for (const [label, options] of PLANTED_VARIANTS) {
       console.log(`${label}:`);
       for (const planted of [plantedWorkshop(loadRealSets()), ...loadPlantedSets()])
-        console.log(`- ${reportPlanted(planted, options)}`);
+        console.log(`- ${reportPlanted(planted, optionsFor(options, planted))}`);
     }
   } else if (ablationRows) {
     ablation(sets);
