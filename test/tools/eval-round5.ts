@@ -8,23 +8,13 @@ import type { AnalyzeOptions } from "../../src/core/clustering/index.ts";
 import { engineScore, plantedWorkshop, reportPlanted } from "./eval-cluster.ts";
 import { loadPlantedSets, loadRealSets, projectSubset } from "./real-sets.ts";
 
-const views = (list: string, extra: object = {}): AnalyzeOptions => ({
-  ensemble: { views: list.split(",") as never, ...extra },
-});
 export const ROUND5: [string, AnalyzeOptions][] = [
   ["default", {}],
-  ["E1 raw,phrases,chars", views("raw,phrases,chars")],
-  ["E2 raw,phrases,chars,lsa32", views("raw,phrases,chars,lsa32")],
-  ["E3 all resolutions vote", views("raw,phrases,chars,lsa32", { votersPerView: 0 })],
-  ["E4 final resolution 1", views("raw,phrases,chars,lsa32", { finalResolution: 1 })],
-  ["E5 chars", views("chars")],
-  ["E6 phrases,lsa16,lsa32,lsa64,k5,k15", views("phrases,lsa16,lsa32,lsa64,k5,k15")],
   ["C1 BM25 term frequency", { tfidf: { tf: "bm25" } }],
   ["C2 two-word phrases", { text: { phrases: true } }],
   ["C3 lemmas instead of Porter stems", { text: { stemming: "lemma" } }],
   ["C4 word prefixes (5 letters, weight 0.5)", { tfidf: { prefix: { length: 5, weight: 0.5 } } }],
   ["M diagnostic: max size 20", { maxSize: 20 }],
-  ["E7 all resolutions vote, no LSA", views("raw,phrases,chars", { votersPerView: 0 })],
   ["S1 stability × silhouette, 8 bootstraps", { stability: { bootstraps: 8, mode: "product" } }],
   ["S2 most stable, 8 bootstraps", { stability: { bootstraps: 8, mode: "stability" } }],
   ...[1, 1.5, 2, 3].map((margin): [string, AnalyzeOptions] => [

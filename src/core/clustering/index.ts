@@ -13,15 +13,6 @@ import {
 } from "./complementarity.ts";
 import { applyConstraints, groupsOf } from "./constraints.ts";
 import { analyseResult } from "./documents.ts";
-import {
-  characterVectors,
-  coAssociationEdges,
-  DEFAULT_ENSEMBLE_OPTIONS,
-  ENSEMBLE_LIMIT,
-  type EnsembleOptions,
-  type EnsembleView,
-  votersOf,
-} from "./ensemble.ts";
 import { distinctiveTerms, type ExplainContext, explainContext, explanationOf, labelOf } from "./explain.ts";
 import {
   combineSignals,
@@ -35,7 +26,6 @@ import {
 } from "./graph.ts";
 import type { Analysis, ClusterSuggestion, Granularity, Workshop } from "./interchange.ts";
 import { DEFAULT_INTEREST_OPTIONS, type InterestOptions, interestEdges } from "./interest.ts";
-import { buildGraph, countClusters, louvainLabels } from "./louvain.ts";
 import { topNeighbours, twoHopNeighbours } from "./neighbours.ts";
 import { DEFAULT_NULL_TEST, type NullTestOptions } from "./nulltest.ts";
 import { blendVectors, DEFAULT_LSA_OPTIONS, type LsaOptions, lsaVectors } from "./semantic.ts";
@@ -94,11 +84,6 @@ export interface AnalyzeOptions {
    * latent space (0 = words only), and the LSA settings.
    */
   semantic?: { share?: number } & Partial<LsaOptions>;
-  /**
-   * Evidence accumulation over several representations (round 5, off by default): `views` besides the default one
-   * vote with their best partitions; `finalResolution` 0 = the co-association graph's resolution chosen by silhouette.
-   */
-  ensemble?: Partial<EnsembleOptions> & { finalResolution?: number };
   /** Resolution chosen by stability under a bootstrap of terms (round 5, off by default: `bootstraps` 0). */
   stability?: Partial<StabilityOptions>;
   /** Null-distribution outlier test (round 5, off by default: `draws` 0). */
@@ -206,7 +191,6 @@ function resolveOptions(options: AnalyzeOptions) {
     interestCoverage: options.interestCoverage ?? false,
     crossProject: options.crossProject ?? true,
     semantic: { ...DEFAULT_LSA_OPTIONS, share: DEFAULT_SEMANTIC_SHARE, ...options.semantic },
-    ensemble: { ...DEFAULT_ENSEMBLE_OPTIONS, finalResolution: 0, ...options.ensemble },
     nullTest: { ...DEFAULT_NULL_TEST, ...options.nullTest },
     stability: { ...DEFAULT_STABILITY, ...options.stability },
     embeddings: options.embeddings
@@ -294,20 +278,12 @@ function clusterWorkshop(workshop: Workshop, base: Settings): { analysis: Analys
   );
   const detected = detectCommunities(results.length, links, model, settings.community);
   const communities =
-    settings.ensemble.views.length > 0 && results.length <= ENSEMBLE_LIMIT
+    settings.stability.bootstraps > 0 && results.length <= STABILITY_LIMIT
       ? {
           ...detected,
-          chosen: ensembleChoice(
-            { workshop, analysed, settings, vectors, interest, complementarity, projectOf, model },
-            detected.trials,
-          ),
+          chosen: stableChoice(blended, interest, complementarity, projectOf, settings, detected.trials),
         }
-      : settings.stability.bootstraps > 0 && results.length <= ENSEMBLE_LIMIT
-        ? {
-            ...detected,
-            chosen: stableChoice(blended, interest, complementarity, projectOf, settings, detected.trials),
-          }
-        : detected;
+      : detected;
   const placement = applyConstraints(communities.chosen.labels, links, model, projectOf, {
     maxSize: settings.maxSize,
     minAttachment: settings.minAttachment,
@@ -340,6 +316,9 @@ function clusterWorkshop(workshop: Workshop, base: Settings): { analysis: Analys
   };
 }
 
+/** Workshops above this size skip the stability choice (its co-association is quadratic). */
+const STABILITY_LIMIT = 1000;
+
 function stableChoice(
   vectors: SparseVector[],
   interest: Edge[],
@@ -362,86 +341,6 @@ function stableChoice(
     );
   });
   return chooseStable(trials, stabilities(vectors.length, trials, graphs, seed), mode);
-}
-
-interface EnsembleContext {
-  workshop: Workshop;
-  analysed: ReturnType<typeof analyseResult>[];
-  settings: Settings;
-  vectors: SparseVector[];
-  interest: Edge[];
-  complementarity: Edge[];
-  projectOf: string[];
-  model: SimilarityModel;
-}
-
-function ensembleChoice(context: EnsembleContext, trials: ResolutionTrial[]) {
-  const { settings, model } = context;
-  const n = context.vectors.length;
-  const options = settings.ensemble;
-  const voters = votersOf(trials, options.votersPerView);
-  for (const view of options.views) {
-    const { vectors, neighbours } = viewVectors(view, context);
-    const text = textNeighbourEdges(vectors, neighbours);
-    const links = combineSignals(
-      { text: text.edges, interest: context.interest, complementarity: context.complementarity },
-      {
-        weights: settings.weights,
-        scale: settings.signalScale,
-        sameProjectFactor: settings.sameProjectFactor,
-        projectOf: context.projectOf,
-      },
-    );
-    const viewModel = buildSimilarity(
-      text.vectors,
-      links,
-      settings.weights,
-      settings.signalScale,
-      settings.crossProject ? context.projectOf : undefined,
-    );
-    voters.push(...votersOf(detectCommunities(n, links, viewModel, settings.community).trials, options.votersPerView));
-  }
-  const votes = coAssociationEdges(n, voters, options.minVote);
-  if (options.finalResolution > 0) {
-    const labels = louvainLabels(buildGraph(n, votes), n, options.finalResolution, settings.community.seed * 7919);
-    return { resolution: options.finalResolution, labels, clusters: countClusters(labels), silhouette: 0 };
-  }
-  return detectCommunities(n, votes, model, settings.community).chosen;
-}
-
-function viewVectors(
-  view: EnsembleView,
-  context: EnsembleContext,
-): { vectors: SparseVector[]; neighbours: Settings["neighbours"] } {
-  const { settings, vectors, workshop } = context;
-  const neighbours = settings.neighbours;
-  switch (view) {
-    case "raw":
-      return { vectors, neighbours: { ...neighbours, smoothing: 0 } };
-    case "k5":
-      return { vectors, neighbours: { ...neighbours, k: 5 } };
-    case "k15":
-      return { vectors, neighbours: { ...neighbours, k: 15 } };
-    case "phrases": {
-      const analysed = workshop.results.map((r) => analyseResult(r, { ...settings.text, phrases: true }));
-      const bags = analysed.map((a) => bagOfResult(a, settings.tfidf));
-      const vocabulary = buildVocabulary(bags, settings.tfidf.idf, new Map());
-      return { vectors: bags.map((bag) => vectorise(bag, vocabulary, settings.tfidf.tf)), neighbours };
-    }
-    case "chars": {
-      const texts = workshop.results.map((r) =>
-        [r.title, r.title, r.description, ...(r.keywords ?? []), r.usp, r.market].filter(Boolean).join(" "),
-      );
-      return { vectors: characterVectors(texts), neighbours };
-    }
-    default: {
-      const dimensions = Number(view.slice(3));
-      const terms = Math.max(0, ...vectors.map((v) => (v.ids.length ? v.ids[v.ids.length - 1]! + 1 : 0)));
-      const latent = lsaVectors(vectors, terms, { ...settings.semantic, dimensions });
-      // Latent coordinates are signed; smoothing keeps positive weights only.
-      return { vectors: blendVectors(vectors, latent, terms, 1), neighbours: { ...neighbours, smoothing: 0 } };
-    }
-  }
 }
 
 /**
