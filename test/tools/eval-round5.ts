@@ -15,8 +15,6 @@ export const ROUND5: [string, AnalyzeOptions][] = [
   ["C3 lemmas instead of Porter stems", { text: { stemming: "lemma" } }],
   ["C4 word prefixes (5 letters, weight 0.5)", { tfidf: { prefix: { length: 5, weight: 0.5 } } }],
   ["M diagnostic: max size 20", { maxSize: 20 }],
-  ["S1 stability × silhouette, 8 bootstraps", { stability: { bootstraps: 8, mode: "product" } }],
-  ["S2 most stable, 8 bootstraps", { stability: { bootstraps: 8, mode: "stability" } }],
   ...[1, 1.5, 2, 3].map((margin): [string, AnalyzeOptions] => [
     `N null test, 20 draws, q 0.95, margin ${margin}`,
     { nullTest: { draws: 20, quantile: 0.95, margin } },

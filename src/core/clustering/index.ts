@@ -2,7 +2,6 @@ import {
   type CommunityOptions,
   DEFAULT_COMMUNITY_OPTIONS,
   detectCommunities,
-  type ResolutionTrial,
 } from "./communities.ts";
 import {
   type ComplementarityOptions,
@@ -32,7 +31,6 @@ import { blendVectors, DEFAULT_LSA_OPTIONS, type LsaOptions, lsaVectors } from "
 import { clusterSums, meanSimilarity, type SimilarityModel, similarityModel } from "./similarity.ts";
 import { smoothVectors } from "./smoothing.ts";
 import { dot, type SparseVector } from "./sparse.ts";
-import { chooseStable, DEFAULT_STABILITY, resampledVectors, type StabilityOptions, stabilities } from "./stability.ts";
 import { DEFAULT_TEXT_OPTIONS, type TextOptions } from "./text.ts";
 import {
   bagOfResult,
@@ -84,8 +82,6 @@ export interface AnalyzeOptions {
    * latent space (0 = words only), and the LSA settings.
    */
   semantic?: { share?: number } & Partial<LsaOptions>;
-  /** Resolution chosen by stability under a bootstrap of terms (round 5, off by default: `bootstraps` 0). */
-  stability?: Partial<StabilityOptions>;
   /** Null-distribution outlier test (round 5, off by default: `draws` 0). */
   nullTest?: Partial<NullTestOptions>;
   /**
@@ -192,7 +188,6 @@ function resolveOptions(options: AnalyzeOptions) {
     crossProject: options.crossProject ?? true,
     semantic: { ...DEFAULT_LSA_OPTIONS, share: DEFAULT_SEMANTIC_SHARE, ...options.semantic },
     nullTest: { ...DEFAULT_NULL_TEST, ...options.nullTest },
-    stability: { ...DEFAULT_STABILITY, ...options.stability },
     embeddings: options.embeddings
       ? {
           vectors: options.embeddings.vectors,
@@ -276,14 +271,7 @@ function clusterWorkshop(workshop: Workshop, base: Settings): { analysis: Analys
     settings.signalScale,
     settings.crossProject ? projectOf : undefined,
   );
-  const detected = detectCommunities(results.length, links, model, settings.community);
-  const communities =
-    settings.stability.bootstraps > 0 && results.length <= STABILITY_LIMIT
-      ? {
-          ...detected,
-          chosen: stableChoice(blended, interest, complementarity, projectOf, settings, detected.trials),
-        }
-      : detected;
+  const communities = detectCommunities(results.length, links, model, settings.community);
   const placement = applyConstraints(communities.chosen.labels, links, model, projectOf, {
     maxSize: settings.maxSize,
     minAttachment: settings.minAttachment,
@@ -314,33 +302,6 @@ function clusterWorkshop(workshop: Workshop, base: Settings): { analysis: Analys
       links: links.length,
     },
   };
-}
-
-/** Workshops above this size skip the stability choice (its co-association is quadratic). */
-const STABILITY_LIMIT = 1000;
-
-function stableChoice(
-  vectors: SparseVector[],
-  interest: Edge[],
-  complementarity: Edge[],
-  projectOf: string[],
-  settings: Settings,
-  trials: ResolutionTrial[],
-): ResolutionTrial {
-  const { bootstraps, seed, mode } = settings.stability;
-  const graphs = Array.from({ length: bootstraps }, (_, b) => {
-    const text = textNeighbourEdges(resampledVectors(vectors, seed * 1009 + b), settings.neighbours);
-    return combineSignals(
-      { text: text.edges, interest, complementarity },
-      {
-        weights: settings.weights,
-        scale: settings.signalScale,
-        sameProjectFactor: settings.sameProjectFactor,
-        projectOf,
-      },
-    );
-  });
-  return chooseStable(trials, stabilities(vectors.length, trials, graphs, seed), mode);
 }
 
 /**
