@@ -15,10 +15,6 @@ export const ROUND5: [string, AnalyzeOptions][] = [
   ["C3 lemmas instead of Porter stems", { text: { stemming: "lemma" } }],
   ["C4 word prefixes (5 letters, weight 0.5)", { tfidf: { prefix: { length: 5, weight: 0.5 } } }],
   ["M diagnostic: max size 20", { maxSize: 20 }],
-  ...[1, 1.5, 2, 3].map((margin): [string, AnalyzeOptions] => [
-    `N null test, 20 draws, q 0.95, margin ${margin}`,
-    { nullTest: { draws: 20, quantile: 0.95, margin } },
-  ]),
 ];
 
 const args = process.argv.slice(2);

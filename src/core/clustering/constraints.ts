@@ -1,6 +1,5 @@
 import type { Edge } from "./graph.ts";
 import { buildGraph, louvainLabels } from "./louvain.ts";
-import { DEFAULT_NULL_TEST, dropChanceMembers, type NullTestOptions } from "./nulltest.ts";
 import { clusterSums, meanSimilarity, nearbyLabels, type SimilarityModel, silhouetteOf } from "./similarity.ts";
 
 export interface ConstraintOptions {
@@ -19,8 +18,6 @@ export interface ConstraintOptions {
    */
   outlierSpread: number;
   seed: number;
-  /** Null-distribution outlier test (off when `draws` is 0). */
-  nullTest?: NullTestOptions;
 }
 
 export interface Placement {
@@ -46,10 +43,6 @@ export function applyConstraints(
   labels = dropSingleProjectClusters(labels, projectOf);
   labels = reassignLeftovers(labels, model, options);
   labels = dropSingleProjectClusters(dropSingletons(labels), projectOf);
-  if ((options.nullTest?.draws ?? 0) > 0) {
-    labels = dropChanceMembers(labels, groupsOf(labels), model, options.nullTest ?? DEFAULT_NULL_TEST);
-    labels = dropSingleProjectClusters(dropSingletons(labels), projectOf);
-  }
   return { labels, nearest: nearestClusters(labels, model) };
 }
 

@@ -1,8 +1,4 @@
-import {
-  type CommunityOptions,
-  DEFAULT_COMMUNITY_OPTIONS,
-  detectCommunities,
-} from "./communities.ts";
+import { type CommunityOptions, DEFAULT_COMMUNITY_OPTIONS, detectCommunities } from "./communities.ts";
 import {
   type ComplementarityOptions,
   complementEdges,
@@ -26,7 +22,6 @@ import {
 import type { Analysis, ClusterSuggestion, Granularity, Workshop } from "./interchange.ts";
 import { DEFAULT_INTEREST_OPTIONS, type InterestOptions, interestEdges } from "./interest.ts";
 import { topNeighbours, twoHopNeighbours } from "./neighbours.ts";
-import { DEFAULT_NULL_TEST, type NullTestOptions } from "./nulltest.ts";
 import { blendVectors, DEFAULT_LSA_OPTIONS, type LsaOptions, lsaVectors } from "./semantic.ts";
 import { clusterSums, meanSimilarity, type SimilarityModel, similarityModel } from "./similarity.ts";
 import { smoothVectors } from "./smoothing.ts";
@@ -82,8 +77,6 @@ export interface AnalyzeOptions {
    * latent space (0 = words only), and the LSA settings.
    */
   semantic?: { share?: number } & Partial<LsaOptions>;
-  /** Null-distribution outlier test (round 5, off by default: `draws` 0). */
-  nullTest?: Partial<NullTestOptions>;
   /**
    * Per-result dense vectors from a text encoder (computed outside the core, e.g. `src/io/text-encoder`): the text
    * similarity becomes (1 − share)·cos(TF-IDF) + share·cos(embedding). Results without a vector keep TF-IDF only.
@@ -187,7 +180,6 @@ function resolveOptions(options: AnalyzeOptions) {
     interestCoverage: options.interestCoverage ?? false,
     crossProject: options.crossProject ?? true,
     semantic: { ...DEFAULT_LSA_OPTIONS, share: DEFAULT_SEMANTIC_SHARE, ...options.semantic },
-    nullTest: { ...DEFAULT_NULL_TEST, ...options.nullTest },
     embeddings: options.embeddings
       ? {
           vectors: options.embeddings.vectors,
@@ -278,7 +270,6 @@ function clusterWorkshop(workshop: Workshop, base: Settings): { analysis: Analys
     relativeAttachment: settings.relativeAttachment,
     outlierSpread: settings.outlierSpread,
     seed: settings.community.seed,
-    nullTest: settings.nullTest,
   });
   const context = explainContext(
     {
