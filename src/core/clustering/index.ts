@@ -59,8 +59,6 @@ export interface AnalyzeOptions {
   minAttachment?: number;
   /** Least attachment relative to the cluster's median member (default DEFAULT_RELATIVE_ATTACHMENT; 0 = off). */
   relativeAttachment?: number;
-  /** Outlier rule: best tie below median − c·MAD of the workshop's member ties leaves the cluster (Infinity = off). */
-  outlierSpread?: number;
   /** Damping of links between results of the same project (default 1: none). */
   sameProjectFactor?: number;
   /** How the signals are put on one scale (default "max", see `signalDivisor`). */
@@ -139,7 +137,6 @@ export const DEFAULT_EMBEDDING_SHARE = 0.5;
  * unrelated results out without costing ARI.
  */
 export const DEFAULT_RELATIVE_ATTACHMENT = 0.5;
-export const DEFAULT_OUTLIER_SPREAD = Number.POSITIVE_INFINITY;
 
 /** Groups a workshop's exploitable results into suggested clusters. Same input in any order → same output. */
 export function analyzeWorkshop(input: unknown, options: AnalyzeOptions = {}): Analysis {
@@ -174,7 +171,6 @@ function resolveOptions(options: AnalyzeOptions) {
     },
     minAttachment: options.minAttachment ?? 0.05,
     relativeAttachment: options.relativeAttachment ?? DEFAULT_RELATIVE_ATTACHMENT,
-    outlierSpread: options.outlierSpread ?? DEFAULT_OUTLIER_SPREAD,
     sameProjectFactor: options.sameProjectFactor ?? 1,
     signalScale: options.signalScale ?? "max",
     interestCoverage: options.interestCoverage ?? false,
@@ -268,7 +264,6 @@ function clusterWorkshop(workshop: Workshop, base: Settings): { analysis: Analys
     maxSize: settings.maxSize,
     minAttachment: settings.minAttachment,
     relativeAttachment: settings.relativeAttachment,
-    outlierSpread: settings.outlierSpread,
     seed: settings.community.seed,
   });
   const context = explainContext(
