@@ -22,7 +22,6 @@
 import { type AnalyzeOptions, analyzeWorkshopDetailed, type WorkshopInput } from "../../src/core/clustering/index.ts";
 import { adjustedRandIndex, predictedLabels } from "./ari.ts";
 import { averageLinkage, cosineMatrix, knnLouvain, tfidfMatrix } from "./baselines.ts";
-import { loadEncoded } from "./encoded-vectors.ts";
 import {
   type LabelledWorkshop,
   loadPlantedSets,
@@ -219,27 +218,10 @@ export function reportPlanted(planted: LabelledWorkshop, options: AnalyzeOptions
   ].join(" ");
 }
 
-/** Options that depend on the set (encoder vectors of its results). */
-type SetOptions = AnalyzeOptions | ((set: LabelledWorkshop) => AnalyzeOptions);
-const optionsFor = (options: SetOptions, set: LabelledWorkshop) =>
-  typeof options === "function" ? options(set) : options;
+/** What the planted workshops are scored with under --planted. */
+const PLANTED_VARIANTS: [string, AnalyzeOptions][] = [["default", {}]];
 
-/**
- * Round 6: Universal Sentence Encoder vectors (test/fixtures/real/encoded/use.json, see encode-real-sets.ts)
- * blended with the TF-IDF similarity; rows shown only when the file is there.
- */
-const use = loadEncoded("use");
-const ENCODER_ROWS: [string, SetOptions][] = use
-  ? [0.1, 0.3].map((share): [string, SetOptions] => [
-      `sentence encoder (USE) blended, share ${share}`,
-      (set) => ({ embeddings: { vectors: use(set.workshop.results), share } }),
-    ])
-  : [];
-
-/** What the planted workshops are also scored with under --planted: the options that aim at unrelated results. */
-const PLANTED_VARIANTS: [string, SetOptions][] = [["default", {}], ...ENCODER_ROWS];
-
-export const ABLATIONS: [string, SetOptions][] = [
+export const ABLATIONS: [string, AnalyzeOptions][] = [
   ["default", {}],
   ["Industry 4.0 lexicon pack on", { tfidf: { topicWeight: 2 } }],
   ["shared-keyword bonus off", { tfidf: { keywordBonus: 0 } }],
@@ -253,7 +235,6 @@ export const ABLATIONS: [string, SetOptions][] = [
   ["relative attachment off", { relativeAttachment: 0 }],
   ["latent semantics (workshop LSA, share 0.5)", { semantic: { share: 0.5 } }],
   ["engine 2.0.0 settings", ENGINE_2],
-  ...ENCODER_ROWS,
 ];
 
 function ablation(sets: LabelledWorkshop[]): void {
@@ -266,11 +247,11 @@ function ablation(sets: LabelledWorkshop[]): void {
     ([l]) => !ablationRows || ablationRows.some((a) => l.startsWith(a)),
   )) {
     const cells = sets.map((s) => {
-      const full = engineScore(s, optionsFor(options, s)).ari;
+      const full = engineScore(s, options).ari;
       const subsets = mean(
         SUBSET_SEEDS.map((seed) => {
           const subset = projectSubset(s, 0.75, seed);
-          return engineScore(subset, optionsFor(options, subset)).ari;
+          return engineScore(subset, options).ari;
         }),
       );
       return { heldOut: s.heldOut, full, subsets };
@@ -289,7 +270,7 @@ if (import.meta.main) {
     for (const [label, options] of PLANTED_VARIANTS) {
       console.log(`${label}:`);
       for (const planted of [plantedWorkshop(loadRealSets()), ...loadPlantedSets()])
-        console.log(`- ${reportPlanted(planted, optionsFor(options, planted))}`);
+        console.log(`- ${reportPlanted(planted, options)}`);
     }
   } else if (ablationRows) {
     ablation(sets);

@@ -75,20 +75,6 @@ export interface AnalyzeOptions {
    * latent space (0 = words only), and the LSA settings.
    */
   semantic?: { share?: number } & Partial<LsaOptions>;
-  /**
-   * Per-result dense vectors from a text encoder (computed outside the core, e.g. `src/io/text-encoder`): the text
-   * similarity becomes (1 − share)·cos(TF-IDF) + share·cos(embedding). Results without a vector keep TF-IDF only.
-   */
-  embeddings?: EmbeddingInput;
-}
-
-export interface EmbeddingInput {
-  /** Result id → vector (any length, the same for all; need not be unit length). */
-  vectors: ReadonlyMap<string, ArrayLike<number>>;
-  /** Share of the text similarity that comes from the embeddings (default DEFAULT_EMBEDDING_SHARE). */
-  share?: number;
-  /** Subtract the workshop's mean vector first (default true): what all results share says nothing about groups. */
-  center?: boolean;
 }
 
 export interface AnalysisDiagnostics {
@@ -130,7 +116,6 @@ export const DEFAULT_NEIGHBOURS = { k: 10, minScore: 0.05, smoothing: 0.5, keepT
  */
 export const engineVersion = "3.0.0";
 export const DEFAULT_SEMANTIC_SHARE = 0;
-export const DEFAULT_EMBEDDING_SHARE = 0.5;
 /**
  * A member tied to its cluster less than half as well as the cluster's typical member leaves it (and rejoins a
  * cluster only under the same test): measured on the development sets and planted workshops, it leaves more
@@ -176,13 +161,6 @@ function resolveOptions(options: AnalyzeOptions) {
     interestCoverage: options.interestCoverage ?? false,
     crossProject: options.crossProject ?? true,
     semantic: { ...DEFAULT_LSA_OPTIONS, share: DEFAULT_SEMANTIC_SHARE, ...options.semantic },
-    embeddings: options.embeddings
-      ? {
-          vectors: options.embeddings.vectors,
-          share: options.embeddings.share ?? DEFAULT_EMBEDDING_SHARE,
-          center: options.embeddings.center ?? true,
-        }
-      : undefined,
   };
 }
 
@@ -219,19 +197,8 @@ function clusterWorkshop(workshop: Workshop, base: Settings): { analysis: Analys
     share > 0
       ? blendVectors(vectors, lsaVectors(vectors, vocabulary.terms.length, lsa), vocabulary.terms.length, share)
       : vectors;
-  const embedded = settings.embeddings;
-  const blended =
-    embedded && embedded.share > 0
-      ? blendVectors(
-          latent,
-          denseOf(results, embedded.vectors, embedded.center),
-          vocabulary.terms.length + (share > 0 ? lsa.dimensions + 1 : 0),
-          embedded.share,
-        )
-      : latent;
 
-  const signed = embedded !== undefined && embedded.share > 0;
-  const textEdges = textNeighbourEdges(blended, settings.neighbours, signed);
+  const textEdges = textNeighbourEdges(latent, settings.neighbours);
   const complements =
     settings.weights.complementarity > 0
       ? needOfferComplements(results, analysed, settings.text, settings.complementarity)
@@ -240,7 +207,7 @@ function clusterWorkshop(workshop: Workshop, base: Settings): { analysis: Analys
     complementEdges(complements),
     typeFitComplements(results, textEdges.edges, settings.complementarity.typeFitShare),
   );
-  const affinity = settings.weights.text > 0 ? (a: number, b: number) => dot(blended[a]!, blended[b]!) : () => 0;
+  const affinity = settings.weights.text > 0 ? (a: number, b: number) => dot(latent[a]!, latent[b]!) : () => 0;
   const interest = interestEdges(results, workshop.interests, affinity, settings.interest);
   const links = combineSignals(
     { text: textEdges.edges, interest, complementarity },
@@ -302,33 +269,6 @@ export function availableWeights(workshop: Workshop, weights: SignalWeights): Si
   return { ...weights, interest: weights.interest * coverage };
 }
 
-/** Each result's encoder vector (zeros when missing), optionally centred on the workshop's mean, unit length. */
-function denseOf(
-  results: Workshop["results"],
-  byResult: ReadonlyMap<string, ArrayLike<number>>,
-  center: boolean,
-): Float64Array[] {
-  const width = Math.max(0, ...results.map((r) => byResult.get(r.id)?.length ?? 0));
-  const rows: (Float64Array | undefined)[] = results.map((r) => {
-    const v = byResult.get(r.id);
-    return v && v.length === width ? Float64Array.from(v) : undefined;
-  });
-  const present = rows.flatMap((r) => (r ? [r] : []));
-  if (center && present.length > 1) {
-    const mean = new Float64Array(width);
-    for (const r of present) for (let c = 0; c < width; c++) mean[c]! += r[c]! / present.length;
-    for (const r of present) for (let c = 0; c < width; c++) r[c]! -= mean[c]!;
-  }
-  return rows.map((r) => {
-    if (!r) return new Float64Array(width);
-    let norm = 0;
-    for (const x of r) norm += x * x;
-    norm = Math.sqrt(norm);
-    if (norm > 0) for (let c = 0; c < width; c++) r[c]! /= norm;
-    return r;
-  });
-}
-
 /** Above this many results, smoothed vectors are compared within two hops of the first neighbours only. */
 const TWO_HOP_FROM = 1000;
 
@@ -336,12 +276,11 @@ const TWO_HOP_FROM = 1000;
 function textNeighbourEdges(
   vectors: SparseVector[],
   settings: Settings["neighbours"],
-  signed = false,
 ): { edges: Edge[]; vectors: SparseVector[] } {
   const skip = (q: number, t: number) => q === t;
   const first = topNeighbours(vectors, vectors, { ...settings, skip });
   if (settings.smoothing <= 0) return { edges: symmetricEdges(first), vectors };
-  const smoothed = smoothVectors(vectors, first, settings.smoothing, settings.keepTerms, signed);
+  const smoothed = smoothVectors(vectors, first, settings.smoothing, settings.keepTerms);
   const second =
     vectors.length > TWO_HOP_FROM
       ? twoHopNeighbours(smoothed, first, { ...settings, skip })

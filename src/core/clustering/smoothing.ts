@@ -1,5 +1,5 @@
 import type { Neighbour } from "./neighbours.ts";
-import { addInto, type SparseVector, signedUnitVector, unitVector } from "./sparse.ts";
+import { addInto, type SparseVector, unitVector } from "./sparse.ts";
 
 /**
  * Pseudo-relevance feedback: each vector borrows a little of its nearest neighbours' terms, so two results
@@ -10,16 +10,13 @@ export function smoothVectors(
   neighbours: readonly Neighbour[][],
   share: number,
   keep = Number.POSITIVE_INFINITY,
-  /** Keep negative weights (encoder coordinates are signed); off, negative sums are dropped as before. */
-  signed = false,
 ): SparseVector[] {
   if (share <= 0) return [...vectors];
   return vectors.map((vector, i) => {
     const sum = new Map<number, number>();
     addInto(sum, vector);
     for (const { index, score } of neighbours[i]!) addInto(sum, vectors[index]!, share * score);
-    const kept = strongest(sum, Math.max(vector.ids.length, keep));
-    return signed ? signedUnitVector(kept) : unitVector(kept);
+    return unitVector(strongest(sum, Math.max(vector.ids.length, keep)));
   });
 }
 
@@ -27,6 +24,6 @@ export function smoothVectors(
 // terms are kept (the result's own terms weigh most, so they stay unless it has very many).
 function strongest(sum: Map<number, number>, keep: number): Map<number, number> {
   if (sum.size <= keep) return sum;
-  const sorted = [...sum].sort((x, y) => Math.abs(y[1]) - Math.abs(x[1]) || x[0] - y[0]);
+  const sorted = [...sum].sort((x, y) => y[1] - x[1] || x[0] - y[0]);
   return new Map(sorted.slice(0, keep));
 }

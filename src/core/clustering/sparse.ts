@@ -17,20 +17,6 @@ export function unitVector(entries: Map<number, number>): SparseVector {
   return { ids: Int32Array.from(ids), weights };
 }
 
-/**
- * Like unitVector, but keeps negative weights (latent or encoder coordinates appended to TF-IDF vectors are
- * signed); only exact zeros are dropped. TF-IDF vectors, never negative, come out as with unitVector.
- */
-export function signedUnitVector(entries: Map<number, number>): SparseVector {
-  const ids = [...entries.keys()].filter((id) => entries.get(id)! !== 0).sort((a, b) => a - b);
-  const weights = new Float64Array(ids.map((id) => entries.get(id)!));
-  let squares = 0;
-  for (const w of weights) squares += w * w;
-  const norm = Math.sqrt(squares);
-  if (norm > 0) for (let i = 0; i < weights.length; i++) weights[i]! /= norm;
-  return { ids: Int32Array.from(ids), weights };
-}
-
 export function dot(a: SparseVector, b: SparseVector): number {
   let i = 0;
   let j = 0;
