@@ -233,7 +233,6 @@ export const ABLATIONS: [string, AnalyzeOptions][] = [
   ["5 text neighbours instead of 10", { neighbours: { k: 5 } }],
   ["titles weigh as much as descriptions", { tfidf: { fieldWeights: { ...TITLE_ONCE } } }],
   ["relative attachment off", { relativeAttachment: 0 }],
-  ["latent semantics (workshop LSA, share 0.5)", { semantic: { share: 0.5 } }],
   ["engine 2.0.0 settings", ENGINE_2],
 ];
 

@@ -22,7 +22,6 @@ import {
 import type { Analysis, ClusterSuggestion, Granularity, Workshop } from "./interchange.ts";
 import { DEFAULT_INTEREST_OPTIONS, type InterestOptions, interestEdges } from "./interest.ts";
 import { topNeighbours, twoHopNeighbours } from "./neighbours.ts";
-import { blendVectors, DEFAULT_LSA_OPTIONS, type LsaOptions, lsaVectors } from "./semantic.ts";
 import { clusterSums, meanSimilarity, type SimilarityModel, similarityModel } from "./similarity.ts";
 import { smoothVectors } from "./smoothing.ts";
 import { dot, type SparseVector } from "./sparse.ts";
@@ -70,11 +69,6 @@ export interface AnalyzeOptions {
   crossProject?: boolean;
   /** Scale the interest weight by the share of projects that expressed interests (default false, see README). */
   interestCoverage?: boolean;
-  /**
-   * Latent semantics (LSA over the workshop's own TF-IDF matrix): `share` of the text similarity that comes from the
-   * latent space (0 = words only), and the LSA settings.
-   */
-  semantic?: { share?: number } & Partial<LsaOptions>;
 }
 
 export interface AnalysisDiagnostics {
@@ -115,7 +109,6 @@ export const DEFAULT_NEIGHBOURS = { k: 10, minScore: 0.05, smoothing: 0.5, keepT
  * compared as if they were the same. Bump it whenever a default changes what clusters come out.
  */
 export const engineVersion = "3.0.0";
-export const DEFAULT_SEMANTIC_SHARE = 0;
 /**
  * A member tied to its cluster less than half as well as the cluster's typical member leaves it (and rejoins a
  * cluster only under the same test): measured on the development sets and planted workshops, it leaves more
@@ -160,7 +153,6 @@ function resolveOptions(options: AnalyzeOptions) {
     signalScale: options.signalScale ?? "max",
     interestCoverage: options.interestCoverage ?? false,
     crossProject: options.crossProject ?? true,
-    semantic: { ...DEFAULT_LSA_OPTIONS, share: DEFAULT_SEMANTIC_SHARE, ...options.semantic },
   };
 }
 
@@ -192,13 +184,7 @@ function clusterWorkshop(workshop: Workshop, base: Settings): { analysis: Analys
   );
   const vocabulary = buildVocabulary(bags, settings.tfidf.idf, surfaces);
   const vectors = bags.map((bag) => vectorise(bag, vocabulary, settings.tfidf.tf));
-  const { share, ...lsa } = settings.semantic;
-  const latent =
-    share > 0
-      ? blendVectors(vectors, lsaVectors(vectors, vocabulary.terms.length, lsa), vocabulary.terms.length, share)
-      : vectors;
-
-  const textEdges = textNeighbourEdges(latent, settings.neighbours);
+  const textEdges = textNeighbourEdges(vectors, settings.neighbours);
   const complements =
     settings.weights.complementarity > 0
       ? needOfferComplements(results, analysed, settings.text, settings.complementarity)
@@ -207,7 +193,7 @@ function clusterWorkshop(workshop: Workshop, base: Settings): { analysis: Analys
     complementEdges(complements),
     typeFitComplements(results, textEdges.edges, settings.complementarity.typeFitShare),
   );
-  const affinity = settings.weights.text > 0 ? (a: number, b: number) => dot(latent[a]!, latent[b]!) : () => 0;
+  const affinity = settings.weights.text > 0 ? (a: number, b: number) => dot(vectors[a]!, vectors[b]!) : () => 0;
   const interest = interestEdges(results, workshop.interests, affinity, settings.interest);
   const links = combineSignals(
     { text: textEdges.edges, interest, complementarity },
