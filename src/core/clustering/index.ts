@@ -13,7 +13,6 @@ import {
   combineSignals,
   type Edge,
   type Link,
-  type SignalScale,
   type SignalWeights,
   signalDivisor,
   sortEdges,
@@ -58,17 +57,11 @@ export interface AnalyzeOptions {
   minAttachment?: number;
   /** Least attachment relative to the cluster's median member (default DEFAULT_RELATIVE_ATTACHMENT; 0 = off). */
   relativeAttachment?: number;
-  /** Damping of links between results of the same project (default 1: none). */
-  sameProjectFactor?: number;
-  /** How the signals are put on one scale (default "max", see `signalDivisor`). */
-  signalScale?: SignalScale;
   /**
    * Measure a result's attachment to a cluster (and silhouettes) against the cluster's results from other projects
    * only (default true): a project's own results describe themselves alike and must not hold a cluster together.
    */
   crossProject?: boolean;
-  /** Scale the interest weight by the share of projects that expressed interests (default false, see README). */
-  interestCoverage?: boolean;
 }
 
 export interface AnalysisDiagnostics {
@@ -149,9 +142,6 @@ function resolveOptions(options: AnalyzeOptions) {
     },
     minAttachment: options.minAttachment ?? 0.05,
     relativeAttachment: options.relativeAttachment ?? DEFAULT_RELATIVE_ATTACHMENT,
-    sameProjectFactor: options.sameProjectFactor ?? 1,
-    signalScale: options.signalScale ?? "max",
-    interestCoverage: options.interestCoverage ?? false,
     crossProject: options.crossProject ?? true,
   };
 }
@@ -169,9 +159,11 @@ function canonicalOrder(workshop: Workshop): Workshop {
   };
 }
 
-function clusterWorkshop(workshop: Workshop, base: Settings): { analysis: Analysis; diagnostics: AnalysisDiagnostics } {
+function clusterWorkshop(
+  workshop: Workshop,
+  settings: Settings,
+): { analysis: Analysis; diagnostics: AnalysisDiagnostics } {
   const { results } = workshop;
-  const settings = base.interestCoverage ? { ...base, weights: availableWeights(workshop, base.weights) } : base;
   const projectOf = results.map((r) => r.project);
   const analysed = results.map((r) => analyseResult(r, settings.text));
   const bags = analysed.map((a) => bagOfResult(a, settings.tfidf));
@@ -195,21 +187,12 @@ function clusterWorkshop(workshop: Workshop, base: Settings): { analysis: Analys
   );
   const affinity = settings.weights.text > 0 ? (a: number, b: number) => dot(vectors[a]!, vectors[b]!) : () => 0;
   const interest = interestEdges(results, workshop.interests, affinity, settings.interest);
-  const links = combineSignals(
-    { text: textEdges.edges, interest, complementarity },
-    {
-      weights: settings.weights,
-      scale: settings.signalScale,
-      sameProjectFactor: settings.sameProjectFactor,
-      projectOf,
-    },
-  );
+  const links = combineSignals({ text: textEdges.edges, interest, complementarity }, { weights: settings.weights });
 
   const model = buildSimilarity(
     textEdges.vectors,
     links,
     settings.weights,
-    settings.signalScale,
     settings.crossProject ? projectOf : undefined,
   );
   const communities = detectCommunities(results.length, links, model, settings.community);
@@ -243,18 +226,6 @@ function clusterWorkshop(workshop: Workshop, base: Settings): { analysis: Analys
   };
 }
 
-/**
- * Optional (off by default): the interest weight scaled by the share of projects that expressed any interest. It
- * mattered while signals were averaged (a workshop without interests got diluted similarities); with the "max"
- * signal scale a missing signal no longer dilutes, and the scaling measured worse.
- */
-export function availableWeights(workshop: Workshop, weights: SignalWeights): SignalWeights {
-  const projects = new Set(workshop.results.map((r) => r.project));
-  const expressing = new Set(workshop.interests.map((i) => i.project).filter((p) => projects.has(p)));
-  const coverage = projects.size > 0 ? expressing.size / projects.size : 0;
-  return { ...weights, interest: weights.interest * coverage };
-}
-
 /** Above this many results, smoothed vectors are compared within two hops of the first neighbours only. */
 const TWO_HOP_FROM = 1000;
 
@@ -278,10 +249,9 @@ function buildSimilarity(
   vectors: Parameters<typeof similarityModel>[0],
   links: Link[],
   weights: SignalWeights,
-  scale: SignalScale,
   projectOf?: readonly string[],
 ): SimilarityModel {
-  const total = signalDivisor(weights, scale);
+  const total = signalDivisor(weights);
   const extra = (l: Link) => (weights.interest * l.interest + weights.complementarity * l.complementarity) / total;
   return similarityModel(vectors, links, weights.text / total, extra, projectOf);
 }
