@@ -12,11 +12,6 @@ export interface CommunityOptions {
   granularity: Granularity;
   /** For coarse/fine: how far below the best silhouette (relative) a partition may be and still be chosen. */
   tolerance: number;
-  /**
-   * Consensus: the best `consensus` partitions (by silhouette, over all resolutions and runs) vote on each link —
-   * the share of them that put both ends together — and Louvain on those votes gives the final partition (0 = off).
-   */
-  consensus: number;
 }
 
 export const DEFAULT_COMMUNITY_OPTIONS: CommunityOptions = {
@@ -25,7 +20,6 @@ export const DEFAULT_COMMUNITY_OPTIONS: CommunityOptions = {
   seed: 1,
   granularity: "normal",
   tolerance: 0.1,
-  consensus: 0,
 };
 
 /** Workshops larger than this get the coarser resolution grid and a single Louvain run per resolution. */
@@ -61,31 +55,7 @@ export function detectCommunities(
   const grid = n > LARGE ? options.resolutions.filter((_, r) => r % 2 === 1) : options.resolutions;
   const sample = n > SILHOUETTE_SAMPLE ? evenSample(n, SILHOUETTE_SAMPLE) : undefined;
   const trials = grid.map((resolution, r) => bestRun({ graph, n, model, options, sample }, resolution * scale, r));
-  if (options.consensus > 1 && options.granularity === "normal" && n <= LARGE) {
-    const agreed = consensusTrial(n, edges, model, trials, options);
-    return { chosen: agreed, trials: [...trials, agreed] };
-  }
   return { chosen: choose(trials, options), trials };
-}
-
-// Off by default: measured on the development sets, voting neither raised ARI nor kept unrelated results out.
-function consensusTrial(
-  n: number,
-  edges: readonly Edge[],
-  model: SimilarityModel,
-  trials: ResolutionTrial[],
-  options: CommunityOptions,
-): ResolutionTrial {
-  const voters = [...trials].sort((x, y) => y.silhouette - x.silhouette).slice(0, options.consensus);
-  const votes: Edge[] = [];
-  for (const edge of edges) {
-    let together = 0;
-    for (const t of voters) if (t.labels[edge.a] === t.labels[edge.b]) together++;
-    if (together > 0) votes.push({ a: edge.a, b: edge.b, weight: together / voters.length });
-  }
-  const resolution = 1;
-  const labels = louvainLabels(buildGraph(n, votes), n, resolution, options.seed * 7919 + 9973);
-  return { resolution, labels, clusters: countClusters(labels), silhouette: meanSilhouette(labels, model) };
 }
 
 interface RunContext {

@@ -1,6 +1,5 @@
 import type { Edge } from "./graph.ts";
 import { buildGraph, louvainLabels } from "./louvain.ts";
-import { DEFAULT_NULL_TEST, dropChanceMembers, type NullTestOptions } from "./nulltest.ts";
 import { clusterSums, meanSimilarity, nearbyLabels, type SimilarityModel, silhouetteOf } from "./similarity.ts";
 
 export interface ConstraintOptions {
@@ -13,14 +12,7 @@ export interface ConstraintOptions {
    * cluster much more loosely than the rest is an outlier that Louvain had to put somewhere (0 = off).
    */
   relativeAttachment: number;
-  /**
-   * Outlier rule: a result whose attachment to its cluster is below median − c·MAD of the attachments of all clustered
-   * results in the workshop leaves it, and rejoins none under that bar (c = this; Infinity = off).
-   */
-  outlierSpread: number;
   seed: number;
-  /** Null-distribution outlier test (off when `draws` is 0). */
-  nullTest?: NullTestOptions;
 }
 
 export interface Placement {
@@ -46,10 +38,6 @@ export function applyConstraints(
   labels = dropSingleProjectClusters(labels, projectOf);
   labels = reassignLeftovers(labels, model, options);
   labels = dropSingleProjectClusters(dropSingletons(labels), projectOf);
-  if ((options.nullTest?.draws ?? 0) > 0) {
-    labels = dropChanceMembers(labels, groupsOf(labels), model, options.nullTest ?? DEFAULT_NULL_TEST);
-    labels = dropSingleProjectClusters(dropSingletons(labels), projectOf);
-  }
   return { labels, nearest: nearestClusters(labels, model) };
 }
 
@@ -150,7 +138,7 @@ function strongestCore(members: number[], inner: Edge[], size: number): number[]
 function dropWeakMembers(
   partition: Int32Array,
   model: SimilarityModel,
-  options: Pick<ConstraintOptions, "minAttachment" | "relativeAttachment" | "outlierSpread">,
+  options: Pick<ConstraintOptions, "minAttachment" | "relativeAttachment">,
 ): Int32Array {
   const labels = partition.slice();
   const sums = clusterSums(partition, model);
@@ -158,38 +146,14 @@ function dropWeakMembers(
   for (let i = 0; i < labels.length; i++)
     if (partition[i]! >= 0) attachment[i] = meanSimilarity(i, partition[i]!, partition, sums, model);
   const typical = typicalAttachment(partition, attachment);
-  const floor = attachmentFloor(partition, attachment, options.outlierSpread);
   for (let i = 0; i < labels.length; i++) {
     const label = partition[i]!;
     if (label < 0) continue;
     const weak =
-      attachment[i]! < options.minAttachment ||
-      attachment[i]! < options.relativeAttachment * (typical.get(label) ?? 0) ||
-      attachment[i]! < floor;
+      attachment[i]! < options.minAttachment || attachment[i]! < options.relativeAttachment * (typical.get(label) ?? 0);
     if (weak || silhouetteOf(i, partition, sums, model) < 0) labels[i] = -1;
   }
   return dropSingletons(labels);
-}
-
-/**
- * The least attachment a member may have anywhere in the workshop: median − c·MAD of the attachments of all clustered
- * results. Robust statistics, so the outliers being judged hardly move the bar; what belonging looks like is learned
- * from the workshop itself, not fixed in advance.
- */
-export function attachmentFloor(labels: Int32Array, attachment: Float64Array, spread: number): number {
-  if (!Number.isFinite(spread)) return Number.NEGATIVE_INFINITY;
-  const values: number[] = [];
-  for (let i = 0; i < labels.length; i++) if (labels[i]! >= 0) values.push(attachment[i]!);
-  if (values.length < 4) return Number.NEGATIVE_INFINITY;
-  values.sort((a, b) => a - b);
-  const median = medianOf(values);
-  const mad = medianOf(values.map((t) => Math.abs(t - median)).sort((a, b) => a - b));
-  return median - spread * mad;
-}
-
-function medianOf(sorted: number[]): number {
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 /** Per cluster, the median attachment of its members: what "belonging" looks like in that cluster. */
@@ -219,13 +183,11 @@ function reassignLeftovers(partition: Int32Array, model: SimilarityModel, option
   for (let i = 0; i < labels.length; i++)
     if (partition[i]! >= 0) attachment[i] = meanSimilarity(i, partition[i]!, partition, sums, model);
   const typical = typicalAttachment(partition, attachment);
-  const floor = attachmentFloor(partition, attachment, options.outlierSpread);
   for (let i = 0; i < labels.length; i++) {
     if (partition[i]! >= 0) continue;
     const best = closest(i, partition, sums, model, nearbyLabels(i, partition, model));
     if (!best || best.similarity < options.minAttachment || sizes.get(best.label)! >= options.maxSize) continue;
     if (best.similarity < options.relativeAttachment * (typical.get(best.label) ?? 0)) continue;
-    if (best.similarity < floor) continue;
     labels[i] = best.label;
     sizes.set(best.label, sizes.get(best.label)! + 1);
   }

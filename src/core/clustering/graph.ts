@@ -48,30 +48,23 @@ export function sortEdges<T extends Edge>(edges: T[]): T[] {
 }
 
 /**
- * What the weighted sum of the signals is divided by. "max" (default): the strongest signal's weight, so a pair
- * linked by one signal keeps that signal's scale and the others add to it — a signal that is absent for a pair
- * (no interest expressed, no need written) neither adds nor dilutes. "sum": a weighted mean of the signals.
+ * What the weighted sum of the signals is divided by: the strongest signal's weight, so a pair linked by one signal
+ * keeps that signal's scale and the others add to it — a signal that is absent for a pair (no interest expressed, no
+ * need written) neither adds nor dilutes (a weighted mean, tried first, diluted them).
  */
-export type SignalScale = "max" | "sum";
-
-export function signalDivisor(weights: SignalWeights, scale: SignalScale): number {
-  const values = [weights.text, weights.interest, weights.complementarity];
-  const divisor = scale === "max" ? Math.max(...values) : values.reduce((a, b) => a + b, 0);
+export function signalDivisor(weights: SignalWeights): number {
+  const divisor = Math.max(weights.text, weights.interest, weights.complementarity);
   return divisor > 0 ? divisor : 1;
 }
 
 export interface CombineOptions {
-  scale: SignalScale;
   weights: SignalWeights;
-  /** Results of the same project describe themselves alike; this damps their links so clusters cross projects. */
-  sameProjectFactor: number;
-  projectOf: readonly string[];
 }
 
 /** Weighted sum of the signals over `signalDivisor`, at most 1. */
 export function combineSignals(signals: SignalEdges, options: CombineOptions): Link[] {
   const { weights } = options;
-  const total = signalDivisor(weights, options.scale);
+  const total = signalDivisor(weights);
   const links = new Map<string, Link>();
   const add = (edges: Edge[], signal: keyof SignalWeights) => {
     if (weights[signal] <= 0) return;
@@ -91,8 +84,7 @@ export function combineSignals(signals: SignalEdges, options: CombineOptions): L
   for (const link of links.values()) {
     const sum =
       weights.text * link.text + weights.interest * link.interest + weights.complementarity * link.complementarity;
-    const damp = options.projectOf[link.a] === options.projectOf[link.b] ? options.sameProjectFactor : 1;
-    link.weight = Math.min(1, sum / total) * damp;
+    link.weight = Math.min(1, sum / total);
   }
   return sortEdges([...links.values()].filter((l) => l.weight > 0));
 }

@@ -1,9 +1,4 @@
-import {
-  type CommunityOptions,
-  DEFAULT_COMMUNITY_OPTIONS,
-  detectCommunities,
-  type ResolutionTrial,
-} from "./communities.ts";
+import { type CommunityOptions, DEFAULT_COMMUNITY_OPTIONS, detectCommunities } from "./communities.ts";
 import {
   type ComplementarityOptions,
   complementEdges,
@@ -13,21 +8,11 @@ import {
 } from "./complementarity.ts";
 import { applyConstraints, groupsOf } from "./constraints.ts";
 import { analyseResult } from "./documents.ts";
-import {
-  characterVectors,
-  coAssociationEdges,
-  DEFAULT_ENSEMBLE_OPTIONS,
-  ENSEMBLE_LIMIT,
-  type EnsembleOptions,
-  type EnsembleView,
-  votersOf,
-} from "./ensemble.ts";
 import { distinctiveTerms, type ExplainContext, explainContext, explanationOf, labelOf } from "./explain.ts";
 import {
   combineSignals,
   type Edge,
   type Link,
-  type SignalScale,
   type SignalWeights,
   signalDivisor,
   sortEdges,
@@ -35,14 +20,10 @@ import {
 } from "./graph.ts";
 import type { Analysis, ClusterSuggestion, Granularity, Workshop } from "./interchange.ts";
 import { DEFAULT_INTEREST_OPTIONS, type InterestOptions, interestEdges } from "./interest.ts";
-import { buildGraph, countClusters, louvainLabels } from "./louvain.ts";
 import { topNeighbours, twoHopNeighbours } from "./neighbours.ts";
-import { DEFAULT_NULL_TEST, type NullTestOptions } from "./nulltest.ts";
-import { blendVectors, DEFAULT_LSA_OPTIONS, type LsaOptions, lsaVectors } from "./semantic.ts";
 import { clusterSums, meanSimilarity, type SimilarityModel, similarityModel } from "./similarity.ts";
 import { smoothVectors } from "./smoothing.ts";
 import { dot, type SparseVector } from "./sparse.ts";
-import { chooseStable, DEFAULT_STABILITY, resampledVectors, type StabilityOptions, stabilities } from "./stability.ts";
 import { DEFAULT_TEXT_OPTIONS, type TextOptions } from "./text.ts";
 import {
   bagOfResult,
@@ -76,33 +57,11 @@ export interface AnalyzeOptions {
   minAttachment?: number;
   /** Least attachment relative to the cluster's median member (default DEFAULT_RELATIVE_ATTACHMENT; 0 = off). */
   relativeAttachment?: number;
-  /** Outlier rule: best tie below median − c·MAD of the workshop's member ties leaves the cluster (Infinity = off). */
-  outlierSpread?: number;
-  /** Damping of links between results of the same project (default 1: none). */
-  sameProjectFactor?: number;
-  /** How the signals are put on one scale (default "max", see `signalDivisor`). */
-  signalScale?: SignalScale;
   /**
    * Measure a result's attachment to a cluster (and silhouettes) against the cluster's results from other projects
    * only (default true): a project's own results describe themselves alike and must not hold a cluster together.
    */
   crossProject?: boolean;
-  /** Scale the interest weight by the share of projects that expressed interests (default false, see README). */
-  interestCoverage?: boolean;
-  /**
-   * Latent semantics (LSA over the workshop's own TF-IDF matrix): `share` of the text similarity that comes from the
-   * latent space (0 = words only), and the LSA settings.
-   */
-  semantic?: { share?: number } & Partial<LsaOptions>;
-  /**
-   * Evidence accumulation over several representations (round 5, off by default): `views` besides the default one
-   * vote with their best partitions; `finalResolution` 0 = the co-association graph's resolution chosen by silhouette.
-   */
-  ensemble?: Partial<EnsembleOptions> & { finalResolution?: number };
-  /** Resolution chosen by stability under a bootstrap of terms (round 5, off by default: `bootstraps` 0). */
-  stability?: Partial<StabilityOptions>;
-  /** Null-distribution outlier test (round 5, off by default: `draws` 0). */
-  nullTest?: Partial<NullTestOptions>;
 }
 
 export interface AnalysisDiagnostics {
@@ -143,14 +102,12 @@ export const DEFAULT_NEIGHBOURS = { k: 10, minScore: 0.05, smoothing: 0.5, keepT
  * compared as if they were the same. Bump it whenever a default changes what clusters come out.
  */
 export const engineVersion = "3.0.0";
-export const DEFAULT_SEMANTIC_SHARE = 0;
 /**
  * A member tied to its cluster less than half as well as the cluster's typical member leaves it (and rejoins a
  * cluster only under the same test): measured on the development sets and planted workshops, it leaves more
  * unrelated results out without costing ARI.
  */
 export const DEFAULT_RELATIVE_ATTACHMENT = 0.5;
-export const DEFAULT_OUTLIER_SPREAD = Number.POSITIVE_INFINITY;
 
 /** Groups a workshop's exploitable results into suggested clusters. Same input in any order → same output. */
 export function analyzeWorkshop(input: unknown, options: AnalyzeOptions = {}): Analysis {
@@ -185,15 +142,7 @@ function resolveOptions(options: AnalyzeOptions) {
     },
     minAttachment: options.minAttachment ?? 0.05,
     relativeAttachment: options.relativeAttachment ?? DEFAULT_RELATIVE_ATTACHMENT,
-    outlierSpread: options.outlierSpread ?? DEFAULT_OUTLIER_SPREAD,
-    sameProjectFactor: options.sameProjectFactor ?? 1,
-    signalScale: options.signalScale ?? "max",
-    interestCoverage: options.interestCoverage ?? false,
     crossProject: options.crossProject ?? true,
-    semantic: { ...DEFAULT_LSA_OPTIONS, share: DEFAULT_SEMANTIC_SHARE, ...options.semantic },
-    ensemble: { ...DEFAULT_ENSEMBLE_OPTIONS, finalResolution: 0, ...options.ensemble },
-    nullTest: { ...DEFAULT_NULL_TEST, ...options.nullTest },
-    stability: { ...DEFAULT_STABILITY, ...options.stability },
   };
 }
 
@@ -211,9 +160,8 @@ function canonicalOrder(workshop: Workshop): Workshop {
 }
 
 /** The engine's signals over a workshop (in canonical order): what clustering and the explanations are made of. */
-function workshopSignals(workshop: Workshop, base: Settings) {
+function workshopSignals(workshop: Workshop, settings: Settings) {
   const { results } = workshop;
-  const settings = base.interestCoverage ? { ...base, weights: availableWeights(workshop, base.weights) } : base;
   const projectOf = results.map((r) => r.project);
   const analysed = results.map((r) => analyseResult(r, settings.text));
   const bags = analysed.map((a) => bagOfResult(a, settings.tfidf));
@@ -226,13 +174,7 @@ function workshopSignals(workshop: Workshop, base: Settings) {
   );
   const vocabulary = buildVocabulary(bags, settings.tfidf.idf, surfaces);
   const vectors = bags.map((bag) => vectorise(bag, vocabulary, settings.tfidf.tf));
-  const { share, ...lsa } = settings.semantic;
-  const blended =
-    share > 0
-      ? blendVectors(vectors, lsaVectors(vectors, vocabulary.terms.length, lsa), vocabulary.terms.length, share)
-      : vectors;
-
-  const textEdges = textNeighbourEdges(blended, settings.neighbours);
+  const textEdges = textNeighbourEdges(vectors, settings.neighbours);
   const complements =
     settings.weights.complementarity > 0
       ? needOfferComplements(results, analysed, settings.text, settings.complementarity)
@@ -241,23 +183,14 @@ function workshopSignals(workshop: Workshop, base: Settings) {
     complementEdges(complements),
     typeFitComplements(results, textEdges.edges, settings.complementarity.typeFitShare),
   );
-  const affinity = settings.weights.text > 0 ? (a: number, b: number) => dot(blended[a]!, blended[b]!) : () => 0;
+  const affinity = settings.weights.text > 0 ? (a: number, b: number) => dot(vectors[a]!, vectors[b]!) : () => 0;
   const interest = interestEdges(results, workshop.interests, affinity, settings.interest);
-  const links = combineSignals(
-    { text: textEdges.edges, interest, complementarity },
-    {
-      weights: settings.weights,
-      scale: settings.signalScale,
-      sameProjectFactor: settings.sameProjectFactor,
-      projectOf,
-    },
-  );
+  const links = combineSignals({ text: textEdges.edges, interest, complementarity }, { weights: settings.weights });
 
   const model = buildSimilarity(
     textEdges.vectors,
     links,
     settings.weights,
-    settings.signalScale,
     settings.crossProject ? projectOf : undefined,
   );
   const context = explainContext(
@@ -271,36 +204,21 @@ function workshopSignals(workshop: Workshop, base: Settings) {
     complements,
     links,
   );
-  return { settings, projectOf, analysed, vectors, blended, interest, complementarity, links, model, context };
+  return { projectOf, links, model, context };
 }
 
-function clusterWorkshop(workshop: Workshop, base: Settings): { analysis: Analysis; diagnostics: AnalysisDiagnostics } {
+function clusterWorkshop(
+  workshop: Workshop,
+  settings: Settings,
+): { analysis: Analysis; diagnostics: AnalysisDiagnostics } {
   const { results } = workshop;
-  const { settings, projectOf, analysed, vectors, blended, interest, complementarity, links, model, context } =
-    workshopSignals(workshop, base);
-  const detected = detectCommunities(results.length, links, model, settings.community);
-  const communities =
-    settings.ensemble.views.length > 0 && results.length <= ENSEMBLE_LIMIT
-      ? {
-          ...detected,
-          chosen: ensembleChoice(
-            { workshop, analysed, settings, vectors, interest, complementarity, projectOf, model },
-            detected.trials,
-          ),
-        }
-      : settings.stability.bootstraps > 0 && results.length <= ENSEMBLE_LIMIT
-        ? {
-            ...detected,
-            chosen: stableChoice(blended, interest, complementarity, projectOf, settings, detected.trials),
-          }
-        : detected;
+  const { projectOf, links, model, context } = workshopSignals(workshop, settings);
+  const communities = detectCommunities(results.length, links, model, settings.community);
   const placement = applyConstraints(communities.chosen.labels, links, model, projectOf, {
     maxSize: settings.maxSize,
     minAttachment: settings.minAttachment,
     relativeAttachment: settings.relativeAttachment,
-    outlierSpread: settings.outlierSpread,
     seed: settings.community.seed,
-    nullTest: settings.nullTest,
   });
   const analysis = describe(placement.labels, placement.nearest, model, context, settings.maxSize);
   return {
@@ -313,122 +231,6 @@ function clusterWorkshop(workshop: Workshop, base: Settings): { analysis: Analys
       links: links.length,
     },
   };
-}
-
-function stableChoice(
-  vectors: SparseVector[],
-  interest: Edge[],
-  complementarity: Edge[],
-  projectOf: string[],
-  settings: Settings,
-  trials: ResolutionTrial[],
-): ResolutionTrial {
-  const { bootstraps, seed, mode } = settings.stability;
-  const graphs = Array.from({ length: bootstraps }, (_, b) => {
-    const text = textNeighbourEdges(resampledVectors(vectors, seed * 1009 + b), settings.neighbours);
-    return combineSignals(
-      { text: text.edges, interest, complementarity },
-      {
-        weights: settings.weights,
-        scale: settings.signalScale,
-        sameProjectFactor: settings.sameProjectFactor,
-        projectOf,
-      },
-    );
-  });
-  return chooseStable(trials, stabilities(vectors.length, trials, graphs, seed), mode);
-}
-
-interface EnsembleContext {
-  workshop: Workshop;
-  analysed: ReturnType<typeof analyseResult>[];
-  settings: Settings;
-  vectors: SparseVector[];
-  interest: Edge[];
-  complementarity: Edge[];
-  projectOf: string[];
-  model: SimilarityModel;
-}
-
-function ensembleChoice(context: EnsembleContext, trials: ResolutionTrial[]) {
-  const { settings, model } = context;
-  const n = context.vectors.length;
-  const options = settings.ensemble;
-  const voters = votersOf(trials, options.votersPerView);
-  for (const view of options.views) {
-    const { vectors, neighbours } = viewVectors(view, context);
-    const text = textNeighbourEdges(vectors, neighbours);
-    const links = combineSignals(
-      { text: text.edges, interest: context.interest, complementarity: context.complementarity },
-      {
-        weights: settings.weights,
-        scale: settings.signalScale,
-        sameProjectFactor: settings.sameProjectFactor,
-        projectOf: context.projectOf,
-      },
-    );
-    const viewModel = buildSimilarity(
-      text.vectors,
-      links,
-      settings.weights,
-      settings.signalScale,
-      settings.crossProject ? context.projectOf : undefined,
-    );
-    voters.push(...votersOf(detectCommunities(n, links, viewModel, settings.community).trials, options.votersPerView));
-  }
-  const votes = coAssociationEdges(n, voters, options.minVote);
-  if (options.finalResolution > 0) {
-    const labels = louvainLabels(buildGraph(n, votes), n, options.finalResolution, settings.community.seed * 7919);
-    return { resolution: options.finalResolution, labels, clusters: countClusters(labels), silhouette: 0 };
-  }
-  return detectCommunities(n, votes, model, settings.community).chosen;
-}
-
-function viewVectors(
-  view: EnsembleView,
-  context: EnsembleContext,
-): { vectors: SparseVector[]; neighbours: Settings["neighbours"] } {
-  const { settings, vectors, workshop } = context;
-  const neighbours = settings.neighbours;
-  switch (view) {
-    case "raw":
-      return { vectors, neighbours: { ...neighbours, smoothing: 0 } };
-    case "k5":
-      return { vectors, neighbours: { ...neighbours, k: 5 } };
-    case "k15":
-      return { vectors, neighbours: { ...neighbours, k: 15 } };
-    case "phrases": {
-      const analysed = workshop.results.map((r) => analyseResult(r, { ...settings.text, phrases: true }));
-      const bags = analysed.map((a) => bagOfResult(a, settings.tfidf));
-      const vocabulary = buildVocabulary(bags, settings.tfidf.idf, new Map());
-      return { vectors: bags.map((bag) => vectorise(bag, vocabulary, settings.tfidf.tf)), neighbours };
-    }
-    case "chars": {
-      const texts = workshop.results.map((r) =>
-        [r.title, r.title, r.description, ...(r.keywords ?? []), r.usp, r.market].filter(Boolean).join(" "),
-      );
-      return { vectors: characterVectors(texts), neighbours };
-    }
-    default: {
-      const dimensions = Number(view.slice(3));
-      const terms = Math.max(0, ...vectors.map((v) => (v.ids.length ? v.ids[v.ids.length - 1]! + 1 : 0)));
-      const latent = lsaVectors(vectors, terms, { ...settings.semantic, dimensions });
-      // Latent coordinates are signed; smoothing keeps positive weights only.
-      return { vectors: blendVectors(vectors, latent, terms, 1), neighbours: { ...neighbours, smoothing: 0 } };
-    }
-  }
-}
-
-/**
- * Optional (off by default): the interest weight scaled by the share of projects that expressed any interest. It
- * mattered while signals were averaged (a workshop without interests got diluted similarities); with the "max"
- * signal scale a missing signal no longer dilutes, and the scaling measured worse.
- */
-export function availableWeights(workshop: Workshop, weights: SignalWeights): SignalWeights {
-  const projects = new Set(workshop.results.map((r) => r.project));
-  const expressing = new Set(workshop.interests.map((i) => i.project).filter((p) => projects.has(p)));
-  const coverage = projects.size > 0 ? expressing.size / projects.size : 0;
-  return { ...weights, interest: weights.interest * coverage };
 }
 
 /** Above this many results, smoothed vectors are compared within two hops of the first neighbours only. */
@@ -454,10 +256,9 @@ function buildSimilarity(
   vectors: Parameters<typeof similarityModel>[0],
   links: Link[],
   weights: SignalWeights,
-  scale: SignalScale,
   projectOf?: readonly string[],
 ): SimilarityModel {
-  const total = signalDivisor(weights, scale);
+  const total = signalDivisor(weights);
   const extra = (l: Link) => (weights.interest * l.interest + weights.complementarity * l.complementarity) / total;
   return similarityModel(vectors, links, weights.text / total, extra, projectOf);
 }

@@ -1,20 +1,18 @@
 import { createRequire } from "node:module";
 import type { Model } from "wink-eng-lite-web-model";
-import winkNLP, { type ItsFunction, type Tokens, type WinkMethods } from "wink-nlp";
+import winkNLP, { type ItsFunction, type WinkMethods } from "wink-nlp";
 import { GENERIC_WORDS } from "./lexicon.ts";
 
-export type Stemming = "porter" | "lemma" | "none";
+export type Stemming = "porter" | "none";
 
 export interface TextOptions {
-  /** How words are reduced to terms: Porter stems, dictionary lemmas, or the lower-cased word. */
+  /** How words are reduced to terms: Porter stems, or the lower-cased word. */
   stemming: Stemming;
-  /** Add two-word phrases ("digital twin") as terms of their own. */
-  phrases: boolean;
   /** Drop words that are common in any project description ("innovative", "solution"). */
   genericStopWords: boolean;
 }
 
-export const DEFAULT_TEXT_OPTIONS: TextOptions = { stemming: "porter", phrases: false, genericStopWords: true };
+export const DEFAULT_TEXT_OPTIONS: TextOptions = { stemming: "porter", genericStopWords: true };
 
 /** A term with the words it came from, so labels can show readable words instead of stems. */
 export interface Term {
@@ -23,7 +21,7 @@ export interface Term {
 }
 
 export interface AnalysedText {
-  /** Content terms (and phrases) for TF-IDF. */
+  /** Content terms for TF-IDF. */
   terms: Term[];
   /**
    * Every word reduced to a term, stop words included, numbers as written ("62443"); "" marks punctuation.
@@ -35,7 +33,6 @@ export interface AnalysedText {
 }
 
 let plainNlp: WinkMethods | undefined;
-let posNlp: WinkMethods | undefined;
 
 let languageModel: Model | undefined;
 
@@ -46,32 +43,25 @@ function loadModel(): Model {
   return languageModel;
 }
 
-// Lemmas need the part-of-speech tagger, which costs time; stems and plain words do not.
-function nlpFor(stemming: Stemming): WinkMethods {
-  const model = loadModel();
-  if (stemming === "lemma") {
-    posNlp ??= winkNLP(model, ["sbd", "pos"]);
-    return posNlp;
-  }
-  plainNlp ??= winkNLP(model, ["sbd"]);
+function nlpFor(): WinkMethods {
+  plainNlp ??= winkNLP(loadModel(), ["sbd"]);
   return plainNlp;
 }
 
 export function analyseText(text: string, options: TextOptions): AnalysedText {
   // Most optional fields are empty: no need to run the tokeniser on them.
   if (!/\S/.test(text)) return { terms: [], words: [], capitals: new Set() };
-  const nlp = nlpFor(options.stemming);
+  const nlp = nlpFor();
   const its = nlp.its;
   const tokens = nlp.readDoc(joinHyphenatedWords(text)).tokens();
   const normals = tokens.out(its.normal) as string[];
   const values = tokens.out(its.value) as string[];
   const types = tokens.out(its.type) as string[];
   const stops = tokens.out(its.stopWordFlag) as unknown as boolean[];
-  const reduced = [...reduceWords(tokens, options.stemming, normals, nlp)];
+  const reduced = [...reduceWords(options.stemming, normals, nlp)];
   const words: string[] = [];
   const capitals = new Set<number>();
   const terms: Term[] = [];
-  let previous: Term | undefined;
   for (let i = 0; i < normals.length; i++) {
     const normal = normals[i]!;
     const isWord = types[i] === "word" && /\p{L}/u.test(normal);
@@ -82,14 +72,8 @@ export function analyseText(text: string, options: TextOptions): AnalysedText {
     words.push(isWord ? reduced[i]! : types[i] === "number" && /^\d+$/.test(normal) ? normal : "");
     const isContent =
       isWord && !stops[i] && normal.length > 1 && !(options.genericStopWords && GENERIC_WORDS.has(normal));
-    if (!isContent) {
-      previous = undefined;
-      continue;
-    }
-    const term = { term: reduced[i]!, surface: normal };
-    terms.push(term);
-    if (options.phrases && previous) terms.push(phrase(previous, term));
-    previous = term;
+    if (!isContent) continue;
+    terms.push({ term: reduced[i]!, surface: normal });
   }
   return { terms, words, capitals };
 }
@@ -98,15 +82,13 @@ const ACRONYM = /^(\p{Lu}[\p{Lu}\d]{1,4})s?$/u;
 
 const reducedCache = new Map<Stemming, Map<string, string>>();
 
-// Stemming or lemmatising every token is the slowest step; words repeat, so each distinct word is reduced once.
+// Stemming every token is the slowest step; words repeat, so each distinct word is reduced once.
 // Stems are computed from the word alone (never from its neighbours in one text), so a word always gets the same
 // stem whatever was analysed before: the output of a long-running process does not depend on its history.
-function reduceWords(tokens: Tokens, stemming: Stemming, normals: string[], nlp: WinkMethods): string[] {
+function reduceWords(stemming: Stemming, normals: string[], nlp: WinkMethods): string[] {
   if (stemming === "none") return normals;
-  // wink-nlp's typings declare stem/lemma with a signature `out` does not accept; they work at run time.
-  const reducer = (stemming === "porter" ? nlp.its.stem : nlp.its.lemma) as unknown as ItsFunction<string>;
-  // Lemmas depend on the part of speech in context, so only stems are cached.
-  if (stemming !== "porter") return tokens.out(reducer) as string[];
+  // wink-nlp's typings declare stem with a signature `out` does not accept; it works at run time.
+  const reducer = nlp.its.stem as unknown as ItsFunction<string>;
   const cache = reducedCache.get(stemming) ?? new Map<string, string>();
   reducedCache.set(stemming, cache);
   const missing = [...new Set(normals.filter((w) => !cache.has(w)))];
@@ -123,11 +105,7 @@ function reduceWords(tokens: Tokens, stemming: Stemming, normals: string[], nlp:
   return normals.map((w) => cache.get(w) ?? fresh.get(w) ?? w);
 }
 
-function phrase(first: Term, second: Term): Term {
-  return { term: `${first.term} ${second.term}`, surface: `${first.surface} ${second.surface}` };
-}
-
-// "real-time", "co-design": keep both halves as words so they can form a phrase.
+// "real-time", "co-design": keep both halves as words of their own.
 function joinHyphenatedWords(text: string): string {
   return text.replace(/(\p{L})[-‐/](\p{L})/gu, "$1 $2");
 }

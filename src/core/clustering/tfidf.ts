@@ -14,10 +14,8 @@ export interface TfidfOptions {
   topicWeight: number;
   /** Weight of a topic's broad area (robotics, energy…), relative to a word. */
   areaWeight: number;
-  /** Also count each word's first `length` letters as a term of `weight` (0 = off), for variants and compounds. */
-  prefix: { length: number; weight: number };
-  /** Term frequency: 1 + log(count) (sublinear), the raw count, or BM25's saturation count·(k1+1)/(count+k1). */
-  tf: "sublinear" | "raw" | "bm25";
+  /** Term frequency: 1 + log(count) (sublinear) or the raw count. */
+  tf: "sublinear" | "raw";
 }
 
 export const DEFAULT_TFIDF_OPTIONS: TfidfOptions = {
@@ -30,7 +28,6 @@ export const DEFAULT_TFIDF_OPTIONS: TfidfOptions = {
   topicWeight: 0,
   areaWeight: 0,
   tf: "sublinear",
-  prefix: { length: 0, weight: 0 },
 };
 
 /** Weighted term counts of one document. */
@@ -51,20 +48,11 @@ export function bagOfResult(result: AnalysedResult, options: TfidfOptions): Term
   for (const [field, weight] of Object.entries(options.fieldWeights) as [TextField, number][]) {
     if (weight <= 0) continue;
     addTerms(bag, result.fields[field].terms, weight);
-    if (options.prefix.weight > 0) addPrefixes(bag, result.fields[field].terms, options.prefix, weight);
     if (options.topicWeight > 0) addTerms(bag, result.topics[field].topics, weight * options.topicWeight);
     if (options.areaWeight > 0) addTerms(bag, result.topics[field].areas, weight * options.areaWeight);
   }
   if (options.keywordBonus > 0) addTerms(bag, result.keywords, options.keywordBonus);
   return bag;
-}
-
-function addPrefixes(bag: TermBag, terms: readonly Term[], prefix: TfidfOptions["prefix"], weight: number): void {
-  for (const { term } of terms) {
-    if (term.length <= prefix.length || term.includes(" ")) continue;
-    const key = `p:${term.slice(0, prefix.length)}`;
-    bag.set(key, (bag.get(key) ?? 0) + weight * prefix.weight);
-  }
 }
 
 export function addTerms(bag: TermBag, terms: readonly Term[], weight: number): void {
@@ -129,14 +117,10 @@ export function vectorise(bag: TermBag, vocabulary: Vocabulary, tf: TfidfOptions
   return unitVector(entries);
 }
 
-const BM25_K1 = 1.2;
-
 function termFrequency(variant: TfidfOptions["tf"], count: number): number {
   switch (variant) {
     case "raw":
       return count;
-    case "bm25":
-      return (count * (BM25_K1 + 1)) / (count + BM25_K1);
     default:
       // Dampens repetition: a word said five times is not five times as telling.
       return count >= 1 ? 1 + Math.log(count) : count;

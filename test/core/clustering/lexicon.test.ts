@@ -2,8 +2,7 @@ import { describe, expect, it } from "vitest";
 import { matchTopics, topicIndex } from "../../../src/core/clustering/concepts.ts";
 import { analyseResult } from "../../../src/core/clustering/documents.ts";
 import { signalDivisor } from "../../../src/core/clustering/graph.ts";
-import { analyzeWorkshop, availableWeights, DEFAULT_WEIGHTS } from "../../../src/core/clustering/index.ts";
-import type { Workshop } from "../../../src/core/clustering/interchange.ts";
+import { analyzeWorkshop } from "../../../src/core/clustering/index.ts";
 import { TOPICS } from "../../../src/core/clustering/lexicon.ts";
 import { analyseText, DEFAULT_TEXT_OPTIONS } from "../../../src/core/clustering/text.ts";
 import { bagOfResult, buildVocabulary, DEFAULT_TFIDF_OPTIONS, vectorise } from "../../../src/core/clustering/tfidf.ts";
@@ -73,25 +72,10 @@ describe("domain lexicon", () => {
 });
 
 describe("signal weights", () => {
-  const workshop = (interests: Workshop["interests"]): Workshop => ({
-    ...(workshopOf([
-      { id: "R1", project: "P1", title: "a", description: "a" },
-      { id: "R2", project: "P2", title: "b", description: "b" },
-    ]) as Workshop),
-    interests,
-  });
-
-  it("scales the interest weight by the share of projects that expressed interests", () => {
-    expect(availableWeights(workshop([]), DEFAULT_WEIGHTS).interest).toBe(0);
-    const half = availableWeights(workshop([{ project: "P1", result: "R2", level: "high" }]), DEFAULT_WEIGHTS);
-    expect(half.interest).toBeCloseTo(DEFAULT_WEIGHTS.interest / 2);
-    expect(half.text).toBe(DEFAULT_WEIGHTS.text);
-  });
-
-  it("divides by the strongest weight, or by their sum", () => {
-    expect(signalDivisor({ text: 1, interest: 0.6, complementarity: 0.3 }, "max")).toBe(1);
-    expect(signalDivisor({ text: 1, interest: 0.6, complementarity: 0.3 }, "sum")).toBeCloseTo(1.9);
-    expect(signalDivisor({ text: 0, interest: 0, complementarity: 0 }, "max")).toBe(1);
+  it("divides by the strongest weight", () => {
+    expect(signalDivisor({ text: 1, interest: 0.6, complementarity: 0.3 })).toBe(1);
+    expect(signalDivisor({ text: 0.5, interest: 0.6, complementarity: 0.3 })).toBe(0.6);
+    expect(signalDivisor({ text: 0, interest: 0, complementarity: 0 })).toBe(1);
   });
 
   it("clusters a workshop without interests on its text instead of leaving results unclustered", () => {

@@ -25,9 +25,8 @@ describe("text", () => {
     expect(terms("The innovative sensors are monitoring machines")).toEqual(["sensor", "monitor", "machin"]);
   });
 
-  it("keeps words as written without stemming, and adds phrases on request", () => {
+  it("keeps words as written without stemming", () => {
     expect(terms("digital twins", { stemming: "none" })).toEqual(["digital", "twins"]);
-    expect(terms("digital twin", { phrases: true })).toEqual(["digit", "twin", "digit twin"]);
   });
 
   it("splits hyphenated words so that both halves count", () => {
