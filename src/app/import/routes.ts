@@ -22,7 +22,7 @@ export const importRoutes: Route[] = [
   onCommand("import", async ({ deps, actor }) => {
     const workshop = await facilitatedWorkshop(deps.repos, actor);
     return reply.message(
-      `To import projects, partners and members (and homework, if you like) into “${workshop.name}”, share the .xlsx workbook — or the .csv files, one table each — in your direct message with Clusterbot. Every row is checked first; if one has a problem you get one line per problem and nothing is imported. Importing the same file again changes nothing. “/cluster export” shares a workbook in the same layout; “clusterbot import --template xlsx” writes an example.`,
+      `To import projects, partners and members (and homework, if you like) into “${workshop.name}”, share the .xlsx workbook — or the .csv files, one table each — in your one-to-one chat with Clusterbot (its direct messages). Every row is checked first; if one has a problem you get one line per problem and nothing is imported. Importing the same file again changes nothing. “/cluster export” shares a workbook in the same layout; “clusterbot import --template xlsx” writes an example.`,
     );
   }),
 
@@ -60,6 +60,11 @@ async function readShared(files: SharedFile[]) {
     files.map(async (file) => {
       const bytes = await file.read(MAX_IMPORT_BYTES);
       if (bytes === "too-large") throw tooLarge(file);
+      if (bytes === "unavailable")
+        throw new Refusal(
+          "invalid",
+          `Clusterbot could not fetch “${file.name}”: it was removed, or the link to it has expired. Share the file again. Nothing was imported.`,
+        );
       return { name: file.name, bytes };
     }),
   );

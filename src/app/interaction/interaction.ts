@@ -100,9 +100,10 @@ export interface SharedFile {
   size?: number;
   /**
    * Downloads the contents, reading no more than `maxBytes` + 1 of them: "too-large" when the file is longer than
-   * `maxBytes` (a size the platform reported is not trusted to be the truth).
+   * `maxBytes` (a size the platform reported is not trusted to be the truth); "unavailable" when the platform no
+   * longer gives it (deleted, or its link lapsed or refused): only sharing it again helps.
    */
-  read(maxBytes: number): Promise<Uint8Array | "too-large">;
+  read(maxBytes: number): Promise<Uint8Array | "too-large" | "unavailable">;
 }
 
 /** Files a person shared in their direct conversation with the bot (e.g. a spreadsheet to import). */

@@ -372,7 +372,7 @@ const fileShareSchema = z.looseObject({
  */
 export function filesSharedIncoming(
   body: unknown,
-  download: (url: string, maxBytes: number) => Promise<Uint8Array | "too-large">,
+  download: (url: string, maxBytes: number) => Promise<Uint8Array | "too-large" | "unavailable">,
 ): SlackIncoming | undefined {
   const parsed = fileShareSchema.safeParse(body);
   if (!parsed.success || parsed.data.event.bot_id) return undefined;

@@ -7,7 +7,10 @@
 // to five are followed, each to https only (or within the stand-in). No more than the reader's limit is read.
 import { readCapped } from "../../http/capped-download.ts";
 
-export type TeamsFileDownload = (url: string, maxBytes: number) => Promise<Uint8Array | "too-large">;
+export type TeamsFileDownload = (url: string, maxBytes: number) => Promise<Uint8Array | "too-large" | "unavailable">;
+
+/** What storage answers for a link whose own credential lapsed or a file that is gone. */
+const goneStatuses = new Set([401, 403, 404, 410]);
 
 const sharePointOnline = /^[a-z0-9-]+\.sharepoint\.com$/i;
 const maxRedirects = 5;
@@ -36,6 +39,7 @@ export function teamsFileDownloader(standInUrl?: string): TeamsFileDownload {
       if (!response.ok) {
         await response.body?.cancel();
         // 401/403: the link's own credential has lapsed; only sharing the file again gives a new one.
+        if (goneStatuses.has(response.status)) return "unavailable";
         throw new Error(`could not download the shared file (HTTP ${response.status})`);
       }
       return readCapped(response, maxBytes);

@@ -69,7 +69,7 @@ describe.each(backends)("/cluster import from a file shared in Slack on %s", (ba
         .map((post) => JSON.stringify(post.body))
         .join();
     await waitFor(() => answers(asked.responseUrl).length > 0 && answers(refused.responseUrl).length > 0);
-    expect(answers(asked.responseUrl)).toContain("direct message with Clusterbot");
+    expect(answers(asked.responseUrl)).toContain("one-to-one chat with Clusterbot");
     expect(answers(refused.responseUrl)).toContain("Only the facilitators");
   });
 

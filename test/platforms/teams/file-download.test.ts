@@ -24,7 +24,8 @@ async function local(answer: (path: string, response: import("node:http").Server
   return { url: box.url, seen, server } satisfies Local;
 }
 
-const text = (bytes: Uint8Array | "too-large") => (bytes === "too-large" ? bytes : new TextDecoder().decode(bytes));
+const text = (bytes: Uint8Array | "too-large" | "unavailable") =>
+  typeof bytes === "string" ? bytes : new TextDecoder().decode(bytes);
 
 describe("downloading a file attached in Teams", () => {
   let standIn: Local;
@@ -37,6 +38,7 @@ describe("downloading a file attached in Teams", () => {
       if (path === "/moved") return response.writeHead(302, { location: `${base}/file` }).end();
       if (path === "/away") return response.writeHead(302, { location: `${elsewhere.url}/x` }).end();
       if (path === "/expired") return response.writeHead(401).end("{}");
+      if (path === "/broken") return response.writeHead(503).end("{}");
       if (path === "/big") {
         // No Content-Length: the size shows only while reading.
         response.writeHead(200, { "transfer-encoding": "chunked" });
@@ -77,10 +79,11 @@ describe("downloading a file attached in Teams", () => {
     expect(elsewhere.seen).toEqual([]);
   });
 
-  it("reads no more than the limit, declared or not, and fails on a lapsed link", async () => {
+  it("reads no more than the limit, declared or not; a lapsed link is unavailable, a failing store an error", async () => {
     expect(await download()(`${standIn.url}/big`, 10_000)).toBe("too-large");
     expect(await download()(`${standIn.url}/declared`, 4999)).toBe("too-large");
     expect(text(await download()(`${standIn.url}/declared`, 5000))).toHaveLength(5000);
-    await expect(download()(`${standIn.url}/expired`, 1000)).rejects.toThrow(/HTTP 401/);
+    expect(await download()(`${standIn.url}/expired`, 1000)).toBe("unavailable");
+    await expect(download()(`${standIn.url}/broken`, 1000)).rejects.toThrow(/HTTP 503/);
   });
 });

@@ -28,12 +28,18 @@ describe.each(backends)("cluster import from a file attached in Teams on %s", (b
   const acronyms = async () => (await harness.repos.projects.list(workshopId)).map((p) => p.acronym).sort();
 
   /** Attaches files in the 1:1 chat; the bot's answers there, as JSON text, and the stand-in's record of the files. */
-  async function attach(aad: string, files: { name: string; content: string }[], text = "") {
+  async function attach(
+    aad: string,
+    files: { name: string; content: string }[],
+    text = "",
+    options: { linkSeconds?: number } = {},
+  ) {
     const before = answers(aad).length;
     const sent = await harness.teams.driver.attachFiles(
       aad,
       files.map((file) => ({ name: file.name, bytes: encode(file.content) })),
       text,
+      options,
     );
     expect(sent.status).toBe(200);
     await harness.adapter.idle();
@@ -47,7 +53,7 @@ describe.each(backends)("cluster import from a file attached in Teams on %s", (b
   }
 
   it("tells a facilitator to attach the file in the 1:1 chat, and refuses a partner", async () => {
-    expect(await typedCommand(harness, people.fran, "cluster import")).toContain("direct message with Clusterbot");
+    expect(await typedCommand(harness, people.fran, "cluster import")).toContain("one-to-one chat with Clusterbot");
     expect(await typedCommand(harness, people.ana, "cluster import")).toContain("Only the facilitators");
   });
 
@@ -87,6 +93,16 @@ describe.each(backends)("cluster import from a file attached in Teams on %s", (b
     const answer = await attach(people.fran, [{ name: "huge.csv", content: huge }]);
     expect(answer.said).toContain("huge.csv is larger than 10 MB");
     expect(await acronyms()).not.toContain("KAPPA");
+  });
+
+  it("asks for the file again when its link has lapsed, and imports nothing", async () => {
+    const answer = await attach(people.fran, [{ name: "late.csv", content: "acronym,title\nLAMBDA,Lambda\n" }], "", {
+      linkSeconds: -1,
+    });
+    expect(answer.said).toContain("could not fetch “late.csv”");
+    expect(answer.said).toContain("Share the file again");
+    expect(answer.files[0]?.downloads).toHaveLength(1);
+    expect(await acronyms()).not.toContain("LAMBDA");
   });
 
   it("refuses a partner's file without downloading it", async () => {

@@ -28,6 +28,7 @@ export function attachFile(
   context: ServiceContext,
   user: StandInUser,
   file: { name: string; bytes: Uint8Array },
+  validSeconds = linkSeconds,
 ): { attachment: Record<string, unknown>; stored: AttachedFile } {
   const stored: AttachedFile = {
     uniqueId: randomUUID().toUpperCase(),
@@ -35,7 +36,7 @@ export function attachFile(
     bytes: file.bytes,
     ownerAadObjectId: user.aadObjectId,
     tempauth: newId(24),
-    expiresAtSeconds: context.nowSeconds() + linkSeconds,
+    expiresAtSeconds: context.nowSeconds() + validSeconds,
     downloads: [],
   };
   context.state.attachedFiles.set(stored.uniqueId, stored);

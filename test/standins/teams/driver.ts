@@ -89,9 +89,10 @@ export class TeamsDriver {
     userAad: string,
     files: { name: string; bytes: Uint8Array }[],
     text = "",
+    options: { linkSeconds?: number } = {},
   ): Promise<DriverAnswer & { files: AttachedFile[] }> {
     const user = this.#context.state.user(userAad);
-    const attached = files.map((file) => attachFile(this.#context, user, file));
+    const attached = files.map((file) => attachFile(this.#context, user, file, options.linkSeconds));
     const activity = build.personalMessage(this.sender, user, text, {
       textFormat: "plain",
       attachments: attached.map((file) => file.attachment),

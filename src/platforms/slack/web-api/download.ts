@@ -7,7 +7,7 @@ const SLACK_FILE_ORIGIN = "https://files.slack.com";
 
 export function fileDownloader(token: string | undefined, apiUrl: string | undefined) {
   const allowed = new Set([SLACK_FILE_ORIGIN, ...(apiUrl ? [new URL(apiUrl).origin] : [])]);
-  return async (url: string, maxBytes: number): Promise<Uint8Array | "too-large"> => {
+  return async (url: string, maxBytes: number): Promise<Uint8Array | "too-large" | "unavailable"> => {
     const target = new URL(url);
     if (!allowed.has(target.origin)) throw new Error(`refusing to download a file from ${target.origin}`);
     if (!token) throw new Error("no bot token to download a shared file with");
@@ -16,6 +16,8 @@ export function fileDownloader(token: string | undefined, apiUrl: string | undef
     const type = response.headers.get("content-type") ?? "";
     if (!response.ok || type.startsWith("text/html")) {
       await response.body?.cancel();
+      // Deleted or no longer shared with the bot: sharing it again is the way out.
+      if (response.status === 404 || response.status === 403 || type.startsWith("text/html")) return "unavailable";
       throw new Error(`could not download the shared file (HTTP ${response.status})`);
     }
     return readCapped(response, maxBytes);
