@@ -121,7 +121,14 @@ async function redescription(
     changed.clusters.forEach((cluster, k) => {
       const description = described[k];
       clusters[cluster.id] = description
-        ? { ...description, label: labelAfter(labelOf(cluster.id), description.label) }
+        ? {
+            ...description,
+            label: labelAfter(
+              labelOf(cluster.id),
+              description.label,
+              description.evidence.sharedTerms.map((shared) => shared.term),
+            ),
+          }
         : emptied(labelOf(cluster.id));
     });
     const created = changed.created ? (described[changed.clusters.length] ?? undefined) : undefined;

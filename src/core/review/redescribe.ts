@@ -48,10 +48,13 @@ export function membersAfter(
 }
 
 /**
- * The label a cluster takes from the engine after an edit of its members: the engine's new one, unless it names the
- * same terms as the current one (only their order changed), so a label never shuffles under the facilitators' eyes.
+ * The label a cluster takes from the engine after an edit of its members. A label is how facilitators find a cluster
+ * in the review (and what its channel will be named), so it stays while it still names something the members share
+ * (one of its terms is among their shared terms now); only a label none of whose terms hold any more takes the
+ * engine's new one.
  */
-export function labelAfter(current: string, engine: string): string {
-  const terms = (label: string) => [...new Set(label.split(" · ").map((term) => term.trim()))].sort().join("\u0000");
-  return terms(current) === terms(engine) ? current : engine;
+export function labelAfter(current: string, engine: string, sharedTerms: readonly string[]): string {
+  const terms = (label: string) => label.split(" · ").map((term) => term.trim().toLowerCase());
+  const shared = new Set(sharedTerms.map((term) => term.toLowerCase()));
+  return terms(current).some((term) => shared.has(term)) ? current : engine;
 }

@@ -43,12 +43,15 @@ describe("membersAfter", () => {
 });
 
 describe("labelAfter", () => {
-  it("takes the engine's new label, but not one that only reorders the same terms", () => {
-    expect(labelAfter("battery · lithium · recycling", "battery · cathode · recycling")).toBe(
-      "battery · cathode · recycling",
+  it("keeps a label while one of its terms is still shared, and takes the engine's new one when none is", () => {
+    expect(labelAfter("battery · lithium · recycling", "battery · cathode · recycling", ["cathode", "Recycling"])).toBe(
+      "battery · lithium · recycling",
     );
-    expect(labelAfter("maintenance · vibration · predictive", "vibration · maintenance · predictive")).toBe(
-      "maintenance · vibration · predictive",
+    expect(
+      labelAfter("maintenance · vibration · predictive", "vibration · maintenance · predictive", ["vibration"]),
+    ).toBe("maintenance · vibration · predictive");
+    expect(labelAfter("soil · moisture · probe", "water · pump · solar", ["water", "pump", "solar"])).toBe(
+      "water · pump · solar",
     );
   });
 });
